@@ -1,28 +1,59 @@
-"""The loader: events.yaml -> a validated ``Calendar``, or every error at once with file, line and field.
+"""The loader: events.yaml -> a validated ``Calendar``, or every error at once, located.
 
-YAML 1.1 has traps (an unquoted ``12:30`` is the integer 750, ``no`` is false, ``2007-11-05`` silently
-becomes a date object). So the loader only *composes* the YAML into nodes and turns every scalar into text;
-the model decides what a value means. Each node keeps its position so that a pydantic error can be reported
-as ``events.yaml:42:12: event 'msp-2007', field 'end': end is before start``.
+YAML 1.1 has traps (an unquoted ``12:30`` is the integer 750, ``no`` is false, ``2007-11-05``
+silently becomes a date object). So the loader only *composes* the YAML into nodes and turns every
+scalar into text; the model decides what a value means. Each node keeps its position so that a
+pydantic error can be reported as
+``events.yaml:42:12: event 'msp-2007', field 'end': end is before start``.
+
+Every problem is reported in one pass: the calendar's own fields, then each event on its own (so
+one bad event does not hide another's errors), then the checks that look at an event's fields
+together and at all events together (duplicate ids). The file is hostile until proven otherwise:
+size, nesting, alias expansion and tags are capped before anything is built from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import difflib
+import re
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
-from bot.events.model import Calendar
+from bot.events.model import (
+    TIME_ERROR,
+    Calendar,
+    Event,
+    Location,
+    Source,
+    Unstated,
+    WhenField,
+    ZoneName,
+    time_problems,
+)
 
 Path_ = tuple[str | int, ...]
+Where = tuple[int, int]
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_BYTES = 2 * 1024 * 1024
+# The schema is five levels deep; anything far deeper is an accident or an attack on the recursion.
+MAX_DEPTH = 24
+# Values built from the file, counting an aliased block each time it is used: the shipped file has a
+# few hundred, so this leaves room for thousands of events and stops a "billion laughs" early.
+MAX_NODES = 50_000
+_CORE_TAG = "tag:yaml.org,2002:"
+_MARK_TEXT = re.compile(r"line (\d+), column (\d+)")
+_PYDANTIC_LOC = re.compile(r"^[a-z-]+\[.*\]$")
+_WHEN = TypeAdapter(WhenField)
+_ZONE = TypeAdapter(ZoneName)
+_EMPTY_FILE = "the file is empty; it needs name, updated, timezone and events"
 
 
 @dataclass(frozen=True)
@@ -44,7 +75,7 @@ class LoadIssue:
         if self.field:
             what.append(f"field {self.field!r}")
         prefix = f"{where}: {', '.join(what)}: " if what else f"{where}: "
-        return prefix + self.message
+        return _one_line(prefix + self.message)
 
 
 class CalendarError(Exception):
@@ -61,106 +92,309 @@ def load_calendar(path: str | Path) -> Calendar:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CalendarError([LoadIssue(str(path), 0, 0, None, None, error.strerror or str(error))])
+        raise CalendarError(
+            [LoadIssue(str(path), 0, 0, None, None, error.strerror or str(error))]
+        ) from None
     return parse_calendar(raw, str(path))
 
 
 def parse_calendar(raw: bytes | str, filename: str = "events.yaml") -> Calendar:
-    """Validate the text of an events file."""
+    """Validate the text of an events file. Raises ``CalendarError`` naming every problem."""
     text = _decode(raw, filename)
     root = _compose(text, filename)
-    positions: dict[Path_, tuple[int, int]] = {}
-    issues: list[LoadIssue] = []
-    data = _to_python(root, (), positions, issues, filename)
+    if root is None:
+        _fail(filename, (1, 1), _EMPTY_FILE)
+    tree = _Tree(filename)
+    data = tree.convert(root)
     if not isinstance(data, dict):
-        line, col = positions.get((), (1, 1))
-        issues.append(LoadIssue(filename, line, col, None, None, "the file must be a mapping with "
-                                "'name', 'updated', 'timezone' and 'events'"))
-        raise CalendarError(issues)
-    try:
-        calendar = Calendar.model_validate(data)
-    except ValidationError as error:
-        issues.extend(_locate(error, data, positions, filename))
+        kind = "a list" if isinstance(data, list) else "a single value"
+        message = f"the top level must be a mapping (name:, updated:, events:), not {kind}"
+        where = tree.values.get((), (1, 1))
+        top = LoadIssue(filename, *where, None, None, message)
+        raise CalendarError(_unique([top, *tree.noted(None)]))
+    events, issues = _validate(data, tree)
     if issues:
         raise CalendarError(_unique(issues))
-    return calendar
+    try:
+        return Calendar.model_validate({**_meta(data), "events": events})
+    except ValidationError as error:  # the checks above should have caught it; never lose it
+        raise CalendarError(_unique(tree.locate(error, (), data))) from None
+
+
+def _meta(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "events"}
+
+
+def _validate(data: dict[str, Any], tree: _Tree) -> tuple[list[Event], list[LoadIssue]]:
+    """Check the calendar's fields, each event on its own, then all events together."""
+    issues = tree.noted(data)
+    try:
+        Calendar.model_validate({**_meta(data), "events": ()})
+    except ValidationError as error:
+        issues.extend(tree.locate(error, (), data))
+    raw_events = data.get("events", [])
+    if not isinstance(raw_events, list):
+        message = "must be a list of events, each starting with '- id: ...'"
+        issues.append(tree.issue(("events",), data, message))
+        return [], issues
+    events = []
+    for index, item in enumerate(raw_events):
+        try:
+            events.append(Event.model_validate(item))
+        except ValidationError as error:
+            path = ("events", index)
+            located = tree.locate(error, path, data, skip=frozenset({TIME_ERROR}))
+            issues.extend(located)
+            issues.extend(_time_issues(item, path, data, tree))
+    issues.extend(_duplicate_ids(raw_events, data, tree))
+    return events, issues
+
+
+def _time_issues(item: Any, path: Path_, data: dict[str, Any], tree: _Tree) -> list[LoadIssue]:
+    """Start/end/zone checks on the fields that parse, even when another field failed."""
+    if not isinstance(item, dict):
+        return []
+    try:
+        start = _WHEN.validate_python(item.get("start"))
+        end = None if item.get("end") is None else _WHEN.validate_python(item["end"])
+    except ValidationError:
+        return []  # already reported as a field error; nothing to compare
+    zone, zone_ok = item.get("timezone"), True
+    if zone is not None:
+        try:
+            zone = _ZONE.validate_python(zone)
+        except ValidationError:
+            zone, zone_ok = None, False
+    problems = time_problems(start, end, zone)
+    return [
+        tree.issue((*path, name), data, message)
+        for name, message in problems
+        if zone_ok or name != "timezone"
+    ]
+
+
+def _duplicate_ids(raw_events: list[Any], data: dict[str, Any], tree: _Tree) -> list[LoadIssue]:
+    first_line: dict[str, int] = {}
+    issues = []
+    for index, item in enumerate(raw_events):
+        event_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(event_id, str) or not event_id.strip():
+            continue
+        path: Path_ = ("events", index, "id")
+        line = tree.values.get(path, (0, 0))[0]
+        key = event_id.strip()
+        if key in first_line:
+            message = f"duplicate id {key!r}: the event at line {first_line[key]} has it already"
+            issues.append(tree.issue(path, data, message))
+        else:
+            first_line[key] = line
+    return issues
+
+
+# Reading the text ---------------------------------------------------------------------------------
 
 
 def _decode(raw: bytes | str, filename: str) -> str:
-    if isinstance(raw, str):
-        return raw
-    if len(raw) > MAX_BYTES:
-        raise CalendarError([LoadIssue(filename, 1, 1, None, None, "file is larger than 2 MiB")])
-    if b"\x00" in raw:
-        raise CalendarError([LoadIssue(filename, 1, 1, None, None, "not a text file (NUL byte)")])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return _raise(filename, line, 1, f"not valid UTF-8 ({error.reason})")
-
-
-def _raise(filename: str, line: int, column: int, message: str) -> Any:
-    raise CalendarError([LoadIssue(filename, line, column, None, None, message)])
+    size = len(raw.encode("utf-8", "replace")) if isinstance(raw, str) else len(raw)
+    if size > MAX_BYTES:
+        _fail(filename, (1, 1), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    if isinstance(raw, bytes):
+        if b"\x00" in raw:
+            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+            _fail(filename, (line, 1), "not a text file (it contains a NUL byte)")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            _fail(filename, (line, 1), f"not valid UTF-8 text ({error.reason})")
+    assert isinstance(raw, str)
+    if "\x00" in raw:
+        _fail(filename, (raw[: raw.index("\x00")].count("\n") + 1, 1), "NUL character in text")
+    return raw
 
 
 def _compose(text: str, filename: str) -> Node | None:
+    """Parse to nodes without constructing Python values: no tags run, no YAML 1.1 conversions."""
     yaml = YAML(typ="rt")
     try:
-        return yaml.compose(text)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            root = yaml.compose(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
-        return _raise(filename, line, col, f"YAML syntax error: {problem or error}")
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        _fail(filename, where, _syntax_message(error))
+    except ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        _fail(
+            filename,
+            (line, 1),
+            f"character U+{error.character:04X} is not allowed in YAML text"
+            if isinstance(error.character, int)
+            else f"unreadable text: {error.reason}",
+        )
     except YAMLError as error:
-        return _raise(filename, 1, 1, f"YAML error: {error}")
+        _fail(filename, (1, 1), f"YAML error: {error}")
     except RecursionError:
-        return _raise(filename, 1, 1, "YAML is nested too deeply")
+        _fail(filename, (1, 1), f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")
+    except Exception as error:  # ruamel fails on some hostile input with bare asserts
+        _fail(filename, (1, 1), f"cannot read the YAML ({type(error).__name__}: {error})")
+    for warning in caught:
+        # ruamel warns (rather than fails) about an anchor defined twice; that is ambiguous data.
+        # Its marks are only in the text; the last one is the second occurrence.
+        marks = _MARK_TEXT.findall(str(warning.message))
+        where = (int(marks[-1][0]), int(marks[-1][1])) if marks else (1, 1)
+        _fail(filename, where, f"YAML problem: {_first_line(str(warning.message))}")
+    return root
 
 
-def _to_python(
-    node: Node | None,
-    path: Path_,
-    positions: dict[Path_, tuple[int, int]],
-    issues: list[LoadIssue],
-    filename: str,
-) -> Any:
-    """Turn composed nodes into dicts, lists and strings, remembering where each came from."""
-    if node is None:
-        return None
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    tag = getattr(node.tag, "value", node.tag)
-    if tag and tag.startswith("!"):
-        issues.append(_at(filename, positions[path], path, f"YAML tag {tag} is not allowed"))
-    if isinstance(node, ScalarNode):
-        plain = node.style is None
-        return None if plain and node.value in _NULLS else node.value
-    if isinstance(node, SequenceNode):
-        return [
-            _to_python(item, (*path, index), positions, issues, filename)
-            for index, item in enumerate(node.value)
-        ]
-    if isinstance(node, MappingNode):
+def _syntax_message(error: MarkedYAMLError) -> str:
+    problem = str(error.problem or "")
+    if "'\\t'" in problem:
+        return "a tab character here; YAML indents with spaces only"
+    parts = [str(part) for part in (error.context, error.problem) if part]
+    return "YAML syntax error: " + (", ".join(parts) or _first_line(str(error)))
+
+
+def _fail(filename: str, where: Where, message: str) -> Any:
+    raise CalendarError([LoadIssue(filename, where[0], where[1], None, None, message)])
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+# Nodes to data, with positions --------------------------------------------------------------------
+
+
+@dataclass
+class _Tree:
+    """Plain data built from composed nodes, and where each key and value stands in the file."""
+
+    filename: str
+    values: dict[Path_, Where] = field(default_factory=dict)
+    keys: dict[Path_, Where] = field(default_factory=dict)
+    notes: list[tuple[Path_, Where, str]] = field(default_factory=list)
+    _count: int = 0
+    _open: set[int] = field(default_factory=set)
+
+    def convert(self, node: Node, path: Path_ = ()) -> Any:
+        """Dicts, lists, text and None; each node checked for tags, depth, cycles and count."""
+        where = _mark(node)
+        self.values.setdefault(path, where)
+        self._count += 1
+        if self._count > MAX_NODES:
+            _fail(
+                self.filename,
+                where,
+                f"the file expands to more than {MAX_NODES} values "
+                "(YAML aliases repeating a large block?)",
+            )
+        if len(path) > MAX_DEPTH or id(node) in self._open:
+            self._note(path, where, "nested too deeply (or a YAML alias that contains itself)")
+            return None
+        tag = str(node.tag or "")
+        if tag and (not tag.startswith(_CORE_TAG) or "/" in tag.removeprefix(_CORE_TAG)):
+            self._note(path, where, f"YAML tag {tag.replace(_CORE_TAG, '!!')} is not allowed")
+        if isinstance(node, ScalarNode):
+            plain = node.style is None
+            return None if plain and node.value in _NULLS else str(node.value)
+        self._open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self._mapping(node, path)
+            return None
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                issues.append(_at(filename, positions[path], path, "keys must be plain text"))
+                self._note(path, _mark(key_node), "a key must be plain text, not a list or mapping")
                 continue
             key = str(key_node.value)
+            here, key_where = (*path, key), _mark(key_node)
             if key == "<<":
-                issues.append(_at(filename, positions[path], path, "YAML merge keys are not allowed"))
+                self._note(
+                    path, key_where, "YAML merge keys (<<) are not allowed; write fields out"
+                )
                 continue
             if key in result:
-                where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                issues.append(_at(filename, where, (*path, key), f"key {key!r} appears twice"))
-            result[key] = _to_python(value_node, (*path, key), positions, issues, filename)
+                first = self.keys[here][0]
+                self._note(here, key_where, f"key {key!r} appears twice (first at line {first})")
+                continue
+            self.keys[here] = key_where
+            if _is_empty(value_node):
+                # An empty value's mark lies on the next line; the key is where a person looks.
+                self.values[here] = key_where
+            result[key] = self.convert(value_node, here)
         return result
-    return None
+
+    def _note(self, path: Path_, where: Where, message: str) -> None:
+        self.notes.append((path, where, message))
+
+    def noted(self, data: Any) -> list[LoadIssue]:
+        """The problems found while converting, named by event once the event ids are known."""
+        data = data if isinstance(data, dict) else {}
+        return [
+            LoadIssue(self.filename, *where, _event_id(data, path), _field_name(path), message)
+            for path, where, message in self.notes
+        ]
+
+    def issue(self, path: Path_, data: dict[str, Any], message: str) -> LoadIssue:
+        """An issue at ``path``: the value's position, or the nearest enclosing one when absent."""
+        where = self.values.get(path) or self.values[_longest_known(path, self.values)]
+        return LoadIssue(self.filename, *where, _event_id(data, path), _field_name(path), message)
+
+    def locate(
+        self,
+        error: ValidationError,
+        prefix: Path_,
+        data: dict[str, Any],
+        skip: frozenset[str] = frozenset(),
+    ) -> list[LoadIssue]:
+        """pydantic's errors for the value at ``prefix``, each at its place in the file."""
+        issues = []
+        for item in error.errors(include_url=False):
+            if item["type"] in skip:
+                continue
+            loc = tuple(part for part in item["loc"] if not _is_schema_tag(part, item["loc"]))
+            path = (*prefix, *loc)
+            where = self.keys.get(path) if item["type"] == "extra_forbidden" else None
+            where = where or self.values.get(path)
+            where = where or self.values[_longest_known(path, self.values)]
+            message = _message(item, path)
+            issues.append(
+                LoadIssue(self.filename, *where, _event_id(data, path), _field_name(path), message)
+            )
+        return issues
 
 
-def _at(filename: str, where: tuple[int, int], path: Path_, message: str) -> LoadIssue:
-    return LoadIssue(filename, where[0], where[1], None, _field_name(path), message)
+def _mark(node: Node) -> Where:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _is_empty(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.value == ""
+
+
+def _is_schema_tag(part: object, loc: tuple[Any, ...]) -> bool:
+    """pydantic puts schema names (``function-before[...]``) in some locations; not fields."""
+    return isinstance(part, str) and bool(_PYDANTIC_LOC.match(part)) and part != loc[0]
+
+
+def _longest_known(path: Path_, positions: dict[Path_, Where]) -> Path_:
+    for length in range(len(path), -1, -1):
+        if path[:length] in positions:
+            return path[:length]
+    return ()
 
 
 def _field_name(path: Path_) -> str | None:
@@ -170,40 +404,55 @@ def _field_name(path: Path_) -> str | None:
     return ".".join(parts) or None
 
 
-def _locate(
-    error: ValidationError, data: dict[str, Any], positions: dict[Path_, tuple[int, int]], filename: str
-) -> Iterator[LoadIssue]:
-    for item in error.errors(include_url=False):
-        path = tuple(item["loc"])
-        known = _longest_known(path, positions)
-        line, column = positions.get(known, (1, 1))
-        event_id = _event_id(data, path)
-        field = _field_name(path)
-        yield LoadIssue(filename, line, column, event_id, field, _message(item))
-
-
-def _longest_known(path: Path_, positions: dict[Path_, tuple[int, int]]) -> Path_:
-    for length in range(len(path), -1, -1):
-        if path[:length] in positions:
-            return path[:length]
-    return ()
-
-
 def _event_id(data: dict[str, Any], path: Path_) -> str | None:
     if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
         events = data.get("events")
-        if isinstance(events, list) and path[1] < len(events) and isinstance(events[path[1]], dict):
-            found = events[path[1]].get("id")
-            return str(found) if found is not None else f"#{path[1] + 1}"
+        if isinstance(events, list) and path[1] < len(events):
+            found = events[path[1]].get("id") if isinstance(events[path[1]], dict) else None
+            return found.strip() if isinstance(found, str) and found.strip() else f"#{path[1] + 1}"
     return None
 
 
-def _message(item: Any) -> str:
-    kind = item["type"]
+# Messages -----------------------------------------------------------------------------------------
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "unstated": Unstated,
+    "location": Location,
+}
+
+
+def _model_at(path: Path_) -> type[BaseModel]:
+    """The model whose fields a mapping at ``path`` may have (for "did you mean")."""
+    names = [part for part in path[:-1] if isinstance(part, str)]
+    if names[-1:] and names[-1] in _MODELS:
+        return _MODELS[names[-1]]
+    return Event if names[:1] == ["events"] else Calendar
+
+
+def _message(item: Any, path: Path_) -> str:
+    kind, value = item["type"], item.get("input")
     if kind == "extra_forbidden":
-        return "unknown field (a typo?)"
+        fields = list(_model_at(path).model_fields)
+        close = difflib.get_close_matches(str(path[-1]), fields, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(fields)
+        return f"unknown field (a typo?); {hint}"
     if kind == "missing":
         return "required field is missing"
+    if kind == "literal_error":
+        return f"{value!r} is not allowed here; use one of {item['ctx']['expected']}"
+    if kind == "string_type":
+        return "is empty; give a value" if value is None else "must be text, not a list or mapping"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch" and path[-1] == "id":
+        return (
+            f"{value!r} is not an id: use lowercase letters, digits and hyphens, like ccw-msp-2007"
+        )
+    if kind in ("tuple_type", "list_type"):
+        return "must be a list (lines starting with '- ')"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "must be a mapping of fields (key: value lines)"
     message = str(item["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)

@@ -1,7 +1,7 @@
 """The event model: a calendar of meetings, each with the provenance of its facts.
 
-Frozen pydantic models, built by ``bot.events.loader`` from events.yaml. The model knows dates, zones and
-sources; it never reads the clock (queries take ``now`` as an argument).
+Frozen pydantic models, built by ``bot.events.loader`` from events.yaml. The model knows dates,
+zones and sources; it never reads the clock (queries take ``now`` as an argument).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from bot.events.when import When
+from bot.events.when import MAX_YEAR, MIN_YEAR, When
 
 Kind = Literal["conference", "meeting", "agenda_item", "background"]
 Status = Literal["confirmed", "tentative", "cancelled"]
@@ -38,17 +39,28 @@ def _parse_zone(value: object) -> str:
     name = value.strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/Zurich") from error
+    # A hostile name ("../x", 5000 characters) fails as ValueError or OSError, not as "not found".
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        raise ValueError(
+            f"unknown time zone {shown!r}; use an IANA name like Europe/Zurich"
+        ) from error
     return name
 
 
 def _parse_aware(value: object) -> datetime:
-    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    example = "like 2007-12-05T00:00:00Z"
+    try:
+        instant = datetime.fromisoformat(value.strip()) if isinstance(value, str) else value
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date-time; write it {example}") from None
     if not isinstance(instant, datetime):
-        raise ValueError("must be a date-time with a UTC offset, like 2007-12-05T00:00:00Z")
-    if instant.tzinfo is None:
-        raise ValueError("must have a UTC offset, like 2007-12-05T00:00:00Z")
+        raise ValueError(f"must be a date-time with a UTC offset, {example}")
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError(f"{value!r} has no UTC offset; write it {example}")
+    if not MIN_YEAR <= instant.year <= MAX_YEAR:
+        # Also keeps astimezone() clear of datetime's limits (year 1 minus an offset overflows).
+        raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
     return instant.astimezone(UTC)
 
 
@@ -75,7 +87,10 @@ class Source(_Frozen):
 
 
 class Unstated(_Frozen):
-    """A fact the sources do not give, said plainly; ``source`` names where a shown value comes from."""
+    """A fact the sources do not give, said plainly.
+
+    ``source`` names where a value shown anyway comes from.
+    """
 
     field: str = Field(min_length=1, description="location, start, time, days, ...")
     note: str = Field(min_length=1)
@@ -115,21 +130,11 @@ class Event(_Frozen):
 
     @model_validator(mode="after")
     def _check_times(self) -> Event:
-        end = self.end or self.start
-        if self.start.is_timed != end.is_timed:
-            raise ValueError("start and end must both be dates or both be date-times")
-        if self.start.is_timed:
-            if self.end is None:
-                raise ValueError("a timed event needs an end date-time")
-            if self.timezone is None:
-                raise ValueError("a timed event needs a timezone (an IANA name like Europe/Zurich)")
-            for name, value in (("start", self.start), ("end", end)):
-                _check_offset_matches_zone(name, value, self.timezone)
-            assert self.start.instant and end.instant
-            if end.instant < self.start.instant:
-                raise ValueError("end is before start")
-        elif end.last_day < self.start.day:
-            raise ValueError("end is before start")
+        problems = time_problems(self.start, self.end, self.timezone)
+        if problems:
+            # The field rides along in ctx so the loader can point at that field's line.
+            field, message = problems[0]
+            raise PydanticCustomError(TIME_ERROR, "{message}", {"field": field, "message": message})
         return self
 
     # Derived values -------------------------------------------------------------------------------
@@ -201,15 +206,51 @@ class Event(_Frozen):
         return next((item for item in self.unstated if item.field == field), None)
 
 
-def _check_offset_matches_zone(name: str, value: When, zone_name: str) -> None:
+TIME_ERROR = "event_times"
+
+
+def time_problems(start: When, end: When | None, timezone: str | None) -> list[tuple[str, str]]:
+    """What is wrong with an event's start, end and zone taken together, as (field, message) pairs.
+
+    A function rather than only a validator so that the loader can run it on the fields that did
+    parse even when another field of the same event failed (pydantic then skips model validators).
+    """
+    finish = end or start
+    if start.is_timed != finish.is_timed:
+        return [("end", "start and end must both be dates or both be date-times")]
+    problems: list[tuple[str, str]] = []
+    if not start.is_timed:
+        if finish.last_day < start.day:
+            problems.append(("end", f"end {finish.iso()} is before start {start.iso()}"))
+        return problems
+    if end is None:
+        problems.append(("end", "a timed event needs an end date-time"))
+    if timezone is None:
+        problems.append(
+            ("timezone", "a timed event needs a timezone (an IANA name like Europe/Zurich)")
+        )
+    else:
+        stated = [("start", start)] + ([("end", end)] if end is not None else [])
+        for name, value in stated:
+            mismatch = _offset_mismatch(name, value, timezone)
+            if mismatch:
+                problems.append((name, mismatch))
+    assert start.instant and finish.instant
+    if finish.instant < start.instant:
+        problems.append(("end", f"end {finish.iso()} is before start {start.iso()}"))
+    return problems
+
+
+def _offset_mismatch(name: str, value: When, zone_name: str) -> str | None:
     assert value.instant is not None
     zone = ZoneInfo(zone_name)
     expected = value.instant.replace(tzinfo=None).replace(tzinfo=zone).utcoffset()
-    if expected != value.instant.utcoffset():
-        raise ValueError(
-            f"{name} {value.iso()} has offset {value.instant.utcoffset()} but {zone_name} is at "
-            f"{expected} on that day"
-        )
+    if expected == value.instant.utcoffset():
+        return None
+    return (
+        f"{name} {value.iso()} has offset {value.instant.utcoffset()} but {zone_name} is at "
+        f"{expected} on that day"
+    )
 
 
 class Calendar(_Frozen):

@@ -92,7 +92,9 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
             f"{format_day(first_local.date(), lang)}, {format_clock(first_local, shown, lang)}–"
             f"{format_clock(last_local, shown, lang)} {last_local.tzname()}"
         )
-    return f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
+    return (
+        f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
+    )
 
 
 def format_datetime_short(instant: datetime, zone: tzinfo, lang: str = "en") -> str:

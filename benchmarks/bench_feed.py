@@ -1,0 +1,164 @@
+"""Feed benchmark: render times, and requests per second for the feed next to a static file.
+
+Run: ``.venv/bin/python benchmarks/bench_feed.py [--requests N] [--concurrency C]``. The server is a
+real uvicorn on 127.0.0.1 in a child process (so it does not share a core with the client); the
+static baseline is the same feed bytes served by the same server through Starlette's
+``StaticFiles`` and through a route returning fixed bytes. Ratios >= 0.8 are the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import socket
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import httpx
+import uvicorn
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.clock import ManualClock
+from bot.config import DEFAULT_EVENTS_FILE, load_settings
+from bot.events.revisions import MemoryRevisionStore
+from bot.feed import render_feed
+from bot.state import CalendarHolder
+from bot.web import create_app
+from tests.support.synthetic import synthetic_snapshot
+
+BASE = "http://127.0.0.1:8080"
+
+
+def timed(function: Callable[[], object], repeat: int) -> float:
+    """Median seconds of ``repeat`` calls."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def bench_render() -> None:
+    holder = CalendarHolder(
+        DEFAULT_EVENTS_FILE, ManualClock(datetime.now(UTC)), MemoryRevisionStore()
+    )
+    shipped = holder.load()
+    seconds = timed(lambda: render_feed(shipped, BASE), 50)
+    print(
+        f"render shipped calendar ({len(shipped.calendar.events)} events): {seconds * 1e3:.2f} ms"
+    )
+    big = synthetic_snapshot(10_000)
+    seconds = timed(lambda: render_feed(big, BASE), 2)
+    size = len(render_feed(big, BASE))
+    print(
+        f"render 10,000 synthetic events: {seconds:.2f} s ({seconds / 10_000 * 1e6:.0f} µs/event, "
+        f"{size / 1e6:.1f} MB)"
+    )
+
+
+def run_server(static_dir: str, pipe: Connection) -> None:
+    """Child process: the calbot app plus the static baselines, on a port chosen by the kernel."""
+    clock = ManualClock(datetime(2007, 11, 1, 8, tzinfo=UTC))
+    holder = CalendarHolder(DEFAULT_EVENTS_FILE, clock, MemoryRevisionStore())
+    holder.load()
+    fixed = (Path(static_dir) / "calendar.ics").read_bytes()
+
+    async def fixed_bytes(request: Request) -> Response:
+        return Response(fixed, media_type="text/calendar")
+
+    extra = [Route("/fixed.ics", fixed_bytes), Mount("/static", StaticFiles(directory=static_dir))]
+    app = create_app(holder, load_settings(PUBLIC_URL=BASE), clock, extra_routes=extra)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    pipe.send(sock.getsockname()[1])
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+async def requests_per_second(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], total: int, concurrency: int
+) -> tuple[float, int]:
+    """Requests per second for ``total`` GETs from ``concurrency`` workers, and the status seen."""
+    statuses: set[int] = set()
+    remaining = total
+
+    async def worker() -> None:
+        nonlocal remaining
+        while remaining > 0:
+            remaining -= 1
+            response = await client.get(path, headers=headers)
+            statuses.add(response.status_code)
+
+    await client.get(path, headers=headers)  # warm the cache and the connection pool
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    assert len(statuses) == 1, statuses
+    return total / elapsed, statuses.pop()
+
+
+async def bench_http(base_url: str, total: int, concurrency: int) -> None:
+    plain = {"Accept-Encoding": "identity"}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as client:
+        feed_etag = (await client.get("/calendar.ics", headers=plain)).headers["etag"]
+        static_etag = (await client.get("/static/calendar.ics", headers=plain)).headers["etag"]
+        cases = [
+            ("feed full", "/calendar.ics", plain),
+            ("static file full", "/static/calendar.ics", plain),
+            ("fixed-bytes route", "/fixed.ics", plain),
+            ("feed 304", "/calendar.ics", {**plain, "If-None-Match": feed_etag}),
+            ("static file 304", "/static/calendar.ics", {**plain, "If-None-Match": static_etag}),
+            ("feed gzip", "/calendar.ics", {"Accept-Encoding": "gzip"}),
+        ]
+        results: dict[str, float] = {}
+        for name, path, headers in cases:
+            rate, status = await requests_per_second(client, path, headers, total, concurrency)
+            results[name] = rate
+            print(f"{name:>18}: {rate:8.0f} req/s  (HTTP {status}, {total} requests)")
+    print(f"ratio feed/static file, full: {results['feed full'] / results['static file full']:.2f}")
+    print(
+        f"ratio feed/fixed bytes, full: {results['feed full'] / results['fixed-bytes route']:.2f}"
+    )
+    print(f"ratio feed/static file, 304:  {results['feed 304'] / results['static file 304']:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+    bench_render()
+    with tempfile.TemporaryDirectory() as static_dir:
+        holder = CalendarHolder(
+            DEFAULT_EVENTS_FILE, ManualClock(datetime.now(UTC)), MemoryRevisionStore()
+        )
+        (Path(static_dir) / "calendar.ics").write_bytes(render_feed(holder.load(), BASE))
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        server = multiprocessing.get_context("fork").Process(
+            target=run_server, args=(static_dir, sender)
+        )
+        server.start()
+        try:
+            port = receiver.recv()
+            asyncio.run(bench_http(f"http://127.0.0.1:{port}", args.requests, args.concurrency))
+        finally:
+            server.terminate()
+            server.join()
+
+
+if __name__ == "__main__":
+    main()

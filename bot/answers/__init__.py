@@ -1,0 +1,1 @@
+"""Answers: a question in English or French -> a structured ``Answer`` (pure) -> message text."""

@@ -1,0 +1,135 @@
+"""Intents: what kind of answer a question wants, read from its words (English and French).
+
+Patterns run on normalized text (lowercase, no accents, punctuation as spaces), so "Où ?", "ou" and
+"OÙ" read alike. The engine decides which intent wins once it knows which events the question names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.events.lookup import STOPWORDS, normalize
+
+_PATTERNS: dict[str, str] = {
+    "help": r"^ (help|aide|start|menu|hi|hello|hey|bonjour|salut|commands?|commandes?) $"
+    r"| what can you (do|answer)| que (sais|peux) tu| comment ca marche| how does (this|it) work",
+    "subscribe": r" subscri| feed | ical | ics | webcal| abonn| flux | add (it |this |them )?to my "
+    r"| calendar (link|url|file|feed)| google calendar| outlook| apple calendar",
+    "countdown": r" how long (until|till|til|before|to go)| how many days (until|till|before|to|left)"
+    r"| how soon| countdown| days left| combien de (jours|temps) (avant|jusqu|reste|encore)"
+    r"| dans combien de| compte a rebours| time left",
+    "duration": r" how long (is|does|will|was|did|do|are|were)?| how many days (is|does|was|will|did)"
+    r"| duration| duree| combien de (temps|jours) (dure|durera|a dure)| length of| lasts? ",
+    "where": r" where | venue| location | located | which city| what city| what place"
+    r"|^ ?ou | ou (se|a|aura|auront|est|sont|ont|etait|ce) | quel lieu| quelle ville| a quel endroit"
+    r"| dans quelle ville| lieu de",
+    "when": r" when | what date| which date| what day| which day| dates? of| what time| quand "
+    r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? ",
+    "now": r" right now| currently| happening now| on now| ongoing| at the moment| en cours"
+    r"| maintenant| actuellement| en ce moment",
+    "next": r" next | upcoming| coming up| soon | prochaine?s? | a venir| suivante?s? ",
+    "list": r" list | all (the )?(events|meetings|conferences)| every | events | schedule"
+    r"| calendar | liste | tous les | toutes les | programme | calendrier | what meetings"
+    r"| which meetings| what conferences| les reunions | les conferences | les evenements ",
+    "what": r" what (is|s|are|was|were|does|did) | tell me about| describe| about | info"
+    r"| details| qu est ce| c est quoi| parle moi| de quoi| explain| purpose| what for ",
+    "provenance": r" which paragraphs?| what paragraphs?| quels? paragraphes?| sources?"
+    r"| provenance| where does (it|the resolution) say| mentions?| mentionne| cites?"
+    r"| d ou vient| reference| evidence| proof| according to| selon quel",
+    "resolution": r" resolution| 62 57| a res| resolutions ",
+    "decide": r" decide| decides| say| says| said| dit | contient| contain| about| sur quoi"
+    r"| summar| resume",
+    "agenda": r" agenda| ordre du jour| sixty third session| 63rd session| 63e session"
+    r"| soixante troisieme session| 63 session",
+    "protocols": r" protocols | protocoles | the protocols| les protocoles",
+}
+_COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
+
+_FOOTNOTE = re.compile(r" (?:footnote|foot note|note de bas de page|note) (?:no |n )?(\d{1,2}) ")
+_PARAGRAPH = re.compile(
+    r" (?:(?P<kind1>operative|op|preambular|preamble|pp|preambule|dispositif)\s+)?"
+    r"(?:paragraph|paragraphe|para|alinea)?\s*(?:no |n )?(?P<number>\d{1,2})"
+    r"(?:st|nd|rd|th|e|er)?(?:\s+(?P<kind2>preambular|operative|du preambule|du dispositif"
+    r"|of the preamble))? "
+)
+_PARAGRAPH_WORD = re.compile(
+    r" (paragraph|paragraphe|para|alinea|preambular|preamble|operative|op|pp|preambule) "
+)
+_SYMBOL = re.compile(
+    r"\b(A/RES/62/57|A/62/395|A/63/PV\.1|CCW/[A-Z0-9./]+(?:\s*\(Part [IVX]+\))?|61/100|62/57)",
+    re.IGNORECASE,
+)
+_INSTRUMENT = re.compile(r" (amended )?protocol(?:e)? (i|ii|iii|iv|v|1|2|3|4|5)( modifie)? ")
+_EVENT_WORDS = re.compile(
+    r" (conference|meeting|reunion|committee|comite|prepcom|session|msp|gge|conferences|meetings) "
+)
+_CONVENTION = re.compile(r" (the )?(ccw|convention)( sur| on)? ")
+_KIND_WORDS = {
+    "meeting": re.compile(r" (meetings?|reunions?) "),
+    "conference": re.compile(r" (conferences?) "),
+}
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
+
+# Words that belong to questions about a calendar but name no event: their presence does not make a
+# question off-topic.
+NEUTRAL_WORDS = frozenset(
+    ["anything", "something", "nothing", "happening", "happen", "happens", "going", "scheduled", "planned", "plan", "event", "events", "calendar", "meetings", "meeting", "conference", "conferences", "there", "on", "now", "today", "tomorrow", "yesterday", "week", "month", "weekend", "tonight", "morning", "afternoon", "evening", "year", "upcoming", "coming", "soon", "currently", "right", "moment", "ongoing", "countdown", "left", "remaining", "duration", "length", "lasts", "last", "much", "days", "weeks", "hours", "minutes", "list", "every", "schedule", "programme", "show", "know", "want", "like", "could", "would", "tell", "find", "see", "get", "paragraph", "paragraphs", "preamble", "preambular", "operative", "footnote", "note", "notes", "resolution", "document", "decide", "decides", "decided", "say", "says", "said", "mean", "means", "subscribe", "feed", "link", "url", "reminders", "reminder", "passe", "passera", "prevu", "prevue", "prevus", "evenement", "evenements", "reunions", "quoi", "rien", "semaine", "mois", "annee", "aujourd", "hui", "demain", "hier", "apres", "soir", "matin", "dure", "duree", "jours", "heures", "temps", "reste", "encore", "liste", "tous", "toutes", "programme", "calendrier", "resolution", "paragraphe", "alinea", "note", "dispositif", "preambule", "dit", "decide", "abonner", "abonnement", "flux", "rappel", "rappels", "y", "a", "t", "il", "ya", "est", "ce", "hello", "hi", "thanks", "thank", "merci", "ok", "okay", "yes", "no", "oui", "non", "bonjour", "salut", "help", "aide", "please", "svp", "stp", "us"]
+)
+
+
+@dataclass(frozen=True)
+class Intents:
+    """The intents a question shows, with the numbers and names it gives."""
+
+    found: frozenset[str]
+    footnote: int | None = None
+    paragraph: str | None = None  # "operative 11", "preamble 4"
+    symbol: str | None = None
+    instrument: str | None = None  # "protocol-iv", "convention"
+    kind_filter: str | None = None
+    words: tuple[str, ...] = ()  # the question's content words (not stopwords)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.found
+
+
+def read_intents(question: str) -> Intents:
+    """Every intent ``question`` shows."""
+    text = f" {normalize(question[:500])} "
+    found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
+    footnote = _FOOTNOTE.search(text)
+    paragraph = _paragraph(text) if not footnote else None
+    symbol = _SYMBOL.search(question[:500])
+    kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(text)]
+    return Intents(
+        found=frozenset(found),
+        footnote=int(footnote.group(1)) if footnote else None,
+        paragraph=paragraph,
+        symbol=symbol.group(1) if symbol else None,
+        instrument=_instrument(text),
+        kind_filter=kinds[0] if len(kinds) == 1 else None,
+        words=tuple(word for word in text.split() if word not in STOPWORDS),
+    )
+
+
+def _paragraph(text: str) -> str | None:
+    if not _PARAGRAPH_WORD.search(text):
+        return None
+    for match in _PARAGRAPH.finditer(text):
+        kind = f"{match.group('kind1') or ''} {match.group('kind2') or ''}"
+        has_word = match.group(0).strip() != match.group("number")
+        if not has_word:
+            continue
+        part = "preamble" if re.search(r"pream|^ ?pp", kind) else "operative"
+        return f"{part} {int(match.group('number'))}"
+    return None
+
+
+def _instrument(text: str) -> str | None:
+    match = _INSTRUMENT.search(text)
+    if match and not _EVENT_WORDS.search(text):
+        return f"protocol-{_ROMAN.get(match.group(2), match.group(2))}"
+    if not match and _CONVENTION.search(text) and not _EVENT_WORDS.search(text):
+        return "convention"
+    return None

@@ -1,0 +1,152 @@
+"""The knowledge: what the resolution behind the calendar says, paragraph by paragraph.
+
+Data, not code: ``bot/knowledge.yaml`` holds the resolution's paragraphs (summarised in English and
+French), the instruments it names and the documents its footnotes cite. This module validates it with
+pydantic and answers small look-ups (a paragraph by id, the paragraphs that mention an event).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from ruamel.yaml import YAML
+
+DEFAULT_KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge.yaml"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Texts(_Frozen):
+    """The same text in English and French."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class Document(_Frozen):
+    """The resolution itself."""
+
+    symbol: str
+    title: str
+    title_fr: str
+    adopted: str
+    meeting: str
+    meeting_fr: str
+    report: str
+    committee: str
+    session: str
+    agenda_item: str
+    distributed: str
+    recalls: str
+    recalls_fr: str
+
+
+class Paragraph(_Frozen):
+    """One paragraph: ``preamble 1``..``preamble 6`` or ``operative 1``..``operative 13``."""
+
+    id: str = Field(pattern=r"^(preamble|operative) \d{1,2}$")
+    opening: str = Field(description="The paragraph's first words, e.g. 'Welcoming also'")
+    summary: Texts
+    footnotes: tuple[int, ...] = ()
+    events: tuple[str, ...] = Field(default=(), description="Ids of the events it mentions")
+
+    @property
+    def part(self) -> str:
+        return self.id.split()[0]
+
+    @property
+    def number(self) -> int:
+        return int(self.id.split()[1])
+
+
+class Instrument(_Frozen):
+    """The Convention, an amendment or a Protocol named by the resolution."""
+
+    id: str
+    name: str
+    short: str
+    covers: Texts
+    footnotes: tuple[int, ...] = ()
+
+
+class Footnote(_Frozen):
+    """A footnote of the resolution and the document it cites."""
+
+    number: int = Field(ge=1)
+    citation: str = Field(description="The footnote as printed")
+    symbol: str = Field(description="The cited document, 'Ibid.' resolved")
+    part: str | None = None
+    cited_for: Texts
+    from_elsewhere: Texts | None = Field(default=None, description="A fact not in the resolution")
+    paragraphs: tuple[str, ...] = ()
+
+    @property
+    def reference(self) -> str:
+        return f"{self.symbol}, {self.part}" if self.part else self.symbol
+
+
+class Translation(_Frozen):
+    events: dict[str, str] = {}
+    places: dict[str, str] = {}
+
+
+class Knowledge(_Frozen):
+    """Everything calbot knows about the resolution, validated."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    instruments: tuple[Instrument, ...]
+    footnotes: tuple[Footnote, ...]
+    translations: dict[str, Translation] = {}
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Knowledge:
+        ids = [paragraph.id for paragraph in self.paragraphs]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate paragraph id")
+        numbers = {footnote.number for footnote in self.footnotes}
+        for paragraph in self.paragraphs:
+            missing = set(paragraph.footnotes) - numbers
+            if missing:
+                raise ValueError(f"{paragraph.id} cites unknown footnote(s) {sorted(missing)}")
+        for footnote in self.footnotes:
+            unknown = set(footnote.paragraphs) - set(ids)
+            if unknown:
+                raise ValueError(f"footnote {footnote.number} names unknown {sorted(unknown)}")
+        return self
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        return next((item for item in self.paragraphs if item.id == paragraph_id), None)
+
+    def footnote(self, number: int) -> Footnote | None:
+        return next((item for item in self.footnotes if item.number == number), None)
+
+    def paragraphs_about(self, event_id: str) -> tuple[Paragraph, ...]:
+        return tuple(item for item in self.paragraphs if event_id in item.events)
+
+    def event_name(self, event_id: str, lang: str) -> str | None:
+        translation = self.translations.get(lang)
+        return translation.events.get(event_id) if translation else None
+
+    def place(self, name: str, lang: str) -> str:
+        translation = self.translations.get(lang)
+        return translation.places.get(name, name) if translation else name
+
+
+def load_knowledge(path: Path = DEFAULT_KNOWLEDGE_FILE) -> Knowledge:
+    """Read and validate a knowledge file (raises pydantic.ValidationError on bad data)."""
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return Knowledge.model_validate(data)
+
+
+@cache
+def default_knowledge() -> Knowledge:
+    """The shipped knowledge, loaded once."""
+    return load_knowledge()

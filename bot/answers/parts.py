@@ -1,0 +1,139 @@
+"""Parts of answers shared by every kind: names, places, tense, unstated facts, the event card.
+
+Used by the renderer and by adapters (the Telegram /event card, inline results, reminders).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.answers.knowledge import Knowledge, default_knowledge
+from bot.answers.markup import Markup
+from bot.answers.model import Timing, timing_of
+from bot.events.model import Event
+from bot.text.dates import format_day, format_day_range, format_span, format_when, locale_for
+from bot.text.messages import MESSAGES, template
+
+# Names, places and tense ---------------------------------------------------------------------------
+
+
+def event_name(event: Event, lang: str, knowledge: Knowledge | None = None) -> str:
+    """The name to show: the French one where the knowledge has it, else the short name."""
+    if locale_for(lang) != "en":
+        translated = (knowledge or default_knowledge()).event_name(event.id, locale_for(lang))
+        if translated:
+            return translated
+    return event.name
+
+
+def place_text(event: Event, lang: str, knowledge: Knowledge | None = None) -> str | None:
+    if event.location is None or not event.location.text():
+        return None
+    known = knowledge or default_knowledge()
+    parts = (event.location.venue, event.location.city, event.location.country)
+    return ", ".join(known.place(part, locale_for(lang)) for part in parts if part)
+
+
+def tense_line(m: Markup, event: Event, timing: Timing, name: str) -> str:
+    """ "opens in 3 days", "is on now (day 3 of 7)", "was held 5 days ago"."""
+    if timing.total_days is None:
+        when = m.esc(format_when(event.start, m.lang))
+        return m.say(f"vague_{timing.phase}", name=name, when=when)
+    if timing.phase == "future":
+        if timing.hours_until is not None:
+            return m.say("starts_in_hours", timing.hours_until, name=name)
+        if timing.days_until == 0:
+            return m.say("opens_today", name=name)
+        return m.say("opens_in", timing.days_until or 0, name=name)
+    if timing.phase == "ongoing":
+        if timing.total_days > 1:
+            day, total = str(timing.day_number), str(timing.total_days)
+            return m.say("on_now_day", name=name, day=day, total=total)
+        return m.say("on_now", name=name)
+    if timing.days_since == 0:
+        return m.say("held_today", name=name)
+    return m.say("held_ago", timing.days_since or 0, name=name)
+
+
+def unstated_lines(m: Markup, event: Event, fields: tuple[str, ...] | None = None) -> list[str]:
+    """What the sources do not give, and where a value shown anyway comes from."""
+    lines = []
+    for item in event.unstated:
+        if fields is not None and item.field not in fields:
+            continue
+        if m.lang == "en":
+            lines.append(m.esc(item.note))
+        elif f"unstated_{item.field}" in MESSAGES:
+            lines.append(m.say(f"unstated_{item.field}"))
+        else:
+            lines.append(m.say("unstated_other", note=m.esc(item.note)))
+        if item.source:
+            lines.append(m.say("from_elsewhere", source=m.esc(item.source)))
+    return lines
+
+
+def _span(m: Markup, event: Event, zone: ZoneInfo) -> str:
+    return m.esc(format_span(event, m.lang, zone))
+
+
+def _date_line(m: Markup, event: Event, zone: ZoneInfo) -> str:
+    key = "dates" if event.days_stated and event.first_day != event.last_day else "date"
+    return m.say(key, span=_span(m, event, zone))
+
+
+def card_lines(
+    m: Markup, event: Event, zone: ZoneInfo, now: datetime, knowledge: Knowledge | None = None
+) -> list[str]:
+    """An event at a glance: name, dates, place, status, tense."""
+    name = event_name(event, m.lang, knowledge)
+    lines = [m.bold(name)]
+    if m.lang == "en" and event.title != name:
+        lines.append(m.italic(event.title))
+    lines.append(_date_line(m, event, zone))
+    place = place_text(event, m.lang, knowledge)
+    lines.append(m.say("place", place=m.esc(place)) if place else m.say("place_unstated"))
+    if event.status != "confirmed":
+        lines.append(m.say(f"status_{event.status}"))
+    lines.append(tense_line(m, event, timing_of(event, now, zone), m.bold(name)))
+    return lines
+
+
+def event_card_html(event: Event, lang: str, zone: ZoneInfo | str, now: datetime) -> str:
+    """The event card in Telegram HTML, for /event, inline results and reminders."""
+    shown = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
+    return "\n".join(card_lines(Markup(True, locale_for(lang)), event, shown, now))
+
+
+def event_item(m: Markup, event: Event, zone: ZoneInfo, knowledge: Knowledge) -> str:
+    """One line of a list: dates — name (place)."""
+    name = m.bold(event_name(event, m.lang, knowledge))
+    place = place_text(event, m.lang, knowledge)
+    line = m.say("item", span=_span(m, event, zone), name=name)
+    return line + (f" ({m.esc(place)})" if place else "")
+
+
+def help_lines(m: Markup) -> list[str]:
+    examples = template("help_examples", m.lang).split("|")
+    return [m.say("help_intro"), *(f"• {m.italic(example)}" for example in examples)]
+
+
+def help_text(lang: str, *, html_mode: bool = True) -> str:
+    """What calbot answers, with example questions (no dates in it)."""
+    return "\n".join(help_lines(Markup(html_mode, locale_for(lang))))
+
+
+def paragraph_label(m: Markup, paragraph_id: str) -> str:
+    part, _, number = paragraph_id.partition(" ")
+    if part in ("preamble", "operative") and number.isdigit():
+        return m.say(part, number=number)
+    return m.esc(paragraph_id)
+
+
+def period_label(m: Markup, first: date, last: date, label: str) -> str:
+    if first != last:
+        return m.esc(format_day_range(first, last, m.lang))
+    day = m.esc(format_day(first, m.lang))
+    if label in ("today", "tomorrow", "yesterday"):
+        return m.say(f"{label}_label", day=day)
+    return day

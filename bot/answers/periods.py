@@ -1,0 +1,181 @@
+"""Periods: the days a question asks about ("tomorrow", "next week", "on Thursday", "5 novembre").
+
+Relative words are read against the reader's own date (``today``, in their zone), in English and French.
+Pure: the caller passes ``today``. Month and weekday names come from Babel, so they match the formatting.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+from bot.events.lookup import normalize
+
+MAX_DAYS_AHEAD = 3660  # "in 99999 days" is not a date anyone means
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``first`` to ``last`` (inclusive). ``label`` names it: today, tomorrow, week, ..."""
+
+    first: date
+    last: date
+    label: str
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("en", "fr"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[normalize(name)] = number
+    return {name: number for name, number in names.items() if len(name) >= 3}
+
+
+@cache
+def _weekday_numbers() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("en", "fr"):
+        for number, name in get_day_names("wide", locale=locale).items():
+            names[normalize(name)] = number
+    return names
+
+
+# Phrase -> (days from today, label).
+_RELATIVE_DAYS = {
+    "today": (0, "today"),
+    "tonight": (0, "today"),
+    "aujourd hui": (0, "today"),
+    "ce soir": (0, "today"),
+    "tomorrow": (1, "tomorrow"),
+    "demain": (1, "tomorrow"),
+    "yesterday": (-1, "yesterday"),
+    "hier": (-1, "yesterday"),
+    "day after tomorrow": (2, "date"),
+    "apres demain": (2, "date"),
+}
+_IN_DAYS = re.compile(r"\b(?:in|dans)\s+(\d{1,5})\s+(?:days?|jours?)\b")
+_IN_WEEKS = re.compile(r"\b(?:in|dans)\s+(\d{1,3})\s+(?:weeks?|semaines?)\b")
+_ISO = re.compile(r"\b(\d{4})\s+(\d{1,2})\s+(\d{1,2})\b")
+
+
+def find_period(text: str, today: date) -> Period | None:
+    """The period a question names, or None."""
+    words = f" {normalize(text)} "
+    for finder in (_iso_date, _relative_day, _week, _month_word, _in_days, _day_month, _weekday):
+        found = finder(words, today)
+        if found is not None:
+            return found
+    return None
+
+
+def _iso_date(words: str, today: date) -> Period | None:
+    match = _ISO.search(words)
+    if match is None:
+        return None
+    return _day_or_none(*(int(part) for part in match.groups()), label="date")
+
+
+def _relative_day(words: str, today: date) -> Period | None:
+    for phrase, (offset, label) in sorted(_RELATIVE_DAYS.items(), key=lambda item: -len(item[0])):
+        if f" {phrase} " in words:
+            day = today + timedelta(days=offset)
+            return Period(day, day, label)
+    return None
+
+
+def _week(words: str, today: date) -> Period | None:
+    monday = today - timedelta(days=today.weekday())
+    if re.search(r" (next|coming) week | semaine prochaine | semaine suivante ", words):
+        return Period(monday + timedelta(days=7), monday + timedelta(days=13), "next_week")
+    if re.search(r" this week | cette semaine ", words):
+        return Period(monday, monday + timedelta(days=6), "this_week")
+    if re.search(r" last week | semaine derniere ", words):
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1), "last_week")
+    return None
+
+
+def _month_word(words: str, today: date) -> Period | None:
+    if re.search(r" this month | ce mois ", words):
+        return _month(today.year, today.month, "this_month")
+    if re.search(r" next month | mois prochain ", words):
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _month(year, month, "next_month")
+    return None
+
+
+def _in_days(words: str, today: date) -> Period | None:
+    match = _IN_DAYS.search(words)
+    if match:
+        days = int(match.group(1))
+        if days > MAX_DAYS_AHEAD:
+            return None
+        day = today + timedelta(days=days)
+        return Period(day, day, "in_days")
+    match = _IN_WEEKS.search(words)
+    if match and int(match.group(1)) * 7 <= MAX_DAYS_AHEAD:
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=int(match.group(1)))
+        return Period(monday, monday + timedelta(days=6), "week")
+    return None
+
+
+def _day_month(words: str, today: date) -> Period | None:
+    months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    pattern = (
+        rf" (?:(\d{{1,2}})(?:st|nd|rd|th|er|e)? (?:of )?({months})|({months}) (\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?|({months}))(?: (\d{{4}}))? "
+    )
+    match = re.search(pattern, words)
+    if match is None:
+        return None
+    day_text = match.group(1) or match.group(4)
+    if match.group(5) == "may" and not match.group(6):
+        return None  # "may" alone is the verb far more often than the month
+    month = _month_numbers()[match.group(2) or match.group(3) or match.group(5)]
+    year = int(match.group(6)) if match.group(6) else today.year
+    if day_text is None:
+        return _month(year, month, "month")
+    return _day_or_none(year, month, int(day_text), label="date")
+
+
+def _weekday(words: str, today: date) -> Period | None:
+    for name, number in _weekday_numbers().items():
+        if f" {name} " in words:
+            ahead = (number - today.weekday()) % 7
+            if ahead == 0 and re.search(rf" next {name} | {name} prochain ", words):
+                ahead = 7
+            day = today + timedelta(days=ahead)
+            return Period(day, day, "weekday")
+    return None
+
+
+def _month(year: int, month: int, label: str) -> Period | None:
+    if not 1 <= year <= 9999:
+        return None
+    last = _calendar.monthrange(year, month)[1]
+    return Period(date(year, month, 1), date(year, month, last), label)
+
+
+def _day_or_none(year: int, month: int, day: int, *, label: str) -> Period | None:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return Period(found, found, label)
+
+
+@cache
+def month_and_day_words() -> frozenset[str]:
+    """Every word ``find_period`` understands as a month, a weekday or a relative day."""
+    relative = {word for phrase in _RELATIVE_DAYS for word in phrase.split()}
+    return frozenset(_month_numbers()) | frozenset(_weekday_numbers()) | relative

@@ -1,0 +1,353 @@
+"""The renderer: an ``Answer`` -> Telegram HTML or plain text, in the reader's language.
+
+One function per kind of answer turns its facts into lines; ``Markup`` makes them HTML or plain, so
+both outputs say the same thing. Sentences come from the catalogue (``bot.text.messages``), dates from
+``bot.text.dates``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from bot.answers.markup import Markup, paginate
+from bot.answers.model import Answer
+from bot.answers.parts import (
+    card_lines,
+    event_card_html,
+    event_item,
+    event_name,
+    help_lines,
+    help_text,
+    paragraph_label,
+    period_label,
+    place_text,
+    tense_line,
+    unstated_lines,
+)
+from bot.events.model import Event
+from bot.text.dates import format_day, format_span, format_when
+from bot.text.telegram_html import MAX_MESSAGE_LENGTH
+
+__all__ = ["event_card_html", "help_text", "render_html", "render_html_pages", "render_text"]
+
+Lines = list[str]
+
+
+def _name(m: Markup, answer: Answer, event: Event) -> str:
+    return m.bold(event_name(event, m.lang, answer.knowledge))
+
+
+def _tense(m: Markup, answer: Answer, event: Event) -> str:
+    return tense_line(m, event, answer.timing(event), _name(m, answer, event))
+
+
+def _when(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    span = m.esc(format_span(event, m.lang, a.zone))
+    return [
+        f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}",
+        _tense(m, a, event),
+        *unstated_lines(m, event, ("start", "days", "time")),
+    ]
+
+
+def _where(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    place = place_text(event, m.lang, a.knowledge)
+    name = _name(m, a, event)
+    if place:
+        key = "where_was" if a.timing(event).phase == "past" else "where_is"
+        first = m.say(key, name=name, place=m.esc(place))
+    else:
+        first = m.say("where_unstated", name=name)
+    return [first, *unstated_lines(m, event, ("location", "venue"))]
+
+
+def _event(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    return [*card_lines(m, event, a.zone, a.now, a.knowledge), *unstated_lines(m, event)]
+
+
+def _what(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    lines = card_lines(m, event, a.zone, a.now, a.knowledge)
+    if m.lang == "en" and event.description:
+        lines.insert(2, m.esc(event.description))
+    if event.body:
+        lines.append(m.say("body", body=m.esc(event.body)))
+    return [*lines, *unstated_lines(m, event)]
+
+
+def _duration(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    name, span = _name(m, a, event), m.esc(format_span(event, m.lang, a.zone))
+    timing = a.timing(event)
+    if timing.total_days is None:
+        when = m.esc(format_when(event.start, m.lang))
+        return [m.say("lasts_unknown", name=name, when=when), *unstated_lines(m, event, ("days",))]
+    if event.is_timed and timing.total_days == 1:
+        hours = max(1, round((event.ends_utc - event.starts_utc).total_seconds() / 3600))
+        return [m.say("lasts_hours", hours, name=name, span=span)]
+    return [m.say("lasts_days", timing.total_days, name=name, span=span), _tense(m, a, event)]
+
+
+def _countdown(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    span = m.esc(format_span(event, m.lang, a.zone))
+    lines = [
+        _tense(m, a, event),
+        m.say("dates" if event.first_day != event.last_day else "date", span=span),
+    ]
+    if a.timing(event).phase == "ongoing":
+        lines.append(m.say("ends_on", day=m.esc(format_day(event.last_day, m.lang))))
+    return [*lines, *unstated_lines(m, event, ("start", "days", "time"))]
+
+
+def _items(m: Markup, a: Answer, events: tuple[Event, ...], tense: bool = True) -> Lines:
+    lines = []
+    for event in events:
+        lines.append(f"• {event_item(m, event, a.zone, a.knowledge)}")
+        if tense:
+            lines.append(f"  {_tense(m, a, event)}")
+    return lines
+
+
+def _kind_word(m: Markup, kind: str | None) -> str:
+    return m.say(f"kind_{kind}") if kind in ("meeting", "conference") else ""
+
+
+def _next(m: Markup, a: Answer) -> Lines:
+    lines: Lines = []
+    if a.ongoing:
+        lines += [m.say("now_heading"), *_items(m, a, a.ongoing)]
+    if not a.events:
+        return [*lines, m.say("nothing_next")]
+    kind = _kind_word(m, a.kind_filter)
+    heading = m.say("next_kind_heading", kind=kind) if kind else m.say("next_heading")
+    return [*lines, heading, *_items(m, a, a.events)]
+
+
+def _now(m: Markup, a: Answer) -> Lines:
+    if not a.events:
+        return [m.say("nothing_now")]
+    return [m.say("now_heading"), *_items(m, a, a.events)]
+
+
+def _on_date(m: Markup, a: Answer) -> Lines:
+    period = a.period
+    assert period is not None
+    label = period_label(m, period.first, period.last, period.label)
+    if a.events:
+        return [m.say("on_day", label=label), *_items(m, a, a.events)]
+    lines = [m.say("nothing_on", label=label)]
+    if a.following:
+        lines.append(m.say("after_that", item=event_item(m, a.following[0], a.zone, a.knowledge)))
+    return lines
+
+
+def _list(m: Markup, a: Answer) -> Lines:
+    if not a.events:
+        return [m.say("list_empty")]
+    lines = [m.say("list_heading", a.total), *_items(m, a, a.events, tense=False)]
+    if a.total > len(a.events):
+        lines.append(m.say("list_more", more=str(a.total - len(a.events))))
+    return lines
+
+
+def _paragraph_lines(m: Markup, a: Answer, paragraph_ids: tuple[str, ...] | None = None) -> Lines:
+    lines = []
+    for paragraph in a.paragraphs:
+        label = paragraph_label(m, paragraph.id)
+        summary = m.esc(paragraph.summary.get(m.lang))
+        opening = m.italic(paragraph.opening)
+        lines.append(
+            f"• {m.say('paragraph_line', label=m.bold(label), opening=opening, summary=summary)}"
+        )
+    return lines
+
+
+def _provenance(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    name = _name(m, a, event)
+    if not event.sources:
+        return [m.say("no_sources", name=name)]
+    lines = [m.say("sources_heading", name=name)]
+    for source in event.sources:
+        paragraph = paragraph_label(m, source.paragraph) if source.paragraph else ""
+        document = m.esc(source.document)
+        if source.quote:
+            quote = m.italic(f"“{source.quote}”")
+            lines.append(
+                f"• {m.say('source_line', document=document, paragraph=paragraph, quote=quote)}"
+            )
+        else:
+            lines.append(f"• {m.say('source_line_bare', document=document, paragraph=paragraph)}")
+    if a.paragraphs:
+        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
+    return [*lines, *unstated_lines(m, event)]
+
+
+def _paragraph(m: Markup, a: Answer) -> Lines:
+    if not a.paragraphs:
+        return [m.say("paragraph_unknown")]
+    lines = _paragraph_lines(m, a)
+    if len(a.paragraphs) == 1:
+        paragraph = a.paragraphs[0]
+        if paragraph.footnotes:
+            numbers = ", ".join(str(number) for number in paragraph.footnotes)
+            lines.append(m.say("paragraph_footnotes", numbers=m.esc(numbers)))
+    return lines
+
+
+def _footnote(m: Markup, a: Answer) -> Lines:
+    if not a.footnotes:
+        return [m.say("footnote_unknown")]
+    lines = []
+    for note in a.footnotes:
+        lines.append(
+            m.say("footnote_line", number=str(note.number), citation=m.code(note.citation))
+        )
+        subject = m.esc(note.cited_for.get(m.lang))
+        lines.append(m.say("footnote_cites", reference=m.bold(note.reference), subject=subject))
+        if note.paragraphs:
+            where = ", ".join(paragraph_label(m, paragraph) for paragraph in note.paragraphs)
+            lines.append(m.say("footnote_where", paragraphs=where))
+        if note.from_elsewhere:
+            lines.append(m.italic(note.from_elsewhere.get(m.lang)))
+    return lines
+
+
+def _document(m: Markup, a: Answer) -> Lines:
+    doc = a.knowledge.document
+    title = doc.title_fr if m.lang == "fr" else doc.title
+    day = m.esc(format_day(date.fromisoformat(doc.adopted), m.lang, weekday=False))
+    knowledge = a.knowledge
+    preamble = sum(1 for p in knowledge.paragraphs if p.part == "preamble")
+    lines = [
+        m.say("document_title", symbol=m.bold(doc.symbol), title=m.esc(title)),
+        m.say(
+            "document_adopted",
+            day=day,
+            meeting=m.esc(doc.meeting_fr if m.lang == "fr" else doc.meeting),
+            committee=m.esc(doc.committee),
+            report=m.esc(doc.report),
+            session=m.esc(doc.session),
+            item=m.esc(doc.agenda_item),
+        ),
+        m.say(
+            "document_parts",
+            preamble=str(preamble),
+            operative=str(len(knowledge.paragraphs) - preamble),
+            footnotes=str(len(knowledge.footnotes)),
+            recalls=m.esc(doc.recalls_fr if m.lang == "fr" else doc.recalls),
+        ),
+    ]
+    if a.paragraphs:
+        lines += [m.say("document_decides"), *_paragraph_lines(m, a)]
+    return lines
+
+
+def _instrument(m: Markup, a: Answer) -> Lines:
+    lines = []
+    for item in a.instruments:
+        covers = m.esc(item.covers.get(m.lang))
+        lines.append(
+            m.say("instrument_line", short=m.bold(item.short), name=m.esc(item.name), covers=covers)
+        )
+        for number in item.footnotes:
+            note = a.knowledge.footnote(number)
+            if note is not None:
+                lines.append(
+                    f"  {m.say('instrument_footnotes', numbers=str(number), references=m.esc(note.reference))}"
+                )
+    return lines
+
+
+def _agenda(m: Markup, a: Answer) -> Lines:
+    title = m.esc(a.knowledge.document.title_fr if m.lang == "fr" else a.knowledge.document.title)
+    lines = [m.say("agenda_intro", title=title)]
+    for event in a.events:
+        lines += [
+            _date_line_for(m, a, event),
+            _tense(m, a, event),
+            *unstated_lines(m, event, ("start", "location")),
+        ]
+    return lines
+
+
+def _date_line_for(m: Markup, a: Answer, event: Event) -> str:
+    span = m.esc(format_span(event, m.lang, a.zone))
+    return f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}"
+
+
+def _subscribe(m: Markup, a: Answer) -> Lines:
+    first = (
+        m.say("subscribe_link", url=m.link(a.feed_url))
+        if a.feed_url
+        else m.say("subscribe_no_link")
+    )
+    return [first, m.say("subscribe_reminders")]
+
+
+def _ambiguous(m: Markup, a: Answer) -> Lines:
+    return [m.say("ambiguous"), *_items(m, a, a.candidates, tense=False)]
+
+
+def _help(m: Markup, a: Answer) -> Lines:
+    return help_lines(m)
+
+
+def _out_of_scope(m: Markup, a: Answer) -> Lines:
+    return [m.say("out_of_scope"), *help_lines(m)]
+
+
+def _unknown(m: Markup, a: Answer) -> Lines:
+    return [m.say("unknown"), *help_lines(m)]
+
+
+_RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
+    "when": _when,
+    "where": _where,
+    "what": _what,
+    "event": _event,
+    "duration": _duration,
+    "countdown": _countdown,
+    "next": _next,
+    "now": _now,
+    "on_date": _on_date,
+    "list": _list,
+    "provenance": _provenance,
+    "paragraph": _paragraph,
+    "footnote": _footnote,
+    "document": _document,
+    "instrument": _instrument,
+    "agenda": _agenda,
+    "subscribe": _subscribe,
+    "help": _help,
+    "ambiguous": _ambiguous,
+    "unknown": _unknown,
+    "out_of_scope": _out_of_scope,
+}
+
+
+def _lines(answer: Answer, markup: Markup) -> Lines:
+    return [line for line in _RENDERERS[answer.kind](markup, answer) if line]
+
+
+def render_html_pages(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
+    """The answer as Telegram HTML messages, each at most ``limit`` characters."""
+    return paginate(_lines(answer, Markup(True, answer.lang)), Markup(True, answer.lang), limit)
+
+
+def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
+    """The answer as one Telegram HTML message (the first page, marked when more follows)."""
+    markup = Markup(True, answer.lang)
+    note = markup.italic(markup.say("more_pages"))
+    pages = paginate(_lines(answer, markup), markup, limit - len(note) - 1)
+    return pages[0] if len(pages) == 1 else f"{pages[0]}\n{note}"
+
+
+def render_text(answer: Answer) -> str:
+    """The whole answer as plain text (for ``calbot ask`` and ``calbot chat``)."""
+    return "\n".join(_lines(answer, Markup(False, answer.lang)))

@@ -1,0 +1,349 @@
+"""Event lookup: which event does a piece of text name?
+
+Every name of an event (title, short name, aliases, id) is reduced to a bag of canonical words: lowercase,
+accents and punctuation dropped, French words mapped to English ones, long phrases mapped to the
+abbreviations people use (CCW, ERW, MSP, GGE, APII) and filler words dropped. A query is reduced the same
+way, misspelt words are corrected against the calendar's vocabulary, and each name is scored by the
+weighted overlap of the two bags (Dice coefficient, words weighted by rarity). So "protocl v", "amended
+prot II", "conférence du Protocole V" and "the MSP" all land on the right event, and "the conference"
+is reported as ambiguous rather than guessed.
+
+The index is built once per calendar and cached by identity: lookups on a 10,000-event calendar stay fast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.events.model import Calendar, Event
+
+# Filler and question words in English and French: they never tell events apart.
+STOPWORDS = frozenset(
+    """
+    a an the of to for in on at by and or with from as is are was were be been being does do did will
+    would shall can could should may might what whats which who whom whose when where why how long
+    until till til before after next last first_? this that these those there here it its it's me my
+    i'm im you your we our us please tell about held hold holding take takes taking place start starts
+    starting begin begins open opens opening end ends ending finish close closes happen happens
+    happening date dates day days time venue located location info information details show give
+    source sources paragraph paragraphs mention mentions mentioned say says said cite cites cited
+    which's whens wheres many much any all list s
+    le la les l un une des du de d au aux et ou en dans sur par pour avec est sont a ont sera seront
+    se tient tiendra tenu tenue lieu quand quel quelle quels quelles qui que qu quoi combien jusqu
+    jusque avant apres prochain prochaine prochains prochaines ce cette ces c il elle y t moi dis
+    donne svp stp s'il plait commence commencent debute debut fin finit termine date heure endroit
+    ou lieu source sources paragraphe paragraphes mentionne cite
+    """.replace("first_?", "").split()
+)
+
+# French (and a few English variant) words mapped to the English words event names use.
+SYNONYMS = {
+    "protocole": "protocol",
+    "prot": "protocol",
+    "proto": "protocol",
+    "conf": "conference",
+    "reunion": "meeting",
+    "mtg": "meeting",
+    "seance": "meeting",
+    "etats": "states",
+    "etat": "states",
+    "state": "states",
+    "partie": "parties",
+    "party": "parties",
+    "modifie": "amended",
+    "amend": "amended",
+    "groupe": "group",
+    "gouvernementaux": "governmental",
+    "comite": "committee",
+    "preparatoire": "preparatory",
+    "premiere": "first",
+    "neuvieme": "ninth",
+    "annuelle": "annual",
+    "assemblee": "assembly",
+    "generale": "general",
+    "pleniere": "plenary",
+    "soixante": "sixty",
+    "troisieme": "third",
+    "deuxieme": "second",
+    "ordre": "agenda",
+    "jour": "",
+    "armes": "weapons",
+    "classiques": "conventional",
+    "mines": "mines",
+    "rapport": "report",
+    "intersession": "intersessional",
+    "experts": "experts",
+    "expert": "experts",
+    "meetings": "meeting",
+    "conferences": "conference",
+    "protocols": "protocol",
+    "protocoles": "protocol",
+    "63": "sixty third",
+    "63rd": "sixty third",
+    "62": "sixty second",
+    "62nd": "sixty second",
+    "61st": "sixty first",
+    "sixtythird": "sixty third",
+}
+
+# Long forms replaced by the abbreviation, on canonical word sequences (after synonyms).
+ABBREVIATIONS = (
+    (("convention", "certain", "conventional", "weapons"), "ccw"),
+    (("explosive", "remnants", "war"), "erw"),
+    (("restes", "explosifs", "guerre"), "erw"),
+    (("amended", "protocol", "ii"), "apii"),
+    (("meeting", "states", "parties"), "msp"),
+    (("group", "governmental", "experts"), "gge"),
+    (("preparatory", "committee"), "prepcom"),
+    (("committee", "preparatory"), "prepcom"),
+    (("group", "experts", "governmental"), "gge"),
+    (("protocol", "ii", "amended"), "apii"),
+    (("assembly", "general"), "unga"),
+    (("general", "assembly"), "unga"),
+    (("ga",), "unga"),
+    (("un", "general", "assembly"), "unga"),
+)
+
+_ABBREVIATIONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+for _phrase, _short in ABBREVIATIONS:
+    _ABBREVIATIONS_BY_FIRST[_phrase[0]].append((_phrase, _short))
+_WORD = re.compile(r"[a-z0-9]+")
+_MAX_CANDIDATES = 8
+
+
+def normalize(text: str) -> str:
+    """Lowercase, without accents; punctuation becomes space."""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_WORD.findall(plain))
+
+
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
+
+
+def _canonical_words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in normalize(text).split():
+        if words and words[-1] == "protocol" and word in _ROMAN:
+            word = _ROMAN[word]  # "Protocol 5" is Protocol V; a bare 5 is a day of the month
+        mapped = SYNONYMS.get(word, word)
+        words.extend(mapped.split())
+    return _abbreviate([word for word in words if word not in STOPWORDS])
+
+
+def _abbreviate(words: list[str]) -> list[str]:
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        for phrase, short in _ABBREVIATIONS_BY_FIRST.get(words[index], ()):
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                out.append(short)
+                index += len(phrase)
+                break
+        else:
+            out.append(words[index])
+            index += 1
+    return out
+
+
+def event_names(event: Event) -> list[str]:
+    """Every name an event answers to."""
+    names = [event.title, event.id.replace("-", " "), *event.aliases]
+    if event.short_name:
+        names.append(event.short_name)
+    return names
+
+
+def _name_bags(event: Event) -> list[frozenset[str]]:
+    """The canonical word bags of an event's names.
+
+    A name ending in the event's own kind also counts without it: "ERW conference" is what people
+    mean by "ERW", "CCW meeting" by "CCW".
+    """
+    bags: list[frozenset[str]] = []
+    for name in event_names(event):
+        words = _canonical_words(name)
+        if words:
+            bags.append(frozenset(words))
+        if len(words) > 1 and words[-1] == event.kind:
+            bags.append(frozenset(words[:-1]))
+    return list(dict.fromkeys(bags))
+
+
+@dataclass(frozen=True)
+class _Name:
+    event_index: int
+    words: frozenset[str]
+    weight: float
+
+
+class _Index:
+    """Inverted index of canonical words over every event name of one calendar."""
+
+    def __init__(self, calendar: Calendar) -> None:
+        self.calendar = calendar
+        self.events = calendar.events
+        bags: list[tuple[int, frozenset[str]]] = []
+        document_frequency: dict[str, set[int]] = defaultdict(set)
+        for event_index, event in enumerate(self.events):
+            for bag in _name_bags(event):
+                bags.append((event_index, bag))
+                for word in bag:
+                    document_frequency[word].add(event_index)
+        count = max(len(self.events), 1)
+        # Rare words tell events apart; "meeting" or "2007" hardly do.
+        self.weights = {
+            word: math.log(1 + count / len(found)) for word, found in document_frequency.items()
+        }
+        self.vocabulary = list(self.weights)
+        self.vocabulary_set = frozenset(self.weights)
+        self.names: list[_Name] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for event_index, bag in bags:
+            weight = sum(self.weights[word] for word in bag)
+            for word in bag:
+                self.postings[word].append(len(self.names))
+            self.names.append(_Name(event_index, bag, weight))
+        self.exact: dict[frozenset[str], set[int]] = defaultdict(set)
+        for name in self.names:
+            self.exact[name.words].add(name.event_index)
+        self.by_normalized_id = {event.id: event for event in self.events}
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word a (possibly misspelt) query word stands for, or None."""
+        if word in self.vocabulary_set:
+            return word
+        if word.isdigit():
+            return None
+        if len(word) == 3:
+            # Three letters: only a swapped pair ("mps" for "msp"); anything looser matches noise.
+            same_letters = [v for v in self.vocabulary if len(v) == 3 and sorted(v) == sorted(word)]
+            return same_letters[0] if len(same_letters) == 1 else None
+        if len(word) < 3:
+            return None
+        cutoff = 80 if len(word) >= 6 else 75
+        found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return found[0] if found else None
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index_for(calendar: Calendar) -> _Index:
+    """The index of this calendar object, built on first use (a few recent calendars are kept)."""
+    index = _INDEXES.get(id(calendar))
+    if index is None or index.calendar is not calendar:
+        index = _Index(calendar)
+        if len(_INDEXES) >= 4:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[id(calendar)] = index
+    return index
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """The events a text may name, best first.
+
+    ``exact``: the text is one of an event's names (up to case, accents, punctuation, word order).
+    ``confident``: one event clearly fits; ``ambiguous``: several fit about as well.
+    ``score`` is the best match in 0..1.
+    """
+
+    matches: tuple[Event, ...] = ()
+    scores: tuple[float, ...] = ()
+    exact: bool = False
+    ambiguous: bool = False
+    words: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        return self.scores[0] if self.scores else 0.0
+
+    @property
+    def best(self) -> Event | None:
+        return self.matches[0] if self.matches else None
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.matches) and not self.ambiguous
+
+
+def query_words(calendar: Calendar, text: str) -> tuple[str, ...]:
+    """The canonical, spell-corrected words of ``text`` that occur in some event name."""
+    index = _index_for(calendar)
+    corrected = (index.correct(word) for word in _canonical_words(text[:500]))
+    return tuple(dict.fromkeys(word for word in corrected if word))
+
+
+def unknown_words(calendar: Calendar, text: str) -> tuple[str, ...]:
+    """The content words of ``text`` that are in no event name, even allowing for typos."""
+    index = _index_for(calendar)
+    return tuple(word for word in _canonical_words(text[:500]) if index.correct(word) is None)
+
+
+def find_events(calendar: Calendar, text: str) -> LookupResult:
+    """The events ``text`` may name, best first (at most eight)."""
+    index = _index_for(calendar)
+    by_id = index.by_normalized_id.get(text.strip().lower())
+    if by_id is not None:
+        return LookupResult((by_id,), (1.0,), exact=True, words=(by_id.id,))
+    words = query_words(calendar, text)
+    if not words:
+        return LookupResult()
+    query_weight = sum(index.weights[word] for word in words)
+    overlap: dict[int, float] = defaultdict(float)
+    for word in words:
+        for name_index in index.postings[word]:
+            overlap[name_index] += index.weights[word]
+    best: dict[int, tuple[float, float]] = {}
+    for name_index, shared in overlap.items():
+        name = index.names[name_index]
+        dice = 2 * shared / (query_weight + name.weight)
+        coverage = shared / query_weight
+        if (dice, coverage) > best.get(name.event_index, (-1.0, -1.0)):
+            best[name.event_index] = (dice, coverage)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:_MAX_CANDIDATES]
+    exact_events = index.exact.get(frozenset(words), set())
+    matches = tuple(index.events[event_index] for event_index, _ in ranked)
+    scores = tuple(round(dice, 4) for _, (dice, _) in ranked)
+    return LookupResult(
+        matches=matches,
+        scores=scores,
+        exact=len(exact_events) == 1,
+        ambiguous=_is_ambiguous(ranked, exact_events),
+        words=words,
+    )
+
+
+def _is_ambiguous(ranked: list[tuple[int, tuple[float, float]]], exact: set[int]) -> bool:
+    if not ranked:
+        return False
+    if len(exact) == 1:
+        return False
+    if len(exact) > 1:
+        return True
+    if len(ranked) == 1:
+        return False
+    # Without an exact name, only a clear lead counts: "the meeting" fits several about as well.
+    return ranked[0][1][0] - ranked[1][1][0] < 0.25
+
+
+def resolve_event(calendar: Calendar, text: str) -> Event | None:
+    """The one event ``text`` names confidently, or None (nothing, or several fit)."""
+    result = find_events(calendar, text)
+    return result.best if result.confident and result.score >= 0.5 else None
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[str, ...]:
+    """The abbreviations lookup understands (for help texts)."""
+    return tuple(sorted({short.upper() for _, short in ABBREVIATIONS if short != "unga"}))

@@ -1,0 +1,115 @@
+"""The two dated or datable acts every resolution records about itself: its adoption ("61st plenary
+meeting, 5 December 2007"; "Resolution adopted by the General Assembly on 5 December 2007") and the
+items it places on the agenda of a later session ("Decides to include in the provisional agenda of
+its sixty-third session the item entitled ...").
+
+An agenda item has no date in the text; it is proposed with precision ``none`` and the reader
+decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.dates import find_dates
+from bot.extract.document import Document, Paragraph
+from bot.extract.meetings import Mention
+
+_AGENDA = (
+    re.compile(
+        r"(?:include|inclusion)\s+in\s+the\s+provisional\s+agenda\s+of\s+its\s+(?P<session>[\w-]+)\s+"
+        r"session,?\s+(?:under\s+)?(?:the|an|a)\s+(?:sub-?)?item\s+entitled",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:consideration|consider)\b[^;]{0,120}?\bat\s+its\s+(?P<session>[\w-]+)\s+session,?\s+under\s+"
+        r"(?:the|an|a)\s+(?:sub-?)?item\s+entitled",
+        re.IGNORECASE,
+    ),
+)
+_ITEM = re.compile(r"\s*[\"“]([^\"”]{3,400})[\"”]")
+_CLOSING = re.compile(r"(\d{1,3}(?:st|nd|rd|th))\s+(plenary\s+)?meeting", re.IGNORECASE)
+_HEADER = re.compile(
+    r"[^.\[\]]*?\badopted\s+by\s+the\s+(?P<body>[A-Z][\w ]+?)\s+on\s+", re.IGNORECASE
+)
+
+
+def find_agenda_items(paragraph: Paragraph, body: str | None) -> list[Mention]:
+    out = []
+    for pattern in _AGENDA:
+        for found in pattern.finditer(paragraph.text):
+            item = _ITEM.match(paragraph.text, found.end())
+            if item is None:
+                continue
+            who = body or "The body"
+            session = found.group("session")
+            out.append(
+                Mention(
+                    title=f"{who}, {session} session: agenda item “{item.group(1).strip()}”",
+                    head="agenda item",
+                    start=None,
+                    end=None,
+                    precision="none",
+                    place=None,
+                    paragraph=paragraph.label,
+                    quote=found.group(0),
+                    status="agenda_item",
+                    notes=(f"The text gives no date for the {session} session.",),
+                )
+            )
+    return out
+
+
+def find_adoption(document: Document) -> list[Mention]:
+    """The adoption: from the closing lines, else the header; the other, agreeing, as a source."""
+    out = [m for p in document.part("closing") if (m := _from_closing(p, document))]
+    for paragraph in document.part("header"):
+        found = _HEADER.search(paragraph.text)
+        dates = find_dates(paragraph.text[found.end() :]) if found else []
+        if not found or not dates or dates[0].begin > 0 or dates[0].precision != "day":
+            continue
+        quote = paragraph.text[found.start() : found.end() + dates[0].finish].strip()
+        title = _title(document, None, found.group("body"))
+        out.append(
+            Mention(
+                title,
+                "adoption",
+                dates[0].start,
+                dates[0].end,
+                "day",
+                None,
+                paragraph.label,
+                quote,
+                "past",
+            )
+        )
+    return out
+
+
+def _from_closing(paragraph: Paragraph, document: Document) -> Mention | None:
+    found = _CLOSING.search(paragraph.text)
+    dates = [d for d in find_dates(paragraph.text) if d.precision == "day"]
+    if not found or not dates:
+        return None
+    meeting = f"the {found.group(1)} {found.group(2) or ''}meeting".replace("  ", " ")
+    title = _title(document, meeting, document.body)
+    return Mention(
+        title,
+        "adoption",
+        dates[0].start,
+        dates[0].end,
+        "day",
+        None,
+        paragraph.label,
+        paragraph.text[: dates[0].finish].strip(),
+        "past",
+    )
+
+
+def _title(document: Document, meeting: str | None, body: str | None) -> str:
+    symbol = document.symbol or ""
+    what = "decision" if "/DEC/" in symbol else "resolution"
+    name = f"{what} {document.number}" if document.number else f"{what} {symbol}".strip()
+    where = f" at {meeting}" if meeting else ""
+    who = f" of the {body}" if body else ""
+    return f"Adoption of {name}{where}{who}"

@@ -1,0 +1,328 @@
+"""Which dated phrases of a paragraph are meetings: their title as worded, status, place and quote.
+
+UN drafting names a meeting, then says when: "the First Conference of the States Parties to Protocol
+V to be held on 5 November 2007 in Geneva"; sometimes the other way round: "the holding, on 18 June
+2007, of the meeting of the Preparatory Committee". A dated phrase is a meeting only when a meeting
+name is joined to it by a few linking words; a date after "resolution 61/100 of", "entered into
+force on" or "adopted on" never is. Dates joined by "and" form a group: paired with titles ("X and Y
+... respectively", "the Twelfth and Thirteenth Annual Conferences ... in 2010 and 2011") or, under
+one title, the periods of one meeting. An event has one span, so each period is proposed as its own
+event, with a note saying which period it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.dates import DateMention, find_dates
+from bot.extract.document import Paragraph
+from bot.extract.names import (
+    KEYWORD,
+    Phrase,
+    head_of,
+    last_keyword,
+    last_phrase,
+    ordinal_series,
+    phrases,
+    tokens_left,
+    tokens_right,
+)
+from bot.extract.places import Place, find_place, read_place
+
+_NEGATIVE = re.compile(
+    r"(?:(?:resolutions?|decisions?|declarations?|letters?|notes?\s+verbales?|reports?|"
+    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:[\w/.()-]+\s+){0,2}?(?:of|dated)|into\s+force"
+    r"(?:\s+on)?|ratified|acceded|signed|deposited|adopted(?:\s+on)?|since|as\s+of|until|by|before|"
+    r"after)\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_BAD_LINK = re.compile(r"\badopted\b|\binto force\b|\bratif|\baccession|;|\.\s+[A-Z]")
+_FUTURE = re.compile(
+    r"\b(?:be\s+(?:held|convened|organized|hosted)|will\s+(?:be\s+held|take\s+place|meet|be\s+"
+    r"convened)|shall\s+(?:be\s+held|take\s+place|meet)|to\s+(?:convene|hold|take\s+place)|scheduled|"
+    r"forthcoming|upcoming|next|looking\s+forward|in\s+preparation\s+for|preparations\s+for)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:held|took\s+place|(?:was|were|been)\s+convened|hosted|met)\b",
+    re.IGNORECASE,
+)
+_FUTURE_LEADS = re.compile(
+    r"^(?:Also\s+|Further\s+)?(?:Decides|Requests|Calls|Encourages|Invites|Urges|Recommends|Looking|"
+    r"Stresses|Emphasizes|Authorizes)"
+)
+_PAST_LEADS = re.compile(
+    r"^(?:Also\s+|Further\s+)?(?:Recall|Welcom|Not|Tak|Express|Commend|Acknowledg|Reaffirm|Appreciat|"
+    r"Congratulat|Thank)"
+)
+_CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
+_CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
+_ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
+_LINK_MAX = 110
+_MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One meeting named with a date (or, for an agenda item, without) in one paragraph."""
+
+    title: str
+    head: str  # the meeting noun, singular and lower case: "meeting", "conference"
+    start: str | None
+    end: str | None
+    precision: str  # day | month | year | none
+    place: Place | None
+    paragraph: str
+    quote: str
+    status: str  # past | future | agenda_item
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The words around a group of dates, up to the neighbouring groups or a semicolon."""
+
+    text: str
+    left_start: int
+    group: list[DateMention]
+    right_end: int
+
+    @property
+    def left(self) -> str:
+        return self.text[self.left_start : self.group[0].begin]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.group[-1].finish : self.right_end]
+
+
+def find_mentions(paragraph: Paragraph) -> list[Mention]:
+    """The meetings a paragraph dates, in order."""
+    text = paragraph.text
+    dates = [
+        d for d in find_dates(text) if not _NEGATIVE.search(text[max(0, d.begin - 80) : d.begin])
+    ]
+    groups = _groups(text, dates)
+    out: list[Mention] = []
+    for index, group in enumerate(groups):
+        previous = groups[index - 1][-1].finish if index else 0
+        semicolon = text.rfind(";", previous, group[0].begin)
+        following = groups[index + 1][0].begin if index + 1 < len(groups) else len(text)
+        stop = text.find(";", group[-1].finish, following)
+        window = _Window(text, max(previous, semicolon + 1), group, following if stop < 0 else stop)
+        out += _group_mentions(window, paragraph)
+    return out
+
+
+def _groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
+    groups: list[list[DateMention]] = []
+    for mention in dates:
+        last = groups[-1][-1] if groups else None
+        joined = last and not (last.named or mention.named)
+        if joined and last and _CONNECTIVE.match(text[last.finish : mention.begin]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A group's meeting name(s), where the words are, and where a quote begins and ends."""
+
+    titles: list[str]
+    keyword: str
+    quote_begin: int
+    quote_end: int
+    cue_text: str  # the words between the name and the date, where "to be held" or "held" is said
+    place: Place | None
+
+
+def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
+    named = (
+        _named_by_year(window)
+        or _named_before(window)
+        or _named_after(window)
+        or _body_meets(window)
+    )
+    if named is None:
+        return []
+    group = window.group
+    titles = _pair_titles(named.titles, len(group))
+    clause_start = window.text.rfind(";", 0, group[0].begin) + 1
+    clause = window.text[clause_start : group[0].begin]
+    status = _status(named.cue_text, clause, paragraph.text, paragraph.part)
+    quote = window.text[named.quote_begin : named.quote_end].strip(" ,")
+    out = []
+    for index, (mention, title) in enumerate(zip(group, titles, strict=True)):
+        notes = [mention.note] if mention.note else []
+        if len(group) > 1 and len(set(titles)) == 1:
+            notes.append(
+                f"The text gives {len(group)} periods for this meeting; this is period {index + 1}."
+            )
+        out.append(
+            Mention(
+                title=_tidy(title),
+                head=head_of(named.keyword),
+                start=mention.start,
+                end=mention.end,
+                precision=mention.precision,
+                place=named.place,
+                paragraph=paragraph.label,
+                quote=quote,
+                status=status,
+                notes=tuple(notes),
+            )
+        )
+    return out
+
+
+def _tidy(title: str) -> str:
+    title = re.sub(r"^(?:next|its|their)\s+", "", title.strip(" ,"))
+    return title[:1].upper() + title[1:]
+
+
+def _pair_titles(titles: list[str], count: int) -> list[str]:
+    if len(titles) == count:
+        return titles
+    if len(titles) == 1 and (series := ordinal_series(titles[0])) and len(series) == count:
+        return series
+    return [titles[-1]] * count
+
+
+def _named_by_year(window: _Window) -> _Named | None:
+    """ "the 2007 Meeting of the States Parties": the year is part of the name."""
+    mention = window.group[0]
+    if not mention.named:
+        return None
+    keyword = KEYWORD.search(window.text, mention.finish)
+    if keyword is None:
+        return None
+    finish = tokens_right(window.text, keyword.end())
+    title = window.text[mention.begin : finish]
+    begin = _with_article(window.text, mention.begin)
+    return _Named(
+        [title], keyword.group(0), begin, finish, window.text[window.left_start : finish], None
+    )
+
+
+def _named_before(window: _Window) -> _Named | None:
+    """The usual order: name, linking words ("to be held in Geneva"), date."""
+    left = window.left
+    phrase = last_phrase(left)
+    if phrase is None:
+        return None
+    # "a high-level event ... during the seventy-ninth session, in September 2024": a session named
+    # only to time another meeting is not the meeting.
+    timing = re.search(r"\b(?:during|at)\s+(?:the|its)\s+$", left[: phrase.begin])
+    is_session = phrase.keyword.lower().startswith("session")
+    if is_session and timing and (earlier := last_phrase(left[: timing.start()])) is not None:
+        phrase = earlier
+    link = left[phrase.finish :]
+    if len(link) > _LINK_MAX or _BAD_LINK.search(link):
+        return None
+    titles = _conjuncts(left, phrase, len(window.group))
+    if len(titles) == 1 and re.search(r"\b(?:its|their|whose)\s+$", left[: phrase.begin]):
+        titles = [_with_body(titles[0], window.text[: window.left_start + phrase.begin])]
+    base = window.left_start
+    place = read_place(link) or find_place(link, window.after)
+    end = window.group[-1].finish
+    if place and read_place(window.after):
+        end += window.after.find(place.text.split()[-1]) + len(place.text.split()[-1])
+    if re.match(r"\s*,?\s*respectively", window.text[end:]):
+        end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
+    begin = _with_article(window.text, base + phrase.begin)
+    return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place)
+
+
+def _named_after(window: _Window) -> _Named | None:
+    """ "the holding, on 18 June 2007, of the meeting of ...": the date comes first."""
+    after = window.after
+    lead = re.match(r"\s*,?\s*of\s+(?:the\s+|a\s+|an\s+)?", after)
+    if lead is None:
+        return None
+    found = phrases(after)
+    if not found or found[0].begin > lead.end() + 40:
+        return None
+    phrase = found[0]
+    title = after[phrase.begin : phrase.finish]
+    place = read_place(after[phrase.finish :])
+    finish = window.group[-1].finish + phrase.finish
+    return _Named([title], phrase.keyword, window.left_start, finish, window.left, place)
+
+
+_BODY = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+)*(?:Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)"
+    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+)
+
+
+def _with_body(title: str, before: str) -> str:
+    """ "its intersessional meeting" -> "intersessional meeting of the Group of ... Experts":
+    "its" is the body named last before it, in its fullest wording in the paragraph."""
+    found = [m.group(1) for m in _BODY.finditer(before)]
+    if not found or " of " in title:
+        return title
+    noun = re.search(
+        r"(Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)", found[-1]
+    )
+    assert noun is not None
+    fullest = max((f for f in found if f.startswith(noun.group(1))), key=len, default=found[-1])
+    return f"{title} of the {fullest}"
+
+
+def _body_meets(window: _Window) -> _Named | None:
+    """ "the Group of Governmental Experts, which met in Geneva from ...": a body said to meet."""
+    left = window.left
+    found = list(_BODY.finditer(left))
+    if not found:
+        return None
+    link = left[found[-1].end() :]
+    if len(link) > _LINK_MAX or _BAD_LINK.search(link) or not _MEETS.search(link):
+        return None
+    place = read_place(link) or find_place(link, window.after)
+    begin = _with_article(window.text, window.left_start + found[-1].start())
+    cue = left[found[-1].start() :]
+    return _Named([found[-1].group(1)], "meeting", begin, window.group[-1].finish, cue, place)
+
+
+def _with_article(text: str, begin: int) -> int:
+    article = _ARTICLE.search(text[max(0, begin - 8) : begin])
+    return begin - len(article.group(0)) if article else begin
+
+
+def _conjuncts(left: str, phrase: Phrase, count: int) -> list[str]:
+    """Up to ``count`` names joined by "and" before a group of dates: "the Meeting of Experts and
+    the Meeting of the States Parties ... from 2 to 5 June and from 1 to 3 December 2010,
+    respectively"."""
+    titles = [left[phrase.begin : phrase.finish]]
+    begin = phrase.begin
+    while len(titles) < count:
+        gap = _CONJUNCT_GAP.search(left[:begin])
+        if gap is None or ("and" not in gap.group(0) and "," not in gap.group(0)):
+            break
+        keyword = last_keyword(left[: gap.start()])
+        if keyword is None or tokens_right(left, keyword.end()) < gap.start():
+            break
+        begin = tokens_left(left, keyword.start())
+        titles.insert(0, left[begin : gap.start()])
+    return titles if len(titles) == count else titles[-1:]
+
+
+def _status(cue_text: str, clause: str, paragraph_text: str, part: str) -> str:
+    """past or future, from the words between name and date; else from the clause before the date
+    ("is to be convened in 2016, preceded by a Preparatory Committee meeting from ..."); else from
+    the paragraph's opening verb."""
+    for text in (cue_text, clause):
+        # Compare where cues end: "to be held" and the "held" inside it end together; future wins.
+        future = [m.end() for m in _FUTURE.finditer(text)]
+        past = [m.end() for m in _PAST.finditer(text)]
+        if future or past:
+            return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
+    if _FUTURE_LEADS.match(paragraph_text):
+        return "future"
+    if _PAST_LEADS.match(paragraph_text):
+        return "past"
+    # Operative paragraphs (and their sub-items) mostly ask for things to come; preambles recall.
+    return "future" if part == "operative" else "past"

@@ -1,0 +1,208 @@
+"""Meeting names as UN texts word them: "the Ninth Annual Conference of the High Contracting Parties
+to Amended Protocol II", "its intersessional meeting", "the twenty-first session of the Conference
+of the Parties".
+
+A name is a meeting noun ("Meeting", "Conference", "session", ...) with the modifiers before it
+(capitalised words, ordinals, a few adjectives such as "intersessional") and its complement after it
+("of the States Parties to Protocol V": connectors followed by capitalised words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.dates import MONTHS
+
+KEYWORD = re.compile(
+    r"\b(?:[Mm]eeting|[Cc]onference|[Ss]ession|[Ss]ummit|[Ff]orum|[Ww]orkshop|[Ss]eminar|[Ss]ymposium|"
+    r"[Cc]onsultation|[Cc]ongress|[Dd]ialogue|Preparatory Committee|Assembly of States Parties|"
+    r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
+    r"(?:s|es)?\b"
+)
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+]
+_ORDINAL = re.compile(
+    rf"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{'|'.join(_ORDINALS)})$"
+    r"|^\d+(?:st|nd|rd|th)$",
+    re.IGNORECASE,
+)
+_ADJECTIVES = {
+    "intersessional",
+    "annual",
+    "informal",
+    "preparatory",
+    "special",
+    "regular",
+    "organizational",
+    "resumed",
+    "plenary",
+    "ministerial",
+    "high-level",
+    "biennial",
+    "next",
+    "review",
+    "extraordinary",
+    "substantive",
+    "expert",
+    "technical",
+    "international",
+    "regional",
+    "final",
+    "formal",
+    "joint",
+    # Lower-case nouns that modify a meeting noun: "preparatory committee meeting".
+    "committee",
+    "experts",
+    "panel",
+    "group",
+    "working",
+    "open-ended",
+    "round-table",
+}
+# The verb that opens a paragraph ("Decides", "Welcoming") is never part of a name.
+_LEAD_VERB = re.compile(r"^[A-Z][a-z]+(?:s|ing)$")
+_CONNECTORS = {"of", "to", "for", "on", "the", "and", "against"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    begin: int
+    finish: int
+    keyword: str
+
+
+def tokens_left(text: str, end: int) -> int:
+    """Extend a meeting noun leftwards over its modifiers: "the Ninth Annual Conference"."""
+    begin = end
+    words = list(re.finditer(r"[\w'’-]+", text[:end]))
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group(0)
+        gap = text[words[index].end() : begin]
+        if gap.strip():
+            break
+        previous = words[index - 1].group(0) if index else ""
+        if word == "and" and _ORDINAL.match(previous):
+            begin = words[index].start()
+            continue
+        acceptable = (
+            word[:1].isupper()
+            or _ORDINAL.match(word)
+            or word.lower() in _ADJECTIVES
+            or re.fullmatch(r"(?:19|20|21)\d\d", word)
+        )
+        if not acceptable or word in {"The", "A", "An"} or (index == 0 and _LEAD_VERB.match(word)):
+            break
+        begin = words[index].start()
+    return begin
+
+
+def tokens_right(text: str, start: int) -> int:
+    """Extend over the complement: "Conference" + " of the States Parties to Protocol V"."""
+    end = start
+    for word in re.finditer(r"\s*([\w'’-]+)", text[start:]):
+        token = word.group(1)
+        if text[start + word.start() : start + word.start(1)].strip():
+            break  # punctuation ends the name
+        if token in _CONNECTORS:
+            continue  # kept only if a capitalised word follows
+        if not token[:1].isupper() or token in MONTHS:
+            break
+        end = start + word.end()
+    return end
+
+
+def last_keyword(text: str) -> re.Match[str] | None:
+    matches = list(KEYWORD.finditer(text))
+    return matches[-1] if matches else None
+
+
+def last_phrase(text: str) -> Phrase | None:
+    """The meeting named last in ``text``: "the meeting of the Preparatory Committee for the First
+    Conference of ... Protocol V to be held on" names the First Conference; "the twenty-first
+    session of the Conference of the Parties" names the session."""
+    found = last_keyword(text)
+    if found is None:
+        return None
+    begin = tokens_left(text, found.start())
+    enclosing = re.search(rf"({KEYWORD.pattern})\s+of\s+(?:the\s+)?$", text[:begin])
+    if enclosing:
+        begin = tokens_left(text, enclosing.start())
+    # "the Preparatory Committee for the Fourth Review Conference be convened from": the committee
+    # is what meets, unless it is itself the complement of another name ("meeting of the ...").
+    preparatory = re.search(r"Preparatory\s+Committee\s+for\s+(?:the\s+)?$", text[:begin])
+    if preparatory and not re.search(
+        rf"(?:{KEYWORD.pattern})\s+of\s+(?:the\s+)?$", text[: preparatory.start()]
+    ):
+        begin = tokens_left(text, preparatory.start())
+    return Phrase(begin, tokens_right(text, found.end()), found.group(0))
+
+
+def phrases(text: str) -> list[Phrase]:
+    """The meeting names in ``text``, in order, each as far as its words reach."""
+    out: list[Phrase] = []
+    for found in KEYWORD.finditer(text):
+        if out and found.start() < out[-1].finish:
+            continue
+        begin = tokens_left(text, found.start())
+        finish = tokens_right(text, found.end())
+        out.append(Phrase(begin, finish, found.group(0)))
+    return out
+
+
+def singular(word: str) -> str:
+    """ "Conferences" -> "Conference", "Congresses" -> "Congress"; case kept."""
+    if word.lower().endswith("sses"):
+        return word[:-2]
+    if word.lower().endswith("s") and not word.lower().endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def head_of(keyword: str) -> str:
+    """The noun two mentions must share to be the same meeting: "conference", "meeting", ..."""
+    return singular(keyword.split()[-1]).lower()
+
+
+def ordinal_series(title: str) -> list[str] | None:
+    """ "Twelfth and Thirteenth Annual Conferences of X" -> "Twelfth Annual Conference of X", ..."""
+    words = r"[\w-]+"
+    found = re.match(rf"^((?:{words},?\s+)+)and\s+({words})\s+(.*)$", title)
+    if not found:
+        return None
+    ordinals = [w.strip(",") for w in found.group(1).split()] + [found.group(2)]
+    if not all(_ORDINAL.match(w) for w in ordinals):
+        return None
+    rest = KEYWORD.sub(lambda m: singular(m.group(0)), found.group(3), count=1)
+    return [f"{ordinal} {rest}" for ordinal in ordinals]
+
+
+def is_ordinal(word: str) -> bool:
+    return bool(_ORDINAL.match(word))

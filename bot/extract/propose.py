@@ -1,0 +1,171 @@
+"""Mentions -> proposed events: the same meeting named in several paragraphs becomes one event with
+several sources.
+
+Mentions are placed most precise first (a day before a month before a year), then in document order,
+so an event's first source is the paragraph that dates it best ("preamble 5" for a conference named
+again, undated-er, in "operative 11"). A less precise mention ("the next Meeting of the States
+Parties in 2007") joins an event whose dates it contains and whose name it matches; two ordinals
+that differ ("First", "Second") never match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.extract.dates import DateMention
+from bot.extract.document import Document, parse_document
+from bot.extract.formal import find_adoption, find_agenda_items
+from bot.extract.meetings import Mention, find_mentions
+from bot.extract.names import is_ordinal
+from bot.extract.places import Place
+
+_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
+_SAME_DATES_SCORE = 60
+_CONTAINED_SCORE = 85
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Another paragraph naming the same meeting."""
+
+    paragraph: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ProposedEvent:
+    """A meeting the text names, with everything the text says about it and nothing more."""
+
+    title: str
+    kind: str  # conference | meeting | agenda_item
+    start: str | None
+    end: str | None
+    precision: str  # day | month | year | none
+    place: Place | None
+    paragraph: str
+    quote: str
+    status: str  # past | future | agenda_item
+    also_mentioned: tuple[Citation, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """What ``extract_from_text`` found: the document's symbol and the proposed events."""
+
+    document: str | None
+    body: str | None
+    adopted: str | None
+    events: tuple[ProposedEvent, ...]
+    paragraphs: int
+
+
+def extract_from_text(text: str) -> ExtractionResult:
+    """Propose the meetings a resolution's text names. Pure; never raises on odd text."""
+    document = parse_document(text)
+    mentions = _all_mentions(document)
+    adoption = next((m for m in mentions if m.head == "adoption"), None)
+    adopted = adoption.start if adoption else None
+    groups = _merge(mentions)
+    events = tuple(_event(group, adopted) for group in groups)
+    return ExtractionResult(
+        document.symbol, document.body, adopted, events, len(document.paragraphs)
+    )
+
+
+def _all_mentions(document: Document) -> list[Mention]:
+    out: list[Mention] = []
+    for paragraph in document.paragraphs:
+        if paragraph.part in ("preamble", "operative", "footnote"):
+            out += find_mentions(paragraph)
+            out += find_agenda_items(paragraph, document.body)
+    return out + find_adoption(document)
+
+
+def _merge(mentions: list[Mention]) -> list[list[Mention]]:
+    order = {id(m): i for i, m in enumerate(mentions)}
+    placed: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: (_RANK[m.precision], order[id(m)])):
+        best, best_score = None, 0.0
+        for group in placed:
+            score = _match(group[0], mention)
+            if score > best_score:
+                best, best_score = group, score
+        if best is None:
+            placed.append([mention])
+        else:
+            best.append(mention)
+    for group in placed:
+        group[1:] = sorted(group[1:], key=lambda m: order[id(m)])
+    return sorted(placed, key=lambda g: (g[0].start or "9999", order[id(g[0])]))
+
+
+def _match(primary: Mention, other: Mention) -> float:
+    """How surely ``other`` names the same meeting as ``primary`` (0: not at all)."""
+    if primary.head != other.head:
+        return 0.0
+    if primary.head == "agenda item":
+        return 100.0 if primary.title == other.title else 0.0
+    if primary.start is None or other.start is None:
+        return 0.0
+    ordinals, others = _ordinals(primary.title), _ordinals(other.title)
+    if ordinals and others and ordinals != others:
+        return 0.0
+    score = fuzz.token_set_ratio(_normal(primary.title), _normal(other.title))
+    same = (primary.start, primary.end) == (other.start, other.end)
+    if same and primary.precision == other.precision:
+        return score if score >= _SAME_DATES_SCORE or primary.head == "adoption" else 0.0
+    if _contains(other, primary) and score >= _CONTAINED_SCORE:
+        return score
+    return 0.0
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    assert outer.start and outer.end and inner.start and inner.end
+    wide = DateMention(outer.start, outer.end, outer.precision, 0, 0)
+    narrow = DateMention(inner.start, inner.end, inner.precision, 0, 0)
+    return wide.first <= narrow.first and narrow.last <= wide.last
+
+
+def _ordinals(title: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w-]+", title) if is_ordinal(w)}
+
+
+def _normal(title: str) -> str:
+    words = re.findall(r"[a-z]+", re.sub(r"\b\d{4}\b", " ", title.lower()))
+    return " ".join(w for w in words if w not in {"the", "a", "an", "of", "to", "next", "its"})
+
+
+def _event(group: list[Mention], adopted: str | None) -> ProposedEvent:
+    primary = group[0]
+    place = primary.place or next((m.place for m in group if m.place), None)
+    seen = {(primary.paragraph, primary.quote)}
+    also = []
+    for mention in group[1:]:
+        if (mention.paragraph, mention.quote) not in seen:
+            seen.add((mention.paragraph, mention.quote))
+            also.append(Citation(mention.paragraph, mention.quote))
+    notes = list(dict.fromkeys(note for m in group for note in m.notes))
+    if primary.status == "future" and adopted and primary.end and primary.end < adopted:
+        notes.append(
+            f"The text says this is to be held, but the document was adopted on {adopted}, "
+            "after it; "
+            "the status follows the wording, not the adoption date."
+        )
+    kind = {"agenda item": "agenda_item", "conference": "conference"}.get(primary.head, "meeting")
+    return ProposedEvent(
+        title=primary.title,
+        kind=kind,
+        start=primary.start,
+        end=primary.end,
+        precision=primary.precision,
+        place=place,
+        paragraph=primary.paragraph,
+        quote=primary.quote,
+        status=primary.status,
+        also_mentioned=tuple(also),
+        notes=tuple(notes),
+    )

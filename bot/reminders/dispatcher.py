@@ -1,0 +1,314 @@
+"""The dispatcher: at a given instant, send whatever is due, each message at most once.
+
+``run_due(now_utc)`` plans the reminders that fell due since the last run (``bot.reminders.planner``), the
+snoozes and the daily digests, and sends them through a small pool of workers. Every message has a
+``DeliveryKey`` in the delivery log: it is claimed (an atomic insert) just before the send and finished
+with the outcome after, so a reminder goes out at most once across runs, restarts and processes, and an
+interrupted fan-out resumes where it stopped (the chats already logged are not sent again).
+
+Crash window: a row a killed process left 'sending' may or may not have reached Telegram, and Telegram
+offers no way to ask. ``recover()`` sends those again (at-least-once for them): a reminder is never lost,
+and the duplicates are bounded by the messages in flight at the kill (at most ``concurrency``, and in
+practice only those already accepted whose outcome was not yet written, typically zero or one).
+
+The first run after start looks back ``CATCH_UP`` for reminders missed while calbot was down: those whose
+event has not begun are sent (the countdown computed at the send), the others logged 'skipped'.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup
+
+from bot.events.model import Event
+from bot.metrics import REMINDERS
+from bot.reminders import ReminderServices, messages
+from bot.reminders.changes import Change
+from bot.reminders.planner import DeliveryKey, Slot, missed_slots, next_due
+from bot.reminders.sender import Sender
+
+log = logging.getLogger(__name__)
+
+CATCH_UP = timedelta(days=61)  # the longest lead (60 days) and a day
+DIGEST_GRACE = timedelta(hours=6)  # a digest missed by longer than this is not worth sending
+DIGEST_KEY = "*digest*"  # the event id of digest rows (no event has it: ids are slugs)
+CONCURRENCY = 8
+_JUST_AFTER = timedelta(microseconds=1)
+
+Render = Callable[[datetime], tuple[str, InlineKeyboardMarkup | None]]
+
+
+@dataclass
+class Report:
+    """What one run did."""
+
+    sent: int = 0
+    failed: int = 0
+    gone: int = 0
+    skipped: int = 0
+    already: int = 0  # claimed before (another run, another process)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One message to deliver under a delivery-log key; ``render`` gets the send instant."""
+
+    key: DeliveryKey
+    render: Render
+    done: Callable[[], None] | None = None
+
+
+@dataclass
+class Dispatcher:
+    """Sends the due reminders, snoozes, digests and change notices."""
+
+    services: ReminderServices
+    sender: Sender
+    concurrency: int = CONCURRENCY
+    stopping: bool = False  # set by the service's stop(): finish in-flight sends, start no more
+    _last_run_utc: datetime | None = None
+    _orphans: set[DeliveryKey] = field(default_factory=set)
+
+    def recover(self) -> int:
+        """At start: take over the rows a crash left 'sending' (they will be sent again)."""
+        self._orphans = {record.key for record in self.services.store.pending_deliveries()}
+        if self._orphans:
+            log.warning(
+                "%d deliveries were in flight at the last stop; resending", len(self._orphans)
+            )
+        return len(self._orphans)
+
+    def rescan(self) -> None:
+        """The next run looks back the whole catch-up window (calendar or subscriptions changed)."""
+        self._last_run_utc = None
+
+    async def run_due(self, now_utc: datetime) -> Report:
+        report = Report()
+        first = self._last_run_utc is None
+        since = now_utc - CATCH_UP if first else self._last_run_utc
+        assert since is not None
+        jobs = self._reminder_jobs(since, now_utc, report, record_skips=first)
+        jobs += self._snooze_jobs(now_utc, report)
+        jobs += self._digest_jobs(now_utc)
+        jobs += self._orphan_change_jobs()
+        self._last_run_utc = now_utc + _JUST_AFTER
+        await self.deliver(jobs, report)
+        return report
+
+    def next_due_utc(self, now_utc: datetime) -> datetime | None:
+        """The next instant something falls due (reminder, snooze or digest)."""
+        store, snapshot = self.services.store, self.services.holder.current
+        candidates = [
+            next_due(
+                snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(), now_utc
+            ),
+            store.next_snooze_utc(),
+            self._next_digest_utc(now_utc),
+        ]
+        found = [instant for instant in candidates if instant is not None]
+        return min(found) if found else None
+
+    # Reminders ------------------------------------------------------------------------------------
+
+    def _reminder_jobs(
+        self, since_utc: datetime, now_utc: datetime, report: Report, *, record_skips: bool
+    ) -> list[Job]:
+        store, snapshot = self.services.store, self.services.holder.current
+        late = missed_slots(
+            snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(),
+            since_utc, now_utc + _JUST_AFTER,
+        )  # fmt: skip
+        if record_skips:
+            for slot in late.skip:
+                if store.record_skipped(slot.key, "the event had begun when calbot could send"):
+                    REMINDERS.labels(outcome="skipped").inc()
+                    report.skipped += 1
+        return [Job(slot.key, self._slot_renderer(slot)) for slot in late.send]
+
+    def _slot_renderer(self, slot: Slot) -> Render:
+        event = self.services.holder.current.calendar.get(slot.event_id)
+        assert event is not None  # the planner plans only the calendar's events
+        return _reminder_renderer(event, slot.lang, ZoneInfo(slot.tz))
+
+    # Snoozes and digests --------------------------------------------------------------------------
+
+    def _snooze_jobs(self, now_utc: datetime, report: Report) -> list[Job]:
+        store, snapshot = self.services.store, self.services.holder.current
+        jobs = []
+        for snooze in store.due_snoozes(now_utc):
+            event = snapshot.calendar.get(snooze.event_id)
+            revision = snapshot.revisions.get(snooze.event_id)
+            key = DeliveryKey(
+                snooze.chat_id, snooze.event_id, revision.sequence if revision else 0,
+                f"snooze:{snooze.id}",
+            )  # fmt: skip
+            if event is None or event.status == "cancelled" or event.phase(now_utc) == "past":
+                store.record_skipped(key, "the event is over or gone")
+                store.finish_snooze(snooze.id)
+                report.skipped += 1
+                continue
+            prefs = store.get_chat(snooze.chat_id)
+            zone = ZoneInfo(prefs.timezone or snapshot.calendar.timezone)
+            lang = prefs.language or snapshot.calendar.language
+            done = _finisher(store.finish_snooze, snooze.id)
+            jobs.append(Job(key, _reminder_renderer(event, lang, zone), done))
+        return jobs
+
+    def _digest_jobs(self, now_utc: datetime) -> list[Job]:
+        store, calendar = self.services.store, self.services.holder.current.calendar
+        jobs = []
+        for chat in store.digest_chats():
+            zone = ZoneInfo(chat.prefs.timezone or calendar.timezone)
+            local = now_utc.astimezone(zone)
+            due = datetime.combine(local.date(), chat.at, zone).astimezone(now_utc.tzinfo)
+            if not due <= now_utc < due + DIGEST_GRACE:
+                continue
+            events = events_on(calendar.events, local.date(), zone)
+            if not events:
+                continue  # nothing on empty days
+            lang = chat.prefs.language or calendar.language
+            key = DeliveryKey(chat.prefs.chat_id, DIGEST_KEY, 0, f"digest:{local.date()}")
+            text = messages.digest_text(events, local.date(), lang, zone)
+            jobs.append(Job(key, _fixed(text)))
+        return jobs
+
+    def _next_digest_utc(self, now_utc: datetime) -> datetime | None:
+        calendar = self.services.holder.current.calendar
+        found: list[datetime] = []
+        for chat in self.services.store.digest_chats():
+            zone = ZoneInfo(chat.prefs.timezone or calendar.timezone)
+            today = now_utc.astimezone(zone).date()
+            for day in (today, today + timedelta(days=1)):
+                due = datetime.combine(day, chat.at, zone).astimezone(now_utc.tzinfo)
+                if due > now_utc:
+                    found.append(due)
+                    break
+        return min(found) if found else None
+
+    # Change notices -------------------------------------------------------------------------------
+
+    def change_jobs(
+        self, changes: list[Change], chats_for: Callable[[Change], list[int]]
+    ) -> list[Job]:
+        """One notice per subscriber for each moved, relocated, cancelled or removed event."""
+        store, calendar = self.services.store, self.services.holder.current.calendar
+        jobs = []
+        for change in changes:
+            if change.kind == "added":
+                continue
+            for chat_id in chats_for(change):
+                prefs = store.get_chat(chat_id)
+                zone = ZoneInfo(prefs.timezone or calendar.timezone)
+                lang = prefs.language or calendar.language
+                key = DeliveryKey(chat_id, change.event_id, change.sequence, change.lead_key)
+                jobs.append(Job(key, _fixed(_notice_text(change.kind, change.event, lang, zone))))
+        return jobs
+
+    def _orphan_change_jobs(self) -> list[Job]:
+        # A notice in flight at a crash: its change is not seen again, so rebuild it from the key.
+        store, calendar = self.services.store, self.services.holder.current.calendar
+        jobs = []
+        for key in [key for key in self._orphans if key.lead_key.startswith("change:")]:
+            event = calendar.get(key.event_id)
+            if event is None:
+                continue
+            prefs = store.get_chat(key.chat_id)
+            zone = ZoneInfo(prefs.timezone or calendar.timezone)
+            lang = prefs.language or calendar.language
+            kind = "cancelled" if event.status == "cancelled" else "moved"
+            jobs.append(Job(key, _fixed(_notice_text(kind, event, lang, zone))))
+        return jobs
+
+    # Sending --------------------------------------------------------------------------------------
+
+    async def deliver(self, jobs: list[Job], report: Report | None = None) -> Report:
+        """Send ``jobs`` in order with ``concurrency`` workers; each claimed just before its send."""
+        report = report or Report()
+        queue = iter(jobs)
+
+        async def worker() -> None:
+            for job in queue:  # a shared iterator: each job goes to exactly one worker
+                if self.stopping:
+                    return
+                await self._deliver_one(job, report)
+
+        workers = min(self.concurrency, len(jobs))
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        return report
+
+    async def _deliver_one(self, job: Job, report: Report) -> None:
+        store = self.services.store
+        if not (store.claim_delivery(job.key) or self._take_orphan(job.key)):
+            report.already += 1
+            if job.done:
+                job.done()
+            return
+        text, markup = job.render(self.services.clock.now())
+        outcome = await self.sender.send(job.key.chat_id, text, markup)
+        key = job.key
+        if outcome.chat_id != key.chat_id:  # migrated: the store moved the log row with the chat
+            key = DeliveryKey(outcome.chat_id, key.event_id, key.revision, key.lead_key)
+        status = "sent" if outcome.status == "sent" else "failed"
+        try:
+            store.finish_delivery(key, status, outcome.message_id, outcome.reason)
+        except KeyError:
+            log.warning("delivery %s vanished from the log (chat migrated twice?)", key)
+        REMINDERS.labels(outcome=status).inc()
+        if outcome.status == "sent":
+            report.sent += 1
+        elif outcome.status == "gone":
+            report.gone += 1
+        else:
+            report.failed += 1
+        if job.done:
+            job.done()
+
+    def _take_orphan(self, key: DeliveryKey) -> bool:
+        if key in self._orphans:
+            self._orphans.discard(key)
+            return True
+        return False
+
+
+def events_on(events: tuple[Event, ...], day: date, zone: ZoneInfo) -> list[Event]:
+    """The events that take place on ``day`` for a reader in ``zone`` (all-day ones on their dates)."""
+    result = []
+    for event in events:
+        if event.status == "cancelled" or not event.days_stated:
+            continue
+        if event.is_timed:
+            first = event.starts_utc.astimezone(zone).date()
+            last = (event.ends_utc - timedelta(microseconds=1)).astimezone(zone).date()
+        else:
+            first, last = event.first_day, event.last_day
+        if first <= day <= last:
+            result.append(event)
+    return result
+
+
+def _notice_text(kind: str, event: Event, lang: str, zone: ZoneInfo) -> str:
+    if kind in ("cancelled", "removed"):
+        return messages.cancelled_text(event, lang, zone)
+    return messages.changed_text(event, lang, zone)
+
+
+def _reminder_renderer(event: Event, lang: str, zone: ZoneInfo) -> Render:
+    def render(now_utc: datetime) -> tuple[str, InlineKeyboardMarkup | None]:
+        text = messages.reminder_text(event, lang, zone, now_utc)
+        return text, messages.reminder_keyboard(event.id, lang)
+
+    return render
+
+
+def _fixed(text: str) -> Render:
+    return lambda _now: (text, None)
+
+
+def _finisher(finish: Callable[[int], None], snooze_id: int) -> Callable[[], None]:
+    return lambda: finish(snooze_id)

@@ -1,0 +1,178 @@
+"""The reminder service: the dispatcher, the wake-up scheduler and the events-file watcher, run together.
+
+``ReminderService(services, bot)`` is started and stopped by ``calbot serve``. At start it takes over the
+deliveries a crash left in flight, catches up what fell due while calbot was down, and books the next
+wake-up. One loop does all sending, so a long fan-out and a change notice never race each other: wake-ups
+only set a flag, and the loop runs whatever is due when it gets to it.
+
+events.yaml is polled (size and modification time, every ``watch_interval`` seconds). A good new file
+replaces the calendar; the holder's listener turns the differences into one notice per subscriber (a
+moved or cancelled meeting) and re-plans. A broken file is refused, the last good calendar stays, and
+the admins hear of each distinct error once.
+
+Subscription commands call ``reschedule()`` so a new subscription is planned at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+
+from telegram import Bot
+
+from bot.metrics import CALENDAR_RELOADS
+from bot.reminders import ReminderServices, messages
+from bot.reminders.changes import diff_snapshots, recipients
+from bot.reminders.dispatcher import CONCURRENCY, Dispatcher, Job
+from bot.reminders.pacing import Pacer
+from bot.reminders.scheduler import WakeScheduler
+from bot.reminders.sender import Sender
+from bot.state import Snapshot
+
+log = logging.getLogger(__name__)
+
+WATCH_INTERVAL = 2.0
+SAFETY_INTERVAL = 60.0
+STOP_GRACE = 5.0
+
+
+class ReminderService:
+    """Everything that sends unasked: reminders, snoozes, digests, change notices, admin alerts."""
+
+    def __init__(
+        self,
+        services: ReminderServices,
+        bot: Bot,
+        *,
+        pacer: Pacer | None = None,
+        concurrency: int = CONCURRENCY,
+        watch_interval: float | None = WATCH_INTERVAL,
+        safety_interval: float | None = SAFETY_INTERVAL,
+    ) -> None:
+        self.services = services
+        self.sender = Sender(bot, services.store, pacer or Pacer())
+        self.dispatcher = Dispatcher(services, self.sender, concurrency)
+        self.scheduler = WakeScheduler(services.clock, self.kick)
+        self._watch_interval = watch_interval
+        self._safety_interval = safety_interval
+        self._kicked = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._notices: list[Job] = []
+        self._reported_errors: set[str] = set()
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        self.dispatcher.recover()
+        self.services.holder.listeners.append(self._on_reload)
+        self.scheduler.start(self._safety_interval)
+        self._tasks.append(asyncio.create_task(self._dispatch_loop(), name="reminders"))
+        if self._watch_interval:
+            self._tasks.append(asyncio.create_task(self._watch(), name="events-watcher"))
+        self.kick()
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop taking new work, let in-flight sends finish for ``grace`` seconds, then abandon them.
+
+        An abandoned send leaves its row 'sending'; the next start sends it again (see the dispatcher).
+        """
+        with contextlib.suppress(ValueError):
+            self.services.holder.listeners.remove(self._on_reload)
+        self.scheduler.shutdown()
+        self.dispatcher.stopping = True
+        loop_task, *others = self._tasks or [None]
+        for task in others:
+            task.cancel()
+        if loop_task is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._idle.wait(), grace)
+            loop_task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+
+    def kick(self) -> None:
+        """Run the dispatcher as soon as the loop is free."""
+        self._kicked.set()
+
+    def reschedule(self) -> None:
+        """Subscriptions or chats changed: look at the whole catch-up window again and re-plan."""
+        self.dispatcher.rescan()
+        self.kick()
+
+    async def wait_idle(self) -> None:
+        """Return once the loop has nothing left to do (tests and the benchmark wait on this)."""
+        while True:
+            await self._idle.wait()
+            if not self._kicked.is_set():
+                return
+            await asyncio.sleep(0)  # let the loop take the pending kick first
+
+    # The loop -------------------------------------------------------------------------------------
+
+    async def _dispatch_loop(self) -> None:
+        clock = self.services.clock
+        while not self.dispatcher.stopping:
+            self._idle.set()
+            await self._kicked.wait()
+            self._idle.clear()
+            self._kicked.clear()
+            try:
+                notices, self._notices = self._notices, []
+                await self.dispatcher.deliver(notices)
+                await self.dispatcher.run_due(clock.now())
+                upcoming = self.dispatcher.next_due_utc(clock.now())
+                if upcoming is not None and not self.dispatcher.stopping:
+                    self.scheduler.wake_at(upcoming)
+            except Exception:  # the loop must outlive one bad run; the next wake-up tries again
+                log.exception("reminder run failed")
+        self._idle.set()
+
+    def _on_reload(self, previous: Snapshot | None, current: Snapshot) -> None:
+        store = self.services.store
+        subscriptions, chats = store.subscriptions(), store.chats()
+        changes = diff_snapshots(previous, current)
+        self._notices += self.dispatcher.change_jobs(
+            changes, lambda change: recipients(change, subscriptions, chats)
+        )
+        self.reschedule()
+
+    # The events file ------------------------------------------------------------------------------
+
+    async def _watch(self) -> None:
+        assert self._watch_interval
+        path = self.services.holder.path
+        seen, changing = _signature(path), None
+        while True:
+            await asyncio.sleep(self._watch_interval)  # polling period, not a wait for a result
+            current = _signature(path)
+            if current == seen:
+                changing = None
+            elif current != changing:
+                changing = current  # maybe half written (editors truncate first): look once more
+            else:
+                seen, changing = current, None
+                await self.check_file()
+
+    async def check_file(self) -> bool:
+        """Reload events.yaml now; a refusal is reported to the admins once per distinct error."""
+        result = self.services.holder.reload()
+        CALENDAR_RELOADS.labels(outcome="ok" if result.ok else "error").inc()
+        if result.ok or result.error is None:
+            return result.ok
+        error = str(result.error)
+        if error not in self._reported_errors:
+            self._reported_errors.add(error)
+            for admin_id in sorted(self.services.settings.admin_ids):
+                await self.sender.send(admin_id, messages.admin_error_text(error))
+        return False
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,253 @@
+"""``calbot serve``: the feed, the page and the Telegram bot in one process and one event loop.
+
+uvicorn serves the Starlette app; when a token is set, the python-telegram-bot Application runs
+beside it (long polling, or the ``/telegram`` webhook route). Extra services (the reminder
+scheduler) are started after the bot and stopped before it. SIGTERM/SIGINT stop everything
+gracefully (exit 0); SIGHUP reloads events.yaml.
+
+Wiring seam for other modules: ``serve(..., extensions=[register], services=[factory])`` where an
+extension is ``(application) -> None`` (adds handlers) and a service is an object with async
+``start()``/``stop()``, or a factory ``(Runtime) -> service`` called once the bot is built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import uvicorn
+from starlette.routing import BaseRoute
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.chats import ChatStore, MemoryChatStore
+from bot.clock import Clock
+from bot.config import Settings
+from bot.events.revisions import MemoryRevisionStore, RevisionStore
+from bot.logging import setup_logging
+from bot.state import CalendarHolder
+
+log = logging.getLogger(__name__)
+SHUTDOWN_SECONDS = 10.0
+BOT_OFF = "TELEGRAM_BOT_TOKEN is not set: the chat bot is off; serving the feed and the page only"
+
+
+class Service(Protocol):
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass
+class Runtime:
+    """What a service factory may need."""
+
+    settings: Settings
+    clock: Clock
+    holder: CalendarHolder
+    chats: ChatStore
+    store: Any | None  # bot.storage.Store when the database is in use
+    application: Application | None
+
+
+ServiceSpec = Service | Callable[[Runtime], Service | None]
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal handling: ``serve`` owns SIGTERM/SIGINT/SIGHUP."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "serve", parents=[common], help="serve the feed, the page and the Telegram bot"
+    )
+    parser.add_argument("--host", default=None, help="address to bind (default: CALBOT_HOST)")
+    parser.add_argument(
+        "--port", type=int, default=None, help="port (default: CALBOT_PORT; 0 picks a free one)"
+    )
+    parser.set_defaults(func=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from bot.cli import clock_from, settings_from
+
+    settings = settings_from(args)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    setup_logging(settings.log_level, [settings.token, secret])
+    clock = clock_from(settings)
+    host = args.host or settings.host
+    port = settings.port if args.port is None else args.port
+    return asyncio.run(serve(settings, clock, host=host, port=port))
+
+
+def open_stores(settings: Settings, clock: Clock) -> tuple[Any | None, ChatStore, RevisionStore]:
+    """The SQL store when it is available, else memory (nothing survives a restart)."""
+    try:
+        from bot.storage import Store
+    except ImportError:
+        log.warning("bot.storage is not available: chats and revisions are kept in memory")
+        return None, MemoryChatStore(), MemoryRevisionStore()
+    store = Store.open(settings.database_url, clock)
+    return store, store, store
+
+
+async def serve(
+    settings: Settings,
+    clock: Clock,
+    *,
+    host: str,
+    port: int,
+    extensions: Sequence[Callable[[Application], object]] = (),
+    services: Sequence[ServiceSpec] = (),
+) -> int:
+    """Run until SIGTERM/SIGINT (or ``stop`` on the returned server); return the exit status."""
+    store, chats, revisions = open_stores(settings, clock)
+    holder = CalendarHolder(settings.events_file, clock, revisions)
+    holder.load()
+    application = _build_bot(settings, holder, clock, chats, extensions)
+    runtime = Runtime(settings, clock, holder, chats, store, application)
+    app = _web_app(runtime)
+    sock = _bind(host, port)
+    bound_host, bound_port = sock.getsockname()[:2]
+    server = _Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off"))
+    stop = asyncio.Event()
+    _install_signals(stop, holder)
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    print(f"calbot: serving http://{shown}:{bound_port}/ (feed at /calendar.ics)", flush=True)
+    started: list[Service] = []
+    try:
+        if application is None:
+            print(f"calbot: {BOT_OFF}", flush=True)
+            log.warning(BOT_OFF)
+        else:
+            await _start_bot(application, settings)
+        for spec in services:
+            service = spec if hasattr(spec, "start") else spec(runtime)  # type: ignore[operator]
+            if service is not None:
+                await service.start()
+                started.append(service)
+        waiter = asyncio.create_task(stop.wait())
+        await asyncio.wait({waiter, serving}, return_when=asyncio.FIRST_COMPLETED)
+        waiter.cancel()
+    finally:
+        log.info("calbot: shutting down")
+        await asyncio.wait_for(_shutdown(application, started, server, serving), SHUTDOWN_SECONDS)
+        if store is not None:
+            store.close()
+    print("calbot: stopped", flush=True)
+    return 0
+
+
+def _build_bot(
+    settings: Settings,
+    holder: CalendarHolder,
+    clock: Clock,
+    chats: ChatStore,
+    extensions: Sequence[Callable[[Application], object]],
+) -> Application | None:
+    if not settings.token:
+        return None
+    from bot.telegram.app import build_application
+
+    return build_application(settings, holder, clock, chats, extensions=extensions)
+
+
+def _web_app(runtime: Runtime) -> Any:
+    from bot.web import create_app
+
+    routes: list[BaseRoute] = []
+    settings = runtime.settings
+    if runtime.application is not None and settings.telegram_mode == "webhook":
+        from bot.telegram.webhook import webhook_route
+
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        routes.append(webhook_route(runtime.application, secret))
+    return create_app(runtime.holder, settings, runtime.clock, extra_routes=routes)
+
+
+async def _start_bot(application: Application, settings: Settings) -> None:
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    await application.start()
+    if settings.telegram_mode == "webhook":
+        if not settings.webhook_secret:
+            raise SystemExit("TELEGRAM_MODE=webhook needs WEBHOOK_SECRET (Telegram sends it back)")
+        url = f"{settings.public_url}/telegram"
+        await application.bot.set_webhook(
+            url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+        )
+        print(f"calbot: Telegram webhook set to {url}", flush=True)
+    else:
+        assert application.updater is not None
+        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        print("calbot: Telegram bot polling for updates", flush=True)
+
+
+async def _shutdown(
+    application: Application | None,
+    services: list[Service],
+    server: _Server,
+    serving: asyncio.Task,
+) -> None:
+    """Stop taking updates first, then the services, then the bot and the web server."""
+    if application is not None and application.updater and application.updater.running:
+        await application.updater.stop()
+    for service in reversed(services):
+        try:
+            await service.stop()
+        except Exception:
+            log.exception("a service failed to stop cleanly")
+    if application is not None:
+        try:
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+        except TelegramError as error:
+            log.warning("the bot did not shut down cleanly: %r", error)
+    server.should_exit = True
+    await serving
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind before serving so port 0 works and the real address can be printed."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        print(f"calbot: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
+        raise SystemExit(2) from None
+    sock.listen(1024)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _install_signals(stop: asyncio.Event, holder: CalendarHolder) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    def reload() -> None:
+        result = holder.reload()
+        log.info("SIGHUP: reload %s", "ok" if result.ok else f"refused: {result.error}")
+
+    loop.add_signal_handler(signal.SIGHUP, reload)

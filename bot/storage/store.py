@@ -1,0 +1,445 @@
+"""``Store``: every read and write calbot makes to its database, behind one object.
+
+SQLAlchemy Core over a sync engine; the same statements run on SQLite and PostgreSQL. Upserts and
+the at-most-once claim use ``INSERT ... ON CONFLICT``, which both dialects support, so two processes
+(or a crash and a restart) can never both send the same reminder. The API is listed in
+``bot.storage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import Engine, and_, create_engine, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+from bot.chats import ChatPrefs
+from bot.clock import Clock, SystemClock
+from bot.events.revisions import Revision
+from bot.reminders.leads import DEFAULT_LEADS, Lead, format_leads, parse_leads
+from bot.reminders.planner import DeliveryKey, Subscription
+from bot.storage import schema
+from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
+
+DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class DeliveryRecord:
+    key: DeliveryKey
+    status: str
+    attempts: int
+    message_id: int | None
+    reason: str | None
+    updated_utc: datetime
+
+
+@dataclass(frozen=True)
+class Snooze:
+    id: int
+    chat_id: int
+    event_id: str
+    due_utc: datetime
+    done: bool
+
+
+@dataclass(frozen=True)
+class DigestChat:
+    prefs: ChatPrefs
+    at: time  # local time of day in the chat's zone
+
+
+def normalize_url(database_url: str) -> str:
+    """calbot picks the driver: plain ``postgresql://`` (or ``postgres://``) means psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+psycopg://" + database_url.removeprefix(prefix)
+    return database_url
+
+
+def _make_engine(database_url: str) -> Engine:
+    url = make_url(normalize_url(database_url))
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    memory = url.database in (None, "", ":memory:")
+    # One shared connection for an in-memory database (each new one would be empty); handlers run in
+    # threads (asyncio.to_thread), hence check_same_thread off.
+    options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+    if memory:
+        options["poolclass"] = StaticPool
+    engine = create_engine(url, **options)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return engine
+
+
+class Store:
+    """calbot's database. Implements ``ChatStore`` and ``RevisionStore``."""
+
+    def __init__(self, engine: Engine, clock: Clock) -> None:
+        self.engine = engine
+        self._clock = clock
+        dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
+        self._insert = dialect.insert
+
+    @classmethod
+    def open(cls, database_url: str, clock: Clock | None = None) -> Store:
+        """Connect and bring the schema up to date."""
+        clock = clock or SystemClock()
+        engine = _make_engine(database_url)
+        schema.upgrade(engine, clock.now())
+        return cls(engine, clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as connection:
+            return schema.current_version(connection)
+
+    # Chats ----------------------------------------------------------------------------------------
+
+    def get_chat(self, chat_id: int) -> ChatPrefs:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(chats).where(chats.c.id == chat_id)).first()
+        return _prefs(row) if row else ChatPrefs(chat_id)
+
+    def save_chat(self, prefs: ChatPrefs) -> None:
+        values = {"timezone": prefs.timezone, "language": prefs.language, "active": prefs.active}
+        if prefs.active:
+            values["inactive_reason"] = None
+        self._upsert_chat(prefs.chat_id, values)
+
+    def chats(self) -> dict[int, ChatPrefs]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(chats)).all()
+        return {row.id: _prefs(row) for row in rows}
+
+    def deactivate_chat(self, chat_id: int, reason: str) -> None:
+        self._upsert_chat(chat_id, {"active": False, "inactive_reason": reason})
+
+    def reactivate_chat(self, chat_id: int) -> None:
+        self._upsert_chat(chat_id, {"active": True, "inactive_reason": None})
+
+    def set_digest(self, chat_id: int, at: time | None) -> None:
+        self._upsert_chat(chat_id, {"digest_time": f"{at:%H:%M}" if at else None})
+
+    def digest_chats(self) -> list[DigestChat]:
+        query = select(chats).where(chats.c.active, chats.c.digest_time.is_not(None))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(chats.c.id)).all()
+        return [DigestChat(_prefs(row), time.fromisoformat(row.digest_time)) for row in rows]
+
+    def digest_time(self, chat_id: int) -> time | None:
+        with self.engine.connect() as connection:
+            value = connection.execute(
+                select(chats.c.digest_time).where(chats.c.id == chat_id)
+            ).scalar()
+        return time.fromisoformat(value) if value else None
+
+    def _upsert_chat(self, chat_id: int, values: Mapping[str, object]) -> None:
+        now = self._clock.now()
+        statement = self._insert(chats).values(
+            id=chat_id, created_utc=now, updated_utc=now, **{"active": True, **values}
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[chats.c.id], set_={**values, "updated_utc": now}
+        )
+        with self.engine.begin() as connection:
+            connection.execute(statement)
+
+    def _ensure_chat(self, connection: Any, chat_id: int) -> None:
+        now = self._clock.now()
+        connection.execute(
+            self._insert(chats)
+            .values(id=chat_id, active=True, created_utc=now, updated_utc=now)
+            .on_conflict_do_nothing(index_elements=[chats.c.id])
+        )
+
+    def migrate_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: everything of ``old_id`` now belongs to ``new_id``."""
+        old = self.get_chat(old_id)
+        with self.engine.begin() as connection:
+            self._ensure_chat(connection, new_id)
+            connection.execute(
+                update(chats)
+                .where(chats.c.id == new_id)
+                .values(timezone=old.timezone, language=old.language, updated_utc=self._clock.now())
+            )
+            taken = select(subscriptions.c.scope).where(subscriptions.c.chat_id == new_id)
+            connection.execute(
+                subscriptions.delete().where(
+                    subscriptions.c.chat_id == old_id, subscriptions.c.scope.in_(taken)
+                )
+            )
+            for table in (subscriptions, snoozes):
+                connection.execute(
+                    update(table).where(table.c.chat_id == old_id).values(chat_id=new_id)
+                )
+            self._move_log(connection, old_id, new_id)
+            connection.execute(chats.delete().where(chats.c.id == old_id))
+
+    def _move_log(self, connection: Any, old_id: int, new_id: int) -> None:
+        # Rows the new id already has win; the old ones are redundant for the at-most-once guard.
+        new = delivery_log.alias("new")
+        clash = (
+            select(new.c.id)
+            .where(
+                new.c.chat_id == new_id,
+                new.c.event_id == delivery_log.c.event_id,
+                new.c.event_revision == delivery_log.c.event_revision,
+                new.c.lead_key == delivery_log.c.lead_key,
+            )
+            .exists()
+        )
+        connection.execute(delivery_log.delete().where(delivery_log.c.chat_id == old_id, clash))
+        connection.execute(
+            update(delivery_log).where(delivery_log.c.chat_id == old_id).values(chat_id=new_id)
+        )
+
+    # Subscriptions --------------------------------------------------------------------------------
+
+    def subscribe(
+        self, chat_id: int, scope: str, leads: Iterable[Lead] = DEFAULT_LEADS
+    ) -> Subscription:
+        """Subscribe (or re-subscribe with new lead times); returns the subscription as stored."""
+        leads = tuple(leads) or DEFAULT_LEADS
+        now = self._clock.now()
+        text = format_leads(leads)
+        statement = self._insert(subscriptions).values(
+            chat_id=chat_id, scope=scope, leads=text, active=True, created_utc=now, updated_utc=now
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[subscriptions.c.chat_id, subscriptions.c.scope],
+            set_={"leads": text, "active": True, "updated_utc": now},
+        )
+        with self.engine.begin() as connection:
+            self._ensure_chat(connection, chat_id)
+            connection.execute(statement)
+        return Subscription(chat_id, scope, parse_leads(text), True)
+
+    def unsubscribe(self, chat_id: int, scope: str | None = None) -> int:
+        """End one subscription (or all of a chat's); returns how many were active."""
+        condition = and_(subscriptions.c.chat_id == chat_id, subscriptions.c.active)
+        if scope is not None:
+            condition = and_(condition, subscriptions.c.scope == scope)
+        statement = (
+            update(subscriptions)
+            .where(condition)
+            .values(active=False, updated_utc=self._clock.now())
+        )
+        with self.engine.begin() as connection:
+            return connection.execute(statement).rowcount
+
+    def subscriptions(self, active_only: bool = True) -> list[Subscription]:
+        query = select(subscriptions).order_by(subscriptions.c.chat_id, subscriptions.c.scope)
+        if active_only:
+            query = query.where(subscriptions.c.active)
+        with self.engine.connect() as connection:
+            return [_subscription(row) for row in connection.execute(query)]
+
+    def chat_subscriptions(self, chat_id: int) -> list[Subscription]:
+        return [sub for sub in self.subscriptions() if sub.chat_id == chat_id]
+
+    # Delivery log ---------------------------------------------------------------------------------
+
+    def claim_delivery(self, key: DeliveryKey) -> bool:
+        """Record that ``key`` is being sent; False if claimed before (then never send it)."""
+        now = self._clock.now()
+        statement = (
+            self._insert(delivery_log)
+            .values(
+                **_key_values(key), status="sending", attempts=1, created_utc=now, updated_utc=now
+            )
+            .on_conflict_do_nothing(
+                index_elements=["chat_id", "event_id", "event_revision", "lead_key"]
+            )
+            .returning(delivery_log.c.id)
+        )
+        # RETURNING rather than rowcount: psycopg reports no reliable count for ON CONFLICT.
+        with self.engine.begin() as connection:
+            return connection.execute(statement).first() is not None
+
+    def reclaim_delivery(
+        self, key: DeliveryKey, from_statuses: Iterable[str] = ("failed",)
+    ) -> bool:
+        """Take a logged delivery back to 'sending' for a retry; False if another process did."""
+        statement = (
+            update(delivery_log)
+            .where(_key_match(key), delivery_log.c.status.in_(tuple(from_statuses)))
+            .values(
+                status="sending",
+                attempts=delivery_log.c.attempts + 1,
+                updated_utc=self._clock.now(),
+            )
+        )
+        with self.engine.begin() as connection:
+            return connection.execute(statement).rowcount == 1
+
+    def finish_delivery(
+        self,
+        key: DeliveryKey,
+        status: str,
+        message_id: int | None = None,
+        reason: str | None = None,
+    ) -> None:
+        if status not in DELIVERY_STATUSES:
+            raise ValueError(f"unknown delivery status {status!r}")
+        statement = (
+            update(delivery_log)
+            .where(_key_match(key))
+            .values(
+                status=status, message_id=message_id, reason=reason, updated_utc=self._clock.now()
+            )
+        )
+        with self.engine.begin() as connection:
+            if connection.execute(statement).rowcount != 1:
+                raise KeyError(f"no delivery claimed for {key}")
+
+    def record_skipped(self, key: DeliveryKey, reason: str) -> bool:
+        """Log a reminder that will not be sent (too late); False if it was already logged."""
+        if not self.claim_delivery(key):
+            return False
+        self.finish_delivery(key, "skipped", reason=reason)
+        return True
+
+    def pending_deliveries(self) -> list[DeliveryRecord]:
+        query = select(delivery_log).where(delivery_log.c.status == "sending")
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(delivery_log.c.id)).all()
+        return [_record(row) for row in rows]
+
+    def delivery(self, key: DeliveryKey) -> DeliveryRecord | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(delivery_log).where(_key_match(key))).first()
+        return _record(row) if row else None
+
+    def delivery_status(self, key: DeliveryKey) -> str | None:
+        record = self.delivery(key)
+        return record.status if record else None
+
+    def count_deliveries(self) -> dict[str, int]:
+        query = select(delivery_log.c.status, func.count()).group_by(delivery_log.c.status)
+        with self.engine.connect() as connection:
+            counted = {status: count for status, count in connection.execute(query)}
+        return {status: counted.get(status, 0) for status in DELIVERY_STATUSES}
+
+    # Revisions (RevisionStore) --------------------------------------------------------------------
+
+    def load_revisions(self) -> dict[str, Revision]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(revisions)).all()
+        return {
+            row.event_id: Revision(row.event_id, row.fingerprint, row.sequence, row.modified_utc)
+            for row in rows
+        }
+
+    def save_revisions(self, values: Mapping[str, Revision]) -> None:
+        rows = [
+            {
+                "event_id": rev.event_id,
+                "fingerprint": rev.fingerprint,
+                "sequence": rev.sequence,
+                "modified_utc": rev.modified_utc,
+            }
+            for rev in values.values()
+        ]
+        with self.engine.begin() as connection:
+            connection.execute(revisions.delete())
+            if rows:
+                connection.execute(revisions.insert(), rows)
+
+    # Snoozes --------------------------------------------------------------------------------------
+
+    def add_snooze(self, chat_id: int, event_id: str, due_utc: datetime) -> int:
+        values = dict(chat_id=chat_id, event_id=event_id, due_utc=due_utc, done=False)
+        with self.engine.begin() as connection:
+            self._ensure_chat(connection, chat_id)
+            result = connection.execute(
+                snoozes.insert().values(**values, created_utc=self._clock.now())
+            )
+            return int(result.inserted_primary_key[0])
+
+    def due_snoozes(self, now_utc: datetime) -> list[Snooze]:
+        query = (
+            select(snoozes)
+            .join(chats, chats.c.id == snoozes.c.chat_id)
+            .where(~snoozes.c.done, snoozes.c.due_utc <= now_utc, chats.c.active)
+            .order_by(snoozes.c.due_utc, snoozes.c.id)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [Snooze(row.id, row.chat_id, row.event_id, row.due_utc, row.done) for row in rows]
+
+    def next_snooze_utc(self) -> datetime | None:
+        query = select(func.min(snoozes.c.due_utc)).where(~snoozes.c.done)
+        with self.engine.connect() as connection:
+            value = connection.execute(query).scalar()
+        return schema.UTCDateTime().process_result_value(value, self.engine.dialect)
+
+    def finish_snooze(self, snooze_id: int) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(update(snoozes).where(snoozes.c.id == snooze_id).values(done=True))
+
+    # Stats ----------------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        """Counts for /stats and metrics: chats, subscriptions, snoozes and deliveries by status."""
+        with self.engine.connect() as connection:
+
+            def count(table: Any, *where: Any) -> int:
+                return connection.execute(
+                    select(func.count()).select_from(table).where(*where)
+                ).scalar_one()
+
+            figures = {
+                "chats": count(chats),
+                "active_chats": count(chats, chats.c.active),
+                "subscriptions": count(subscriptions, subscriptions.c.active),
+                "digest_chats": count(chats, chats.c.digest_time.is_not(None)),
+                "pending_snoozes": count(snoozes, ~snoozes.c.done),
+            }
+        figures.update({f"deliveries_{k}": v for k, v in self.count_deliveries().items()})
+        return figures
+
+
+def _prefs(row: Any) -> ChatPrefs:
+    return ChatPrefs(row.id, row.timezone, row.language, bool(row.active))
+
+
+def _subscription(row: Any) -> Subscription:
+    return Subscription(row.chat_id, row.scope, parse_leads(row.leads), bool(row.active))
+
+
+def _key_values(key: DeliveryKey) -> dict[str, object]:
+    return {
+        "chat_id": key.chat_id,
+        "event_id": key.event_id,
+        "event_revision": key.revision,
+        "lead_key": key.lead_key,
+    }
+
+
+def _key_match(key: DeliveryKey) -> Any:
+    return and_(*(delivery_log.c[name] == value for name, value in _key_values(key).items()))
+
+
+def _record(row: Any) -> DeliveryRecord:
+    key = DeliveryKey(row.chat_id, row.event_id, row.event_revision, row.lead_key)
+    return DeliveryRecord(
+        key, row.status, row.attempts, row.message_id, row.reason, row.updated_utc
+    )

@@ -1,0 +1,118 @@
+"""Admin commands (only for ``ADMIN_IDS``): /reload, /stats, /broadcast with a confirmation.
+
+Others never see these: the handlers are filtered by user id, so for them the command falls
+through to the ordinary "unknown command" reply.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.telegram.commands import send_html
+from bot.telegram.services import language, services
+from bot.telegram.texts import label, say
+from bot.text.dates import format_datetime_short
+
+log = logging.getLogger(__name__)
+STATS_KEY = "calbot.stats"
+SEEN_KEY = "calbot.seen_chats"
+
+
+def add_stats_line(application: Application, provider: Callable[[], str]) -> None:
+    """Let another module (reminders) add an HTML line to /stats."""
+    application.bot_data.setdefault(STATS_KEY, []).append(provider)
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    lang = language(update)
+    result = bot.holder.reload()
+    snapshot = result.snapshot
+    if result.ok:
+        changed = "" if result.changed else say("reload_unchanged", lang)
+        count = len(snapshot.calendar.events)
+        text = say("reload_ok", lang, version=snapshot.version, count=count, changed=changed)
+    else:
+        text = say("reload_failed", lang, version=snapshot.version, errors=str(result.error)[:3000])
+    assert update.effective_message is not None
+    await send_html(update.effective_message, text)
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    lang = language(update)
+    zone = bot.calendar.zone
+    snapshot = bot.holder.current
+    last = bot.holder.last_reload_utc
+    text = say(
+        "stats",
+        lang,
+        version=snapshot.version,
+        count=len(snapshot.calendar.events),
+        loaded=format_datetime_short(snapshot.loaded_at_utc, zone, lang),
+        reload=format_datetime_short(last, zone, lang) if last else "–",
+    )
+    lines = [text] + [provider() for provider in context.bot_data.get(STATS_KEY, [])]
+    assert update.effective_message is not None
+    await send_html(update.effective_message, "\n".join(lines))
+
+
+async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = language(update)
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    if len(parts) < 2:
+        await send_html(message, say("broadcast_usage", lang))
+        return
+    assert context.user_data is not None
+    context.user_data["broadcast"] = parts[1]
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(label("btn_send", lang), callback_data="bc:yes"),
+                InlineKeyboardButton(label("btn_cancel", lang), callback_data="bc:no"),
+            ]
+        ]
+    )
+    await send_html(message, say("broadcast_confirm", lang, text=parts[1]), markup)
+
+
+async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and context.user_data is not None
+    await query.answer()
+    lang = language(update)
+    text = context.user_data.pop("broadcast", None)
+    if query.data != "bc:yes" or text is None:
+        await query.edit_message_text(say("broadcast_cancelled", lang), parse_mode=ParseMode.HTML)
+        return
+    sent = failed = 0
+    for chat_id in broadcast_targets(context):
+        try:
+            await context.bot.send_message(chat_id, text)  # plain text: the admin's own words
+            sent += 1
+        except Forbidden:
+            services(context).set_active(chat_id, False)
+            failed += 1
+        except TelegramError as error:
+            log.warning("broadcast to %s failed: %s", chat_id, error)
+            failed += 1
+    done = say("broadcast_done", lang, sent=sent, failed=failed)
+    await query.edit_message_text(done, parse_mode=ParseMode.HTML)
+
+
+def broadcast_targets(context: ContextTypes.DEFAULT_TYPE) -> list[int]:
+    """Active chats: from the store when it can list them, else the chats seen since start."""
+    store = services(context).chats
+    listing = getattr(store, "chats", None)
+    if callable(listing):
+        return sorted(chat_id for chat_id, prefs in listing().items() if prefs.active)
+    seen = context.bot_data.get(SEEN_KEY, set())
+    return sorted(chat_id for chat_id in seen if store.get_chat(chat_id).active)

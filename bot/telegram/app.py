@@ -1,0 +1,127 @@
+"""The builder of calbot's python-telegram-bot ``Application``: handlers, commands, error handler.
+
+``build_application`` wires everything; the runner starts it (polling or webhook). Extensions are
+callables ``(application) -> None`` that add more handlers (the reminders module); they run after
+calbot's own handlers and before the catch-alls (unknown command, unknown button), so their
+commands and buttons are found first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.chats import ChatStore
+from bot.clock import Clock
+from bot.config import Settings
+from bot.state import CalendarHolder
+from bot.telegram import admin, buttons, commands
+from bot.telegram.errors import error_handler
+from bot.telegram.flood import FloodLimit
+from bot.telegram.gate import gate, membership
+from bot.telegram.inline import inline_query
+from bot.telegram.services import KEY, BotServices
+
+Extension = Callable[[Application], object]
+
+# (command, handler, description shown in Telegram's menu)
+USER_COMMANDS = (
+    ("start", commands.start, "Welcome, or open an event from a link"),
+    ("help", commands.help_command, "What I can do"),
+    ("next", commands.next_command, "The next meetings"),
+    ("events", commands.events_command, "All events"),
+    ("event", commands.event_command, "One event: /event Protocol V"),
+    ("today", commands.today_command, "What is on today"),
+    ("week", commands.week_command, "The next seven days"),
+    ("on", commands.on_command, "A day: /on 2007-11-05"),
+    ("where", commands.where_command, "Where an event is held"),
+    ("ics", commands.ics_command, "Subscribe to the calendar, or one event's file"),
+    ("timezone", commands.timezone_command, "Your time zone: /timezone Asia/Tokyo"),
+    ("about", commands.about_command, "Where the data comes from"),
+)
+ADMIN_COMMANDS = (
+    ("reload", admin.reload_command),
+    ("stats", admin.stats_command),
+    ("broadcast", admin.broadcast_command),
+)
+
+
+def build_application(
+    settings: Settings,
+    holder: CalendarHolder,
+    clock: Clock,
+    chats: ChatStore,
+    *,
+    extensions: Iterable[Extension] = (),
+    flood: FloodLimit | None = None,
+) -> Application:
+    """The Application for ``settings.token``, talking to ``TELEGRAM_API_URL``."""
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    api = settings.telegram_api_url
+    application = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .post_init(_post_init)
+        # Handle several users' updates at once; each handler is short and awaits I/O.
+        .concurrent_updates(8)
+        .build()
+    )
+    application.bot_data[KEY] = BotServices(
+        settings, holder, clock, chats, flood or FloodLimit(clock)
+    )
+    _add_handlers(application, settings)
+    for extend in extensions:
+        extend(application)
+    _add_catch_alls(application)
+    application.add_error_handler(error_handler)
+    return application
+
+
+def _add_handlers(application: Application, settings: Settings) -> None:
+    application.add_handler(TypeHandler(Update, gate), group=-1)
+    application.add_handler(
+        ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
+    )
+    for name, callback, _ in USER_COMMANDS:
+        application.add_handler(CommandHandler(name, callback))
+    admins = filters.User(user_id=settings.admin_ids)
+    for name, callback in ADMIN_COMMANDS:
+        application.add_handler(CommandHandler(name, callback, filters=admins))
+    application.add_handler(CallbackQueryHandler(buttons.details_button, pattern=r"^ev:"))
+    application.add_handler(CallbackQueryHandler(buttons.ics_button, pattern=r"^ics:"))
+    application.add_handler(CallbackQueryHandler(buttons.source_button, pattern=r"^src:"))
+    application.add_handler(CallbackQueryHandler(buttons.page_button, pattern=r"^pg:\d+$"))
+    application.add_handler(CallbackQueryHandler(admin.broadcast_button, pattern=r"^bc:"))
+    application.add_handler(InlineQueryHandler(inline_query))
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED, commands.question
+        )
+    )
+
+
+def _add_catch_alls(application: Application) -> None:
+    application.add_handler(MessageHandler(filters.COMMAND, commands.unknown_command))
+    application.add_handler(CallbackQueryHandler(buttons.unknown_button))
+
+
+async def _post_init(application: Application) -> None:
+    """Publish the command menu users see when they type "/"."""
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, _, description in USER_COMMANDS]
+    )

@@ -1,0 +1,119 @@
+"""Inline button presses: event details, the .ics file, sources, and /events pages.
+
+Callback data (≤ 64 bytes, see ``links``): ``ev:<id>`` details, ``ics:<id>`` file, ``src:<id>``
+sources, ``pg:<n>`` a page of /events. ``rem:``, ``snz:``, ``uns:`` belong to the reminders module.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.events.model import Event
+from bot.telegram.cards import event_card, event_keyboard, sources_text
+from bot.telegram.documents import send_event_ics
+from bot.telegram.links import event_ref, resolve_ref
+from bot.telegram.services import chat_id_of, language, services
+from bot.telegram.texts import label, say
+
+
+def page_navigation(
+    shown: tuple[Event, ...] | list[Event], page: int, pages: int, lang: str
+) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(e.name[:60], callback_data=event_ref(e.id, "ev"))] for e in shown]
+    navigation = []
+    if page > 0:
+        navigation.append(
+            InlineKeyboardButton(label("btn_previous", lang), callback_data=f"pg:{page - 1}")
+        )
+    if page < pages - 1:
+        navigation.append(
+            InlineKeyboardButton(label("btn_next", lang), callback_data=f"pg:{page + 1}")
+        )
+    if navigation:
+        rows.append(navigation)
+    return InlineKeyboardMarkup(rows)
+
+
+def _event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Event | None:
+    assert update.callback_query is not None and update.callback_query.data is not None
+    ref = update.callback_query.data.split(":", 1)[1]
+    return resolve_ref(services(context).calendar, ref)
+
+
+async def _gone(update: Update) -> None:
+    """The event was removed from the calendar since the button was sent."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(
+        say("not_found", language(update), query="?"), show_alert=True
+    )
+
+
+async def details_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event = _event(update, context)
+    if event is None:
+        await _gone(update)
+        return
+    await query.answer()
+    bot = services(context)
+    lang = language(update)
+    text = event_card(event, lang, bot.zone_for(chat_id_of(update)), bot.clock.now())
+    await context.bot.send_message(
+        query.message.chat.id,
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=event_keyboard(event, lang, details=False),
+        disable_web_page_preview=True,
+    )
+
+
+async def ics_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event = _event(update, context)
+    if event is None:
+        await _gone(update)
+        return
+    await query.answer()
+    await send_event_ics(query.message.chat.id, context, event, language(update))
+
+
+async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    event = _event(update, context)
+    if event is None:
+        await _gone(update)
+        return
+    await query.answer()
+    await context.bot.send_message(
+        query.message.chat.id,
+        sources_text(event, language(update)),
+        parse_mode=ParseMode.HTML,
+        disable_web_page_preview=True,
+    )
+
+
+async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    from bot.telegram.commands import events_page
+
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    text, markup = events_page(update, context, int(query.data.split(":", 1)[1]))
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as error:
+        # A double tap asks for the page already shown; Telegram refuses the no-op edit.
+        if "not modified" not in str(error):
+            raise
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button whose feature is not running (or an old keyboard): stop the client's spinner."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()

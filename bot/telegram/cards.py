@@ -1,0 +1,137 @@
+"""Event messages for Telegram: the card, short list lines, and the buttons that go with them.
+
+The wording of answers belongs to ``bot.answers.render``; while that module is absent (or for the
+parts it does not cover) a plain fallback here keeps the bot answering. Every piece of event text
+is HTML-escaped; messages longer than Telegram's 4096 characters are split by ``paginate``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.events.model import Event
+from bot.telegram.links import event_ref, google_calendar_url, outlook_url
+from bot.telegram.texts import label, say
+from bot.text.dates import format_span
+
+MAX_MESSAGE = 4096
+
+
+def event_card(event: Event, lang: str, zone: tzinfo, now: datetime) -> str:
+    """The full description of one event, as Telegram HTML."""
+    try:
+        from bot.answers.render import event_card_html
+    except ImportError:
+        return _fallback_card(event, lang, zone)
+    return event_card_html(event, lang, zone, now)
+
+
+def _fallback_card(event: Event, lang: str, zone: tzinfo) -> str:
+    lines = [f"<b>{escape(event.name)}</b>"]
+    if event.short_name and event.short_name != event.title:
+        lines.append(f"<i>{escape(event.title)}</i>")
+    lines.append(f"🗓 {escape(format_span(event, lang, zone))}")
+    lines.append(f"📍 {escape(place_text(event, lang))}")
+    if event.status != "confirmed":
+        lines.append(f"⚠️ {escape(event.status)}")
+    if event.description:
+        lines.append("")
+        lines.append(escape(event.description))
+    return "\n".join(lines)
+
+
+def place_text(event: Event, lang: str) -> str:
+    """Where it is held, or what the sources say about not knowing."""
+    if event.location and event.location.text():
+        return event.location.text()
+    unstated = event.unstated_about("location")
+    return unstated.note if unstated else say("place_unknown", lang)
+
+
+def list_line(event: Event, lang: str, zone: tzinfo) -> str:
+    """One event in a list: name and dates."""
+    return f"• <b>{escape(event.name)}</b> – {escape(format_span(event, lang, zone))}"
+
+
+def sources_text(event: Event, lang: str) -> str:
+    """The source paragraphs of an event, with quotes."""
+    lines = [say("sources", lang, name=event.name)]
+    if not event.sources:
+        lines.append(say("no_sources", lang))
+    for source in event.sources:
+        where = escape(source.document)
+        if source.paragraph:
+            where += f", {escape(source.paragraph)}"
+        if source.url:
+            where = f'<a href="{escape(source.url, quote=True)}">{where}</a>'
+        lines.append(f"• {where}")
+        if source.quote:
+            lines.append(f"  <i>“{escape(source.quote)}”</i>")
+    return "\n".join(lines)
+
+
+def event_keyboard(event: Event, lang: str, *, details: bool = True) -> InlineKeyboardMarkup:
+    """Buttons under an event: details, .ics, calendar links, source, remind me."""
+    first = [InlineKeyboardButton(label("btn_ics", lang), callback_data=event_ref(event.id, "ics"))]
+    if details:
+        first.insert(
+            0,
+            InlineKeyboardButton(
+                label("btn_details", lang), callback_data=event_ref(event.id, "ev")
+            ),
+        )
+    rows = [first]
+    links = [
+        InlineKeyboardButton(label(key, lang), url=url)
+        for key, url in (
+            ("btn_google", google_calendar_url(event)),
+            ("btn_outlook", outlook_url(event)),
+        )
+        if url
+    ]
+    if links:
+        rows.append(links)
+    rows.append(
+        [
+            InlineKeyboardButton(
+                label("btn_source", lang), callback_data=event_ref(event.id, "src")
+            ),
+            InlineKeyboardButton(
+                label("btn_remind", lang), callback_data=event_ref(event.id, "rem")
+            ),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def choice_keyboard(events: list[Event] | tuple[Event, ...]) -> InlineKeyboardMarkup | None:
+    """One button per event, opening its card (for lists and "which one?" questions)."""
+    if not events:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(e.name[:60], callback_data=event_ref(e.id, "ev"))]
+            for e in events[:10]
+        ]
+    )
+
+
+def paginate(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """Split at line breaks into messages Telegram accepts; a tag never straddles two parts
+    because every line built here opens and closes its own tags."""
+    if len(text.encode("utf-16-le")) // 2 <= limit:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate.encode("utf-16-le")) // 2 > limit and current:
+            parts.append(current)
+            candidate = line
+        current = candidate[:limit]
+    if current:
+        parts.append(current)
+    return parts

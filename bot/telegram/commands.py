@@ -1,0 +1,369 @@
+"""The user commands: one short async handler each, plus free-text questions.
+
+Handlers only translate between Telegram and the calendar: lookups come from ``bot.events``,
+wording from ``bot.answers`` (through ``answering``/``cards``) and ``texts``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from html import escape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from bot.chats import ChatPrefs
+from bot.events.lookup import find_events
+from bot.events.model import Event
+from bot.events.queries import events_between, next_events
+from bot.telegram.answering import answer_question
+from bot.telegram.cards import (
+    choice_keyboard,
+    event_card,
+    event_keyboard,
+    list_line,
+    paginate,
+    place_text,
+)
+from bot.telegram.documents import send_event_ics
+from bot.telegram.services import chat_id_of, language, services
+from bot.telegram.texts import say
+from bot.text.dates import format_day
+
+EVENTS_PER_PAGE = 8
+
+
+async def send_html(
+    message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Reply in HTML, split into several messages when too long; buttons go on the last one."""
+    parts = paginate(text)
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if last else None,
+            disable_web_page_preview=True,
+        )
+
+
+async def send_event(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
+    """The card of one event with all its buttons."""
+    bot = services(context)
+    lang = language(update)
+    zone = bot.zone_for(chat_id_of(update))
+    text = event_card(event, lang, zone, bot.clock.now())
+    assert update.effective_message is not None
+    await send_html(update.effective_message, text, event_keyboard(event, lang, details=False))
+
+
+async def send_lookup(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
+    """The event a user names: its card, a "which one?" choice, or "not found"."""
+    found = find_events(services(context).calendar, query)
+    lang = language(update)
+    assert update.effective_message is not None
+    if found.matches and not found.ambiguous:
+        await send_event(update, context, found.matches[0])
+    elif found.matches:
+        await send_html(
+            update.effective_message, say("which_one", lang), choice_keyboard(found.matches)
+        )
+    else:
+        await send_html(update.effective_message, say("not_found", lang, query=query[:100]))
+
+
+def _query(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    if (chat_id := chat_id_of(update)) is not None:
+        bot.set_active(chat_id, True)  # /start after a block means "talk to me again"
+    payload = _query(context)
+    if payload and (event := bot.calendar.get(payload)):
+        await send_event(update, context, event)
+        return
+    assert update.effective_message is not None
+    await send_html(
+        update.effective_message, say("welcome", language(update), calendar=bot.calendar.name)
+    )
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The engine's examples of questions, then the commands."""
+    lang = language(update)
+    text = say("help", lang)
+    try:
+        from bot.answers.render import help_text
+
+        text = f"{help_text(lang)}\n\n{text}"
+    except ImportError:
+        pass  # the commands alone still help
+    assert update.effective_message is not None
+    await send_html(update.effective_message, text)
+
+
+async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    events = next_events(bot.calendar, bot.clock.now(), limit=5)
+    await _send_list(update, context, say("heading_next", language(update)), events, "nothing_next")
+
+
+async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    text, markup = events_page(update, context, 0)
+    assert update.effective_message is not None
+    await send_html(update.effective_message, text, markup)
+
+
+def events_page(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of all events, with a button per event and previous/next buttons."""
+    from bot.telegram.buttons import page_navigation  # the buttons module owns callback data
+
+    bot = services(context)
+    lang = language(update)
+    zone = bot.zone_for(chat_id_of(update))
+    events = bot.calendar.events
+    pages = max(1, -(-len(events) // EVENTS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = events[page * EVENTS_PER_PAGE : (page + 1) * EVENTS_PER_PAGE]
+    lines = [say("heading_events", lang, page=page + 1, pages=pages)]
+    lines += [list_line(event, lang, zone) for event in shown]
+    return "\n".join(lines), page_navigation(shown, page, pages, lang)
+
+
+async def event_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = _query(context)
+    if not query:
+        assert update.effective_message is not None
+        await send_html(
+            update.effective_message, say("event_usage", language(update), command="event")
+        )
+        return
+    await send_lookup(update, context, query)
+
+
+async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    zone = bot.zone_for(chat_id_of(update))
+    today = bot.clock.now().astimezone(zone).date()
+    lang = language(update)
+    events = events_between(bot.calendar, today, today, zone)
+    await _send_list(update, context, say("heading_today", lang), events, "nothing", "today")
+
+
+async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    zone = bot.zone_for(chat_id_of(update))
+    today = bot.clock.now().astimezone(zone).date()
+    lang = language(update)
+    events = events_between(bot.calendar, today, today + timedelta(days=6), zone)
+    await _send_list(update, context, say("heading_week", lang), events, "nothing", "this_week")
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = language(update)
+    day = parse_day(_query(context))
+    assert update.effective_message is not None
+    if day is None:
+        await send_html(update.effective_message, say("on_usage", lang))
+        return
+    bot = services(context)
+    zone = bot.zone_for(chat_id_of(update))
+    events = events_between(bot.calendar, day, day, zone)
+    heading = f"<b>{escape(format_day(day, lang))}</b>"
+    if not events:
+        when = say("on_day", lang, day=format_day(day, lang))
+        await send_html(update.effective_message, say("nothing", lang, when=when))
+        return
+    await _send_list(update, context, heading, events, "nothing")
+
+
+async def where_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = _query(context)
+    lang = language(update)
+    assert update.effective_message is not None
+    if not query:
+        await send_html(update.effective_message, say("event_usage", lang, command="where"))
+        return
+    event = _resolve(context, query)
+    if event is None:
+        await send_lookup(update, context, query)
+        return
+    text = say("where", lang, name=event.name, place=place_text(event, lang))
+    await send_html(update.effective_message, text, event_keyboard(event, lang))
+
+
+async def ics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    query = _query(context)
+    assert update.effective_message is not None
+    if not query:
+        url = f"{bot.settings.public_url}/calendar.ics"
+        await send_html(update.effective_message, say("ics", language(update), url=url))
+        return
+    event = _resolve(context, query)
+    if event is None:
+        await send_lookup(update, context, query)
+        return
+    await send_event_ics(update.effective_message.chat_id, context, event, language(update))
+
+
+async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    bot = services(context)
+    lang = language(update)
+    chat_id = chat_id_of(update)
+    name = _query(context)
+    assert update.effective_message is not None and chat_id is not None
+    if not name:
+        zone = bot.zone_for(chat_id)
+        await send_html(update.effective_message, say("timezone_current", lang, zone=zone.key))
+        return
+    zone_name = _zone_name(name)
+    if zone_name is None:
+        await send_html(update.effective_message, say("timezone_invalid", lang, zone=name[:64]))
+        return
+    prefs = bot.chats.get_chat(chat_id)
+    bot.chats.save_chat(ChatPrefs(chat_id, zone_name, prefs.language, prefs.active))
+    await send_html(update.effective_message, say("timezone_set", lang, zone=zone_name))
+
+
+async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    calendar = services(context).calendar
+    lang = language(update)
+    text = say(
+        "about",
+        lang,
+        calendar=calendar.name,
+        description=calendar.description,
+        updated=format_day(calendar.updated.date(), lang, weekday=False),
+        count=len(calendar.events),
+    )
+    assert update.effective_message is not None
+    await send_html(update.effective_message, text)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    command = message.text.split()[0]
+    addressee = command.split("@", 1)[1].lower() if "@" in command else None
+    if addressee and addressee != (context.bot.username or "").lower():
+        return  # a command for another bot in the group
+    await send_html(message, say("unknown_command", language(update)))
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Free text: every message in private chats; in groups only when addressed to the bot."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    text = message.text
+    if message.chat.type != ChatType.PRIVATE:
+        mention = f"@{context.bot.username}"
+        replied = message.reply_to_message
+        to_bot = (
+            replied is not None
+            and replied.from_user is not None
+            and (replied.from_user.id == context.bot.id)
+        )
+        if mention.lower() not in text.lower() and not to_bot:
+            return
+        text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+        if not text:
+            await send_html(
+                message, say("welcome", language(update), calendar=services(context).calendar.name)
+            )
+            return
+    bot = services(context)
+    reply = answer_question(
+        text,
+        now=bot.clock.now(),
+        zone=bot.zone_for(message.chat_id),
+        lang=language(update),
+        calendar=bot.calendar,
+    )
+    lang = language(update)
+    if len(reply.events) == 1:
+        markup = event_keyboard(reply.events[0], lang)
+    else:
+        markup = choice_keyboard(reply.candidates or reply.events)
+    await send_html(message, reply.text, markup)
+
+
+async def _send_list(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    heading: str,
+    events: tuple[Event, ...] | list[Event],
+    empty_key: str,
+    when_key: str | None = None,
+) -> None:
+    bot = services(context)
+    lang = language(update)
+    zone = bot.zone_for(chat_id_of(update))
+    assert update.effective_message is not None
+    if not events:
+        text = say(empty_key, lang, when=say(when_key, lang)) if when_key else say(empty_key, lang)
+        await send_html(update.effective_message, text)
+        return
+    lines = [heading] + [list_line(event, lang, zone) for event in events]
+    markup = event_keyboard(events[0], lang) if len(events) == 1 else choice_keyboard(events)
+    await send_html(update.effective_message, "\n".join(lines), markup)
+
+
+def _resolve(context: ContextTypes.DEFAULT_TYPE, query: str) -> Event | None:
+    calendar = services(context).calendar
+    if event := calendar.get(query):
+        return event
+    found = find_events(calendar, query)
+    return found.matches[0] if found.matches and not found.ambiguous else None
+
+
+_ZONES_BY_LOWER: dict[str, str] = {}
+
+
+def _zone_name(text: str) -> str | None:
+    """The canonical IANA name for what the user typed (case-insensitive), or None."""
+    if not _ZONES_BY_LOWER:
+        _ZONES_BY_LOWER.update({name.lower(): name for name in available_timezones()})
+    name = _ZONES_BY_LOWER.get(text.strip().replace(" ", "_").lower())
+    if name is None:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
+_FRENCH_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+
+
+def parse_day(text: str) -> date | None:
+    """``2007-11-05``, ``5 November 2007``, ``November 5, 2007`` or ``5 novembre 2007``."""
+    text = " ".join(text.replace(",", " ").split())
+    if not text:
+        return None
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    parts = text.lower().split()
+    if len(parts) == 3 and parts[1] in _FRENCH_MONTHS and parts[0].isdigit() and parts[2].isdigit():
+        try:
+            return date(int(parts[2]), _FRENCH_MONTHS[parts[1]], int(parts[0]))
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,48 @@
+"""The one error handler: log the failure (the log filter removes the token) and apologise.
+
+A user whose message made a handler fail gets a short apology instead of silence. A chat that
+blocked the bot is marked inactive instead: an apology there could not be delivered anyway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.telegram.services import language, services
+from bot.telegram.texts import say
+
+log = logging.getLogger(__name__)
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    error = context.error
+    if not isinstance(update, Update):
+        log.error("error outside an update: %r", error, exc_info=error)
+        return
+    chat = update.effective_chat
+    if isinstance(error, Forbidden) and chat is not None:
+        log.info("chat %s blocked the bot or removed it: %s", chat.id, error)
+        services(context).set_active(chat.id, False)
+        return
+    log.error(
+        "handler failed for update %s (chat %s): %r",
+        update.update_id,
+        chat.id if chat else None,
+        error,
+        exc_info=error,
+    )
+    if update.callback_query is not None:
+        # Already answered, or too old: the apology below is what matters.
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
+    if chat is None:
+        return
+    try:
+        await context.bot.send_message(chat.id, say("apology", language(update)))
+    except TelegramError as send_error:
+        log.warning("could not apologise in chat %s: %r", chat.id, send_error)

@@ -1,0 +1,313 @@
+"""Subscription commands and buttons: /subscribe, /unsubscribe, /reminders, /digest, remind/snooze.
+
+``register(application, services)`` adds the handlers (pass it to ``build_application`` as an
+extension). Each handler is a thin shell over a plain function (``subscribe_reply``, ...) that reads
+the arguments, calls the store and returns the HTML reply, so the logic is testable without
+Telegram.
+
+* ``/subscribe`` every meeting; ``/subscribe msp`` one (any name lookup understands);
+  ``/subscribe conference`` a kind; ``/subscribe msp 2d 3h`` with lead times (see
+  ``bot.reminders.leads``).
+* ``/unsubscribe`` everything, ``/unsubscribe msp`` one subscription.
+* ``/reminders`` the reminders this chat will get in the next year, in its time zone.
+* ``/digest 08:00`` the day's meetings every morning (sent by the reminder service);
+  ``/digest off``.
+* Buttons: ``rem:<event>`` remind me (defaults), ``uns:<event>`` stop, ``snz:<event>:1h`` again in
+  an hour, ``snz:<event>:am`` tomorrow at 08:00 local.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import time, timedelta
+from html import escape, unescape
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.events.lookup import find_events
+from bot.events.model import Event
+from bot.reminders import ReminderServices
+from bot.reminders.leads import (
+    DEFAULT_LEADS,
+    MORNING_OF_AT,
+    LeadError,
+    is_lead_word,
+    local_instant,
+    parse_lead,
+    parse_leads,
+)
+from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
+from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name, text
+from bot.telegram.links import resolve_ref
+from bot.telegram.services import language
+from bot.text.dates import format_datetime_short
+
+REMINDERS_AHEAD = timedelta(days=365)
+REMINDERS_SHOWN = 15
+SNOOZE_HOUR = timedelta(hours=1)
+EVERYTHING_WORDS = frozenset({"all", "everything", "tout", "tous", "toutes"})
+_CLOCK = re.compile(r"^(\d{1,2})[:h.](\d{2})$")
+
+
+class Target:
+    """What a /subscribe or /unsubscribe argument names: a scope, or why there is none."""
+
+    def __init__(
+        self, scope: str | None = None, event: Event | None = None, error: str = ""
+    ) -> None:
+        self.scope, self.event, self.error = scope, event, error
+
+
+def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
+    query = " ".join(words).strip()
+    if not query or query.lower() in EVERYTHING_WORDS:
+        return Target("all")
+    kind = KIND_WORDS.get(query.lower())
+    if kind:
+        return Target(scope_for_kind(kind))
+    result = find_events(services.holder.current.calendar, query)
+    if result.confident and result.score >= 0.5:
+        assert result.best is not None
+        return Target(scope_for_event(result.best.id), result.best)
+    if result.ambiguous:
+        names = ", ".join(event.name for event in result.matches[:4])
+        return Target(error=text(lang, "ambiguous_event", query=query, names=names))
+    return Target(error=text(lang, "unknown_event", query=query))
+
+
+def _zone(services: ReminderServices, chat_id: int) -> ZoneInfo:
+    name = services.store.get_chat(chat_id).timezone
+    try:
+        return ZoneInfo(name) if name else services.holder.current.calendar.zone
+    except (ZoneInfoNotFoundError, ValueError):
+        return services.holder.current.calendar.zone
+
+
+def _remember_language(services: ReminderServices, chat_id: int, lang: str) -> None:
+    # Reminders go out unasked, so the chat's language is the subscriber's unless already chosen.
+    prefs = services.store.get_chat(chat_id)
+    if prefs.language is None:
+        services.store.save_chat(replace(prefs, language=lang))
+
+
+# Plain functions: arguments in, reply out ---------------------------------------------------------
+
+
+def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
+    words = [word for word in args if not is_lead_word(word)]
+    try:
+        leads = parse_leads([word for word in args if is_lead_word(word)])
+    except LeadError as error:
+        return text(lang, "bad_lead", error=str(error))
+    target = _target(services, words, lang)
+    if target.scope is None:
+        return target.error
+    _remember_language(services, chat_id, lang)
+    services.store.subscribe(chat_id, target.scope, leads)
+    services.changed()
+    described = describe_leads(leads, lang)
+    if target.event is not None:
+        reply = text(lang, "subscribed_event", name=target.event.name, leads=described)
+        if not target.event.days_stated:
+            reply += "\n" + text(lang, "no_day_stated", name=target.event.name)
+        return reply
+    if target.scope.startswith("kind:"):
+        kind = kind_name(target.scope.removeprefix("kind:"), lang)
+        return text(lang, "subscribed_kind", kind=kind, leads=described)
+    return text(lang, "subscribed_all", leads=described)
+
+
+def unsubscribe_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
+    target = _target(services, args, lang)
+    if target.scope is None:
+        return target.error
+    scope = None if target.scope == "all" else target.scope
+    ended = services.store.unsubscribe(chat_id, scope)
+    services.changed()
+    if ended == 0:
+        return text(lang, "not_subscribed")
+    if target.event is not None:
+        return text(lang, "unsubscribed_event", name=target.event.name)
+    return text(lang, "unsubscribed", count=ended)
+
+
+def reminders_reply(services: ReminderServices, chat_id: int, lang: str) -> str:
+    store, snapshot = services.store, services.holder.current
+    subscriptions = store.chat_subscriptions(chat_id)
+    prefs = store.get_chat(chat_id)
+    zone = _zone(services, chat_id)
+    now = services.clock.now()
+    slots = plan_slots(
+        snapshot.calendar, snapshot.revisions, subscriptions, {chat_id: prefs},
+        now, now + REMINDERS_AHEAD,
+    )  # fmt: skip
+    digest = store.digest_time(chat_id)
+    if not subscriptions and digest is None:
+        return text(lang, "no_reminders")
+    lines = [text(lang, "reminders_head", tz=zone.key)]
+    for slot in slots[:REMINDERS_SHOWN]:
+        event = snapshot.calendar.get(slot.event_id)
+        name = event.name if event else slot.event_id
+        lead = describe_leads((parse_lead(slot.lead_key),), lang)
+        when = format_datetime_short(slot.due_utc, zone, lang)
+        lines.append(f"• {escape(when)} – <b>{escape(name)}</b> ({escape(lead)})")
+    if len(slots) > REMINDERS_SHOWN:
+        lines.append(text(lang, "reminders_more", count=len(slots) - REMINDERS_SHOWN))
+    if subscriptions:
+        lines += ["", text(lang, "subscriptions_head")]
+        lines += [_subscription_line(services, sub, lang) for sub in subscriptions]
+    if digest is not None:
+        lines += ["", text(lang, "digest_line", at=f"{digest:%H:%M}")]
+    return "\n".join(lines)
+
+
+def _subscription_line(services: ReminderServices, sub: Subscription, lang: str) -> str:
+    kind, _, value = sub.scope.partition(":")
+    if kind == "event":
+        event = services.holder.current.calendar.get(value)
+        what = f"<b>{escape(event.name if event else value)}</b>"
+    elif kind == "kind":
+        what = escape(kind_name(value, lang))
+    else:
+        what = text(lang, "scope_all")
+    return f"• {what}: {escape(describe_leads(sub.leads, lang))}"
+
+
+def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
+    word = " ".join(args).strip().lower()
+    if word in ("off", "stop", "non", "arrêt", "arret"):
+        services.store.set_digest(chat_id, None)
+        services.changed()
+        return text(lang, "digest_off")
+    match = _CLOCK.match(word)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return text(lang, "digest_bad")
+    at = time(int(match[1]), int(match[2]))
+    _remember_language(services, chat_id, lang)
+    services.store.set_digest(chat_id, at)
+    services.changed()
+    return text(lang, "digest_set", at=f"{at:%H:%M}", tz=_zone(services, chat_id).key)
+
+
+def remind_button_reply(services: ReminderServices, chat_id: int, ref: str, lang: str) -> str:
+    event = resolve_ref(services.holder.current.calendar, ref)
+    if event is None:
+        return text(lang, "gone_event")
+    _remember_language(services, chat_id, lang)
+    services.store.subscribe(chat_id, scope_for_event(event.id), DEFAULT_LEADS)
+    services.changed()
+    reply = text(
+        lang, "subscribed_event", name=event.name, leads=describe_leads(DEFAULT_LEADS, lang)
+    )
+    if not event.days_stated:
+        reply += "\n" + text(lang, "no_day_stated", name=event.name)
+    return reply
+
+
+def unsubscribe_button_reply(services: ReminderServices, chat_id: int, ref: str, lang: str) -> str:
+    event = resolve_ref(services.holder.current.calendar, ref)
+    scope = scope_for_event(event.id if event else ref)
+    ended = services.store.unsubscribe(chat_id, scope)
+    services.changed()
+    if ended == 0:
+        return text(lang, "not_subscribed")
+    return text(lang, "unsubscribed_event", name=event.name if event else ref)
+
+
+def snooze_button_reply(
+    services: ReminderServices, chat_id: int, ref: str, when: str, lang: str
+) -> str:
+    event = resolve_ref(services.holder.current.calendar, ref)
+    if event is None or when not in ("1h", "am"):
+        return text(lang, "gone_event")
+    zone, now = _zone(services, chat_id), services.clock.now()
+    if when == "1h":
+        due = now + SNOOZE_HOUR
+    else:
+        tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+        due = local_instant(tomorrow, MORNING_OF_AT, zone)
+    services.store.add_snooze(chat_id, event.id, due)
+    services.changed()
+    at = format_datetime_short(due, zone, lang)
+    return text(lang, "snoozed_hour" if when == "1h" else "snoozed_morning", name=event.name, at=at)
+
+
+# Telegram handlers --------------------------------------------------------------------------------
+
+
+def _chat_id(update: Update) -> int | None:
+    # A button under an inline-mode message has no chat: the presser's private chat it is then.
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    return update.effective_user.id if update.effective_user else None
+
+
+class _Handlers:
+    def __init__(self, services: ReminderServices) -> None:
+        self.services = services
+
+    async def _reply(self, update: Update, html: str) -> None:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(html, parse_mode=ParseMode.HTML)
+
+    async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat_id = _chat_id(update)
+        assert chat_id is not None
+        reply = subscribe_reply(self.services, chat_id, list(context.args or []), language(update))
+        await self._reply(update, reply)
+
+    async def unsubscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat_id = _chat_id(update)
+        assert chat_id is not None
+        args = list(context.args or [])
+        await self._reply(update, unsubscribe_reply(self.services, chat_id, args, language(update)))
+
+    async def reminders(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat_id = _chat_id(update)
+        assert chat_id is not None
+        await self._reply(update, reminders_reply(self.services, chat_id, language(update)))
+
+    async def digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat_id = _chat_id(update)
+        assert chat_id is not None
+        args = list(context.args or [])
+        await self._reply(update, digest_reply(self.services, chat_id, args, language(update)))
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        chat_id = _chat_id(update)
+        assert query is not None and query.data is not None and chat_id is not None
+        lang = language(update)
+        prefix, _, rest = query.data.partition(":")
+        if prefix == "rem":
+            reply = remind_button_reply(self.services, chat_id, rest, lang)
+        elif prefix == "uns":
+            reply = unsubscribe_button_reply(self.services, chat_id, rest, lang)
+        else:
+            ref, _, when = rest.rpartition(":")
+            reply = snooze_button_reply(self.services, chat_id, ref, when, lang)
+        # The toast is plain text and short; the full confirmation goes to the chat.
+        await query.answer(_toast(reply))
+        if update.effective_chat is not None:
+            await context.bot.send_message(chat_id, reply, parse_mode=ParseMode.HTML)
+
+
+def _toast(html: str) -> str:
+    plain = unescape(re.sub(r"<[^>]+>", "", html.split("\n")[0]))
+    return plain if len(plain) <= 190 else plain[:189] + "…"
+
+
+def register(application: Application, services: ReminderServices) -> None:
+    """Add the subscription commands and the remind/unsubscribe/snooze buttons."""
+    handlers = _Handlers(services)
+    application.add_handler(CommandHandler("subscribe", handlers.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", handlers.unsubscribe))
+    application.add_handler(CommandHandler("reminders", handlers.reminders))
+    application.add_handler(CommandHandler("digest", handlers.digest))
+    application.add_handler(
+        CallbackQueryHandler(handlers.button, pattern=r"^(rem|uns):[^:]+$|^snz:[^:]+:(1h|am)$")
+    )

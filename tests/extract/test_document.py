@@ -1,0 +1,86 @@
+"""A resolution split into located paragraphs, in both layouts."""
+
+from __future__ import annotations
+
+from bot.extract.document import clean_line, parse_document
+from tests.extract.helpers import DATA
+
+ODS = "\n".join(
+    [
+        "Resolution adopted by the General Assembly on 5 December 2007",
+        "62/57.\tConvention on Certain Conventional Weapons",
+        "\tThe General Assembly,",
+        "\tRecalling its resolution 61/100 of 6 December 2006,",
+        "\tWelcoming the decision to hold a meeting in Geneva,6 and the results,",
+        "\t1.\tCalls upon all States;",
+        "\t2.\tDecides:",
+        "\t(a)\tTo convene a meeting;",
+        "\t(b)\tTo consider:",
+        "\t(i)\tThe report;",
+        "\t(ii)\tThe plan;",
+        "",
+        "61st plenary meeting",
+        "5 December 2007",
+        "6 See CCW/CONF.III/11 (Part II).",
+        "<<ODS DOC SYMBOL1>>A/RES/62/57<<ODS DOC SYMBOL1>>",
+        "United NationsA/RES/62/57General AssemblyDistr.: General",
+        "15 January 2008Sixty-second session",
+    ]
+)
+
+
+def test_ods_layout_gets_reader_labels() -> None:
+    labels = [p.label for p in parse_document(ODS).paragraphs]
+    assert labels == [
+        "header",
+        "preamble 1",
+        "preamble 2",
+        "operative 1",
+        "operative 2",
+        "operative 2(a)",
+        "operative 2(b)",
+        "operative 2(b)(i)",
+        "operative 2(b)(ii)",
+        "closing",
+        "footnote 6",
+    ]
+
+
+def test_symbol_comes_from_the_ods_marker_and_the_trailer_is_dropped() -> None:
+    document = parse_document(ODS)
+    assert document.symbol == "A/RES/62/57"
+    assert not any("15 January 2008" in p.text for p in document.paragraphs)
+
+
+def test_symbol_from_the_title_line_when_there_is_no_marker() -> None:
+    document = parse_document(ODS.split("\n<<ODS")[0])
+    assert (document.symbol, document.number, document.body) == (
+        "A/RES/62/57",
+        "62/57",
+        "General Assembly",
+    )
+
+
+def test_footnote_markers_are_removed_from_words() -> None:
+    assert clean_line("held in Geneva,6 and Effects,1 and (Protocol II)1 and") == (
+        "held in Geneva, and Effects, and (Protocol II) and"
+    )
+    assert (
+        clean_line("in Geneva[^3] on 5 June^4 and Vienna² too")
+        == "in Geneva on 5 June and Vienna too"
+    )
+
+
+def test_markdown_layout_with_blank_lines_wrapped_lines_and_footnotes() -> None:
+    document = parse_document((DATA / "bwc_2025.md").read_text(encoding="utf-8"))
+    by_label = {p.label: p.text for p in document.paragraphs}
+    assert "sixth session was held in Geneva from 2 to 13 December 2024," in by_label["preamble 3"]
+    assert by_label["operative 3(b)(i)"].startswith("Support for a regional workshop")
+    assert by_label["footnote 2"] == "See BWC/CONF.IX/9."
+    assert by_label["closing"] == "58th plenary meeting 4 December 2025"
+
+
+def test_paragraphs_not_separated_by_blank_lines() -> None:
+    document = parse_document((DATA / "hrc_2014_plain.txt").read_text(encoding="utf-8"))
+    assert [p.label for p in document.part("preamble")] == [f"preamble {n}" for n in range(1, 6)]
+    assert document.symbol == "A/HRC/RES/25/12"

@@ -1,0 +1,82 @@
+"""The crash test: a separate calbot process fanning a reminder out to 2,000 chats is killed with SIGKILL
+midway, then started again. Every chat must have the reminder; none should have it twice.
+
+The bound (documented in ``bot.reminders.dispatcher``): a chat whose message was in flight at the kill
+may get it twice, so duplicates are at most the dispatcher's concurrency; the target, and the usual
+result, is zero. The figures are printed (``-s``) and recorded as test properties.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.reminders.dispatcher import CONCURRENCY
+from bot.reminders.leads import parse_leads
+from bot.storage import Store
+from tests.fakes.bot_api import FakeBotApi
+
+CHATS = 2000
+KILL_AT = 1000
+DUE = datetime(2007, 11, 7, 8, 0, 1, tzinfo=UTC)  # a second after the 1-hour reminder of the MSP
+
+
+async def start_worker(database_url: str, events_file: Path, api: FakeBotApi) -> asyncio.subprocess.Process:
+    env = {**os.environ, "PTB_TIMEDELTA": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tests.reminders.crash_worker",
+        database_url, str(events_file), api.base_url, DUE.isoformat(),
+        stdout=asyncio.subprocess.PIPE, env=env, cwd=PROJECT_ROOT,
+    )  # fmt: skip
+
+
+async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_reminder(
+    database_url: str,
+    store: Store,
+    events_file: Path,
+    record_property: pytest.RecordProperty,
+) -> None:
+    leads = parse_leads("1h")
+    async with FakeBotApi() as api:
+        api.lift_rate_limits()
+        for chat_id in range(1, CHATS + 1):
+            api.add_chat(chat_id)
+            store.subscribe(chat_id, "event:msp-opening", leads)
+
+        first = await start_worker(database_url, events_file, api)
+        await api.wait_until(lambda: len(api.sent) >= KILL_AT, timeout=30)
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+        accepted_at_kill = len(api.sent)
+        in_flight = store.count_deliveries()["sending"]
+
+        second = await start_worker(database_url, events_file, api)
+        output, _ = await asyncio.wait_for(second.communicate(), timeout=30)
+        assert second.returncode == 0
+        report = json.loads(output)
+
+    per_chat = Counter(message.chat_id for message in api.sent)
+    duplicates = sum(count - 1 for count in per_chat.values())
+    figures = {
+        "accepted_at_kill": accepted_at_kill,
+        "left_sending": in_flight,
+        "resent_after_restart": report["recovered"],
+        "duplicates": duplicates,
+    }
+    print(f"\ncrash test ({database_url.split(':')[0]}): {figures}")
+    for name, value in figures.items():
+        record_property(name, value)
+    assert first.returncode == -signal.SIGKILL
+    assert KILL_AT <= accepted_at_kill < CHATS, "the kill must land midway"
+    assert set(per_chat) == set(range(1, CHATS + 1)), "every chat has the reminder"
+    assert duplicates <= min(in_flight, CONCURRENCY)
+    assert store.count_deliveries() == {"sending": 0, "sent": CHATS, "failed": 0, "skipped": 0}

@@ -1,0 +1,164 @@
+"""Subscription commands and buttons, end to end: calbot's Application against the fake Bot API.
+
+Every test runs on SQLite and on PostgreSQL (the ``store`` fixture); the calendar is the reminder
+tests' ``TEST_EVENTS`` (``msp-opening`` timed in Geneva, ``protocol-v`` all-day); the clock stands
+at 2007-10-20 06:00 UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+import pytest
+
+from bot.chats import ChatPrefs
+from bot.clock import ManualClock
+from bot.config import load_settings
+from bot.reminders import ReminderServices
+from bot.reminders.leads import DEFAULT_LEADS, parse_leads
+from bot.reminders.planner import Subscription
+from bot.state import CalendarHolder
+from bot.storage import Store
+from bot.telegram.app import build_application
+from bot.telegram.flood import FloodLimit
+from bot.telegram.subscriptions import register
+from tests.fakes.bot_api import FakeBotApi
+
+CHAT = 4242
+
+
+@dataclass
+class Running:
+    api: FakeBotApi
+    store: Store
+
+    async def ask(self, text: str, *, chat_id: int = CHAT, language_code: str = "en") -> str:
+        """Send ``text``; the plain text of the one reply."""
+        before = len(self.api.sent)
+        self.api.push_text(chat_id, text, language_code=language_code)
+        return (await self.api.wait_for_messages(before + 1))[-1].plain
+
+    async def press(self, data: str, *, chat_id: int = CHAT) -> tuple[str, str]:
+        """Press a button with ``data`` under a message of the bot's; (toast, message) it gets."""
+        await self.ask("/reminders", chat_id=chat_id)
+        message_id = self.api.sent[-1].message_id
+        before, answers = len(self.api.sent), len(self.api.callback_answers)
+        self.api.push_callback(chat_id, data, message_id=message_id)
+        sent = await self.api.wait_for_messages(before + 1)
+        await self.api.wait_until(lambda: len(self.api.callback_answers) > answers)
+        return self.api.callback_answers[-1].get("text", ""), sent[-1].plain
+
+
+@pytest.fixture
+async def running(
+    api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
+) -> AsyncIterator[Running]:
+    api.lift_rate_limits()
+    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
+    application = build_application(
+        settings, holder, clock, services.store,
+        extensions=[lambda app: register(app, services)], flood=FloodLimit(clock),
+    )  # fmt: skip
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=5)
+        try:
+            yield Running(api, services.store)
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+async def test_subscribe_alone_subscribes_to_every_meeting(running: Running) -> None:
+    reply = await running.ask("/subscribe", language_code="fr")
+    assert "chaque réunion" in reply and "la veille" in reply
+    assert running.store.subscriptions() == [Subscription(CHAT, "all", DEFAULT_LEADS)]
+    # Reminders go out unasked: the chat keeps the subscriber's language for them.
+    assert running.store.get_chat(CHAT).language == "fr"
+
+
+async def test_subscribe_to_one_event_with_own_lead_times(running: Running) -> None:
+    reply = await running.ask("/subscribe msp opening 2d 3h")
+    assert "MSP opening" in reply and "2 days before, 3 h before" in reply
+    expected = Subscription(CHAT, "event:msp-opening", parse_leads("2d 3h"))
+    assert running.store.subscriptions() == [expected]
+
+
+async def test_subscribe_to_a_kind(running: Running) -> None:
+    reply = await running.ask("/subscribe conferences")
+    assert "all conferences" in reply
+    assert [sub.scope for sub in running.store.subscriptions()] == ["kind:conference"]
+
+
+async def test_bad_lead_time_is_explained_and_nothing_stored(running: Running) -> None:
+    reply = await running.ask("/subscribe msp opening 99d")
+    assert "at most 60 days" in reply
+    assert running.store.subscriptions() == []
+
+
+async def test_unknown_event_is_reported_with_its_text_escaped(running: Running) -> None:
+    reply = await running.ask("/subscribe <b>zzz</b>")
+    assert "“<b>zzz</b>”" in reply
+    assert running.store.subscriptions() == []
+
+
+async def test_unsubscribe_one_event_then_nothing_left(running: Running) -> None:
+    running.store.subscribe(CHAT, "event:msp-opening")
+    assert "no longer" in await running.ask("/unsubscribe msp opening")
+    assert "nothing to stop" in await running.ask("/unsubscribe")
+
+
+async def test_reminders_lists_due_times_in_the_chats_zone(running: Running) -> None:
+    running.store.save_chat(ChatPrefs(CHAT, "Asia/Tokyo", "en"))
+    running.store.subscribe(CHAT, "event:msp-opening")
+    reply = await running.ask("/reminders")
+    # 10:00 in Geneva on 7 November is 18:00 in Tokyo: the day before at the same local time.
+    assert "Asia/Tokyo" in reply
+    assert "6 Nov 2007, 18:00 – MSP opening (the day before)" in reply
+    assert "7 Nov 2007, 08:00 – MSP opening (the morning of)" in reply
+
+
+async def test_reminders_without_subscriptions_says_how_to_subscribe(running: Running) -> None:
+    assert "/subscribe" in await running.ask("/reminders")
+
+
+async def test_digest_time_set_and_turned_off(running: Running) -> None:
+    assert "07:30" in await running.ask("/digest 07:30")
+    assert [(d.prefs.chat_id, d.at) for d in running.store.digest_chats()] == [(CHAT, time(7, 30))]
+    assert "off" in await running.ask("/digest off")
+    assert running.store.digest_chats() == []
+    assert "/digest 08:00" in await running.ask("/digest soon")
+
+
+async def test_remind_me_button_subscribes_with_the_defaults(running: Running) -> None:
+    toast, message = await running.press("rem:protocol-v")
+    assert "Protocol V conference" in toast and "Protocol V conference" in message
+    assert running.store.subscriptions() == [Subscription(CHAT, "event:protocol-v")]
+
+
+async def test_unsubscribe_button_ends_the_events_subscription(running: Running) -> None:
+    running.store.subscribe(CHAT, "event:protocol-v")
+    _, message = await running.press("uns:protocol-v")
+    assert "no longer" in message
+    assert running.store.subscriptions() == []
+
+
+async def test_snooze_buttons_book_an_hour_later_and_tomorrow_morning(running: Running) -> None:
+    await running.press("snz:protocol-v:1h")
+    _, message = await running.press("snz:protocol-v:am")
+    assert "tomorrow morning" in message
+    due = [snooze.due_utc for snooze in running.store.due_snoozes(datetime(2008, 1, 1, tzinfo=UTC))]
+    # Now is 06:00 UTC on 20 October; 08:00 in Zurich (summer time) on the 21st is 06:00 UTC.
+    assert due == [datetime(2007, 10, 20, 7, tzinfo=UTC), datetime(2007, 10, 21, 6, tzinfo=UTC)]
+
+
+def test_a_subscription_change_tells_the_reminder_service(services: ReminderServices) -> None:
+    from bot.telegram.subscriptions import subscribe_reply
+
+    calls: list[str] = []
+    services.on_change.append(lambda: calls.append("changed"))
+    subscribe_reply(services, CHAT, [], "en")
+    assert calls == ["changed"]

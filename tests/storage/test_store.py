@@ -1,0 +1,246 @@
+"""The store, on a SQLite file and on PostgreSQL: the same behaviour from both."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import Connection, inspect, text
+
+from bot.chats import ChatPrefs
+from bot.clock import ManualClock
+from bot.events.revisions import Revision
+from bot.reminders.leads import DEFAULT_LEADS, parse_leads
+from bot.storage import DeliveryKey, Store, Subscription, normalize_url, schema
+from bot.storage.schema import LATEST_VERSION
+
+KEY = DeliveryKey(42, "ccw-msp-2007", 0, "1d")
+
+
+def test_plain_postgres_urls_get_the_psycopg_driver() -> None:
+    assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert normalize_url("postgres://h/db") == "postgresql+psycopg://h/db"
+    assert normalize_url("sqlite:///calbot.db") == "sqlite:///calbot.db"
+
+
+def test_open_creates_the_schema_at_the_latest_version(store: Store) -> None:
+    assert store.schema_version() == LATEST_VERSION
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"chats", "subscriptions", "delivery_log", "revisions", "snoozes"} <= tables
+
+
+def test_reopening_keeps_the_data_and_the_version(database_url: str, clock: ManualClock) -> None:
+    first = Store.open(database_url, clock)
+    first.subscribe(1, "all")
+    first.close()
+    again = Store.open(database_url, clock)
+    assert again.schema_version() == LATEST_VERSION
+    assert again.subscriptions() == [Subscription(1, "all", DEFAULT_LEADS)]
+    again.close()
+
+
+def test_in_memory_sqlite_keeps_data_between_calls(clock: ManualClock) -> None:
+    memory = Store.open("sqlite://", clock)
+    memory.save_chat(ChatPrefs(5, "Asia/Tokyo", "fr"))
+    assert memory.get_chat(5) == ChatPrefs(5, "Asia/Tokyo", "fr")
+
+
+def test_sqlite_file_runs_in_wal_mode_with_foreign_keys(tmp_path, clock: ManualClock) -> None:
+    opened = Store.open(f"sqlite:///{tmp_path / 'c.db'}", clock)
+    with opened.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    opened.close()
+
+
+def test_unknown_chat_has_default_prefs_and_saved_prefs_come_back(store: Store) -> None:
+    assert store.get_chat(9) == ChatPrefs(9)
+    store.save_chat(ChatPrefs(9, "America/New_York", "en"))
+    store.save_chat(ChatPrefs(9, "Europe/Zurich", "fr"))
+    assert store.get_chat(9) == ChatPrefs(9, "Europe/Zurich", "fr")
+
+
+def test_deactivated_chat_is_inactive_until_reactivated(store: Store) -> None:
+    store.save_chat(ChatPrefs(3, "Europe/Zurich"))
+    store.deactivate_chat(3, "blocked by user")
+    assert store.get_chat(3).active is False
+    assert store.get_chat(3).timezone == "Europe/Zurich"
+    store.reactivate_chat(3)
+    assert store.chats()[3].active is True
+
+
+def test_subscribe_again_replaces_the_lead_times(store: Store) -> None:
+    store.subscribe(1, "event:ccw-msp-2007")
+    store.subscribe(1, "event:ccw-msp-2007", parse_leads("2d 3h"))
+    assert store.subscriptions() == [Subscription(1, "event:ccw-msp-2007", parse_leads("2d,3h"))]
+
+
+def test_unsubscribe_one_scope_or_all(store: Store) -> None:
+    store.subscribe(1, "all")
+    store.subscribe(1, "kind:conference")
+    store.subscribe(2, "all")
+    assert store.unsubscribe(1, "kind:conference") == 1
+    assert store.unsubscribe(1, "kind:conference") == 0
+    assert store.unsubscribe(1) == 1
+    assert [sub.chat_id for sub in store.subscriptions()] == [2]
+    assert len(store.subscriptions(active_only=False)) == 3
+
+
+def test_a_delivery_is_claimed_only_once(store: Store) -> None:
+    assert store.claim_delivery(KEY) is True
+    assert store.claim_delivery(KEY) is False
+    assert store.claim_delivery(DeliveryKey(42, "ccw-msp-2007", 1, "1d")) is True
+
+
+def test_a_claim_is_exclusive_across_two_connections(database_url: str, clock: ManualClock) -> None:
+    one, two = Store.open(database_url, clock), Store.open(database_url, clock)
+    assert [one.claim_delivery(KEY), two.claim_delivery(KEY)] == [True, False]
+    one.close()
+    two.close()
+
+
+def test_finished_delivery_records_status_message_and_counts(store: Store) -> None:
+    store.claim_delivery(KEY)
+    store.finish_delivery(KEY, "sent", message_id=77)
+    record = store.delivery(KEY)
+    assert (record.status, record.message_id, record.attempts) == ("sent", 77, 1)
+    assert store.delivery_status(KEY) == "sent"
+    assert store.count_deliveries() == {"sending": 0, "sent": 1, "failed": 0, "skipped": 0}
+
+
+def test_finishing_an_unclaimed_delivery_is_an_error(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.finish_delivery(KEY, "sent")
+
+
+def test_crash_leaves_sending_rows_pending(store: Store) -> None:
+    store.claim_delivery(KEY)
+    store.claim_delivery(DeliveryKey(1, "e", 0, "0d"))
+    store.finish_delivery(DeliveryKey(1, "e", 0, "0d"), "sent", message_id=1)
+    assert [record.key for record in store.pending_deliveries()] == [KEY]
+
+
+def test_failed_delivery_can_be_reclaimed_once_for_a_retry(store: Store) -> None:
+    store.claim_delivery(KEY)
+    assert store.reclaim_delivery(KEY) is False  # still sending: not a failure yet
+    store.finish_delivery(KEY, "failed", reason="timeout")
+    assert store.reclaim_delivery(KEY) is True
+    assert store.reclaim_delivery(KEY) is False
+    assert store.delivery(KEY).attempts == 2
+
+
+def test_skipped_reminder_is_logged_once(store: Store) -> None:
+    assert store.record_skipped(KEY, "event already begun") is True
+    assert store.record_skipped(KEY, "event already begun") is False
+    assert store.delivery(KEY).reason == "event already begun"
+
+
+def test_revisions_survive_a_restart(database_url: str, clock: ManualClock) -> None:
+    modified = datetime(2007, 11, 2, 10, 30, tzinfo=UTC)
+    revisions = {
+        "a": Revision("a", "f" * 32, 2, modified),
+        "b": Revision("b", "0" * 32, 0, modified),
+    }
+    first = Store.open(database_url, clock)
+    first.save_revisions(revisions)
+    first.save_revisions({"a": revisions["a"]})
+    first.close()
+    again = Store.open(database_url, clock)
+    assert again.load_revisions() == {"a": revisions["a"]}
+    assert again.load_revisions()["a"].modified_utc.tzinfo is not None
+    again.close()
+
+
+def test_naive_datetimes_are_refused(store: Store) -> None:
+    with pytest.raises(Exception, match="naive"):
+        store.add_snooze(1, "e", datetime(2007, 11, 5, 9))
+
+
+def test_snooze_is_due_once_its_time_comes_and_until_finished(store: Store) -> None:
+    due = datetime(2007, 11, 5, 9, tzinfo=UTC)
+    snooze_id = store.add_snooze(1, "ccw-msp-2007", due)
+    assert store.due_snoozes(due - timedelta(minutes=1)) == []
+    [snooze] = store.due_snoozes(due)
+    assert (snooze.id, snooze.event_id, snooze.due_utc) == (snooze_id, "ccw-msp-2007", due)
+    assert store.next_snooze_utc() == due
+    store.finish_snooze(snooze_id)
+    assert store.due_snoozes(due + timedelta(hours=1)) == []
+
+
+def test_snoozes_of_a_deactivated_chat_are_not_due(store: Store) -> None:
+    due = datetime(2007, 11, 5, 9, tzinfo=UTC)
+    store.add_snooze(1, "e", due)
+    store.deactivate_chat(1, "kicked")
+    assert store.due_snoozes(due) == []
+
+
+def test_digest_time_is_kept_per_active_chat(store: Store) -> None:
+    store.save_chat(ChatPrefs(1, "Asia/Tokyo", "fr"))
+    store.set_digest(1, time(8, 0))
+    store.set_digest(2, time(7, 30))
+    store.set_digest(2, None)
+    store.set_digest(3, time(9, 0))
+    store.deactivate_chat(3, "blocked")
+    [digest] = store.digest_chats()
+    assert (digest.prefs, digest.at) == (ChatPrefs(1, "Asia/Tokyo", "fr"), time(8, 0))
+
+
+def test_migrated_chat_keeps_prefs_subscriptions_snoozes_and_delivery_log(store: Store) -> None:
+    store.save_chat(ChatPrefs(-100, "Asia/Tokyo", "fr"))
+    store.subscribe(-100, "all")
+    store.subscribe(-100, "kind:meeting")
+    store.subscribe(-200, "all", parse_leads("3h"))  # the new id already had one
+    store.add_snooze(-100, "e", datetime(2007, 11, 5, tzinfo=UTC))
+    store.claim_delivery(DeliveryKey(-100, "e", 0, "1d"))
+    store.migrate_chat(-100, -200)
+    assert store.get_chat(-200) == ChatPrefs(-200, "Asia/Tokyo", "fr")
+    assert -100 not in store.chats()
+    assert {(s.chat_id, s.scope) for s in store.subscriptions()} == {
+        (-200, "all"),
+        (-200, "kind:meeting"),
+    }
+    assert [s.chat_id for s in store.due_snoozes(datetime(2008, 1, 1, tzinfo=UTC))] == [-200]
+    assert store.claim_delivery(DeliveryKey(-200, "e", 0, "1d")) is False
+
+
+def test_stats_count_what_is_stored(store: Store) -> None:
+    store.subscribe(1, "all")
+    store.subscribe(2, "all")
+    store.deactivate_chat(2, "blocked")
+    store.claim_delivery(KEY)
+    stats = store.stats()
+    assert (stats["chats"], stats["active_chats"], stats["subscriptions"]) == (2, 1, 2)
+    assert stats["deliveries_sending"] == 1
+
+
+def test_a_new_migration_step_runs_once_on_an_existing_database(
+    database_url: str, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store.open(database_url, clock).close()
+    runs: list[int] = []
+
+    def add_notes(connection: Connection) -> None:
+        runs.append(1)
+        connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY)"))
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, add_notes))
+    for _ in range(2):
+        upgraded = Store.open(database_url, clock)
+        assert upgraded.schema_version() == 2
+        assert "notes" in inspect(upgraded.engine).get_table_names()
+        upgraded.close()
+    assert runs == [1]
+
+
+def test_processes_starting_together_all_open_the_database(
+    database_url: str, clock: ManualClock
+) -> None:
+    def open_and_close(_: int) -> int:
+        opened = Store.open(database_url, clock)
+        version = opened.schema_version()
+        opened.close()
+        return version
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_close, range(4))) == [LATEST_VERSION] * 4

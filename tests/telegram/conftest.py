@@ -1,0 +1,98 @@
+"""Fixtures: the strict fake Bot API server and calbot's real Application polling it over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+import pytest
+from telegram.ext import Application
+
+from bot.chats import MemoryChatStore
+from bot.clock import ManualClock
+from bot.config import Settings, load_settings
+from bot.state import CalendarHolder
+from bot.telegram.app import build_application
+from bot.telegram.flood import FloodLimit
+from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
+
+ADMIN_ID = 777
+USER_ID = 4242  # a private chat has the user's id
+
+
+@pytest.fixture(autouse=True)
+def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB 22 warns on every RetryAfter unless opted in to timedelta values (warnings are errors)."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(token=DEFAULT_TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+def settings(api: FakeBotApi) -> Settings:
+    return load_settings(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_URL=api.base_url,
+        PUBLIC_URL="https://cal.example.org",
+        WEBHOOK_SECRET="s3cret-token_value",
+        ADMIN_IDS=str(ADMIN_ID),
+    )
+
+
+@pytest.fixture
+def chats() -> MemoryChatStore:
+    return MemoryChatStore()
+
+
+@dataclass
+class Bot:
+    """The running bot and what tests drive it with."""
+
+    api: FakeBotApi
+    application: Application
+    clock: ManualClock
+    chats: MemoryChatStore
+    holder: CalendarHolder
+
+    async def ask(self, text: str, *, chat_id: int = USER_ID, **kwargs: object) -> str:
+        """Send ``text`` and return the plain text of the one reply it gets."""
+        before = len(self.api.sent)
+        self.api.push_text(chat_id, text, **kwargs)  # type: ignore[arg-type]
+        sent = await self.api.wait_for_messages(before + 1)
+        return sent[-1].plain
+
+
+@pytest.fixture
+def extensions() -> list[Callable[[Application], object]]:
+    return []
+
+
+@pytest.fixture
+async def bot(
+    api: FakeBotApi,
+    settings: Settings,
+    holder: CalendarHolder,
+    clock: ManualClock,
+    chats: MemoryChatStore,
+    extensions: list[Callable[[Application], object]],
+) -> AsyncIterator[Bot]:
+    """calbot's Application, started and long-polling the fake server (rate limits lifted)."""
+    api.lift_rate_limits()
+    application = build_application(
+        settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock)
+    )
+    async with application:
+        assert application.post_init is not None
+        await application.post_init(application)  # what run_polling would do: the command menu
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=5)
+        try:
+            yield Bot(api, application, clock, chats, holder)
+        finally:
+            await application.updater.stop()
+            await application.stop()

@@ -1,0 +1,98 @@
+"""The web page people read: meetings in order, now and next by calbot's clock, subscribe links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from bot.clock import ManualClock
+from bot.config import load_settings
+from bot.events.revisions import MemoryRevisionStore
+from bot.state import CalendarHolder
+from bot.web import create_app
+from tests.support.files import write_file
+from tests.support.servers import serve
+
+
+async def test_page_lists_the_meetings_in_order_with_their_dates(client: httpx.AsyncClient) -> None:
+    response = await client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    html = response.text
+    names = ["GGE intersessional meeting", "Protocol V Preparatory Committee", "MSP", "UNGA 63"]
+    positions = [html.index(f">{name}") for name in names]
+    assert positions == sorted(positions)
+    assert "7–13 November 2007" in html
+    assert "June 2007" in html
+    assert '<meta name="viewport"' in html
+    assert "<script" not in html
+
+
+async def test_page_says_what_is_next_by_calbots_clock(client: httpx.AsyncClient) -> None:
+    html = (await client.get("/")).text
+    assert "<strong>On now:</strong> nothing." in html
+    assert '<strong>Next:</strong> <a href="#ccw-protocol-v-conference-2007">' in html
+
+
+async def test_page_follows_the_clock_into_a_meeting(
+    client: httpx.AsyncClient, clock: ManualClock
+) -> None:
+    clock.set(datetime(2007, 11, 8, 9, 0, tzinfo=UTC))
+    html = (await client.get("/")).text
+    assert '<strong>On now:</strong> <a href="#ccw-msp-2007">MSP</a>' in html
+    assert '<strong>Next:</strong> <a href="#unga-62-adoption-62-57">' in html
+
+
+async def test_page_shows_sources_and_what_is_not_stated(client: httpx.AsyncClient) -> None:
+    html = (await client.get("/")).text
+    assert "A/RES/62/57, operative 11" in html
+    assert "“a meeting of States Parties to the Convention to be held from 7 to 13 November" in html
+    assert "The resolution says only &quot;June 2007&quot;; it does not give the days." in html
+    assert "\x07" not in html
+
+
+async def test_subscribe_links_are_properly_encoded(client: httpx.AsyncClient) -> None:
+    html = (await client.get("/")).text
+    assert 'href="webcal://calbot.example.org/calendar.ics"' in html
+    google = "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcalbot.example.org%2Fcalendar.ics"
+    assert f'href="{google}"' in html
+    outlook_href = html.split('href="https://outlook.live.com/calendar/0/addfromweb?')[1].split(
+        '"'
+    )[0]
+    query = parse_qs(outlook_href.replace("&amp;", "&"))
+    assert query["url"] == ["https://calbot.example.org/calendar.ics"]
+    assert query["name"] == ["CCW meetings of resolution A/RES/62/57"]
+    assert 'href="https://calbot.example.org/events/ccw-msp-2007.ics"' in html
+
+
+async def test_event_page_has_details_and_its_ics(client: httpx.AsyncClient) -> None:
+    response = await client.get("/events/ccw-msp-2007")
+    assert response.status_code == 200
+    html = response.text
+    assert "<h1>" in html and ">MSP</a>" in html
+    assert "Geneva, Switzerland" in html
+    assert 'href="https://calbot.example.org/events/ccw-msp-2007.ics"' in html
+    assert urlsplit("https://calbot.example.org/").netloc in html
+
+
+async def test_page_escapes_text_from_the_events_file(tmp_path: Path, clock: ManualClock) -> None:
+    events = tmp_path / "events.yaml"
+    write_file(
+        events,
+        'name: "<b>Cal</b>"\nupdated: "2007-01-01T00:00:00Z"\nevents:\n'
+        '  - {id: x, title: "<script>alert(1)</script> & co", kind: meeting,'
+        ' start: "2007-12-01"}\n',
+    )
+    holder = CalendarHolder(events, clock, MemoryRevisionStore())
+    holder.load()
+    app = create_app(holder, load_settings(PUBLIC_URL="https://c.example"), clock)
+    async with serve(app) as base, httpx.AsyncClient(base_url=base) as http:
+        html = (await http.get("/")).text
+        event_html = (await http.get("/events/x")).text
+    for page in (html, event_html):
+        assert "<script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
+    assert "<title>&lt;b&gt;Cal&lt;/b&gt;</title>" in html
