@@ -1,7 +1,8 @@
 """``calbot ask`` and ``calbot chat``: the answer engine on the command line.
 
-``ask`` prints the plain-text answer to one question; ``chat`` reads questions line by line from stdin
-(a terminal or a pipe) until end of input or ``quit``. Both use the same engine as the Telegram bot.
+``ask`` prints the plain-text answer to one question; ``chat`` reads questions line by line from
+stdin (a terminal or a pipe) until end of input or ``quit``. Both use the same engine as the
+Telegram bot.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         )
         parser.add_argument("--lang", default="en", metavar="LANG", help="answer language: en, fr")
         parser.add_argument(
-            "--feed-url", default=None, metavar="URL", help="feed link to give (default: PUBLIC_URL)"
+            "--feed-url",
+            default=None,
+            metavar="URL",
+            help="feed link to give (default: PUBLIC_URL)",
         )
         if name == "ask":
             parser.add_argument("question", nargs="+", help="the question, e.g. 'when is the MSP?'")

@@ -1,15 +1,17 @@
 """The engine: a question in English or French -> a structured ``Answer``. Pure.
 
 It reads the question's intents, the events it names (``bot.events.lookup``) and the days it names
-(``bot.answers.periods``), then decides which answer fits. It never reads the clock (``now`` is passed
-in), never formats text (see ``bot.answers.render``) and never raises on odd input: an odd question
-gets a "here is what I can answer" reply.
+(``bot.answers.periods``), then decides which answer fits. It never reads the clock (``now`` is
+passed in), never formats text (see ``bot.answers.render``) and never raises on odd input: an odd
+question gets a "here is what I can answer" reply.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
 from functools import cache
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.answers.intents import NEUTRAL_WORDS, Intents, read_intents
@@ -22,7 +24,9 @@ from bot.events.queries import (
     current_events,
     events_between,
     events_in_month,
+    local_days,
     next_events,
+    upcoming,
 )
 from bot.text.dates import locale_for
 
@@ -209,7 +213,7 @@ class _Context:
         if "now" in intents:
             return self.make("now", self._filtered(current_events(self.calendar, self.now)))
         if "next" in intents and self.period is None:
-            upcoming = self._filtered(next_events(self.calendar, self.now, limit=10**6))[:3]
+            upcoming = next_events(self.calendar, self.now, 3, kind=kind_filter)
             ongoing = self._filtered(current_events(self.calendar, self.now))
             return self.make("next", upcoming, ongoing=ongoing, kind_filter=kind_filter)
         if self.period is not None:
@@ -224,8 +228,13 @@ class _Context:
         found = self._filtered(found)
         following: tuple[Event, ...] = ()
         if not found:
-            after = (e for e in self.calendar.events if e.days_stated and e.first_day > period.last)
-            following = self._filtered(tuple(after))[:1]
+            end = datetime.combine(period.last + timedelta(days=1), time(0), self.zone)
+            after = (
+                event
+                for event in upcoming(self.calendar, end - timedelta(microseconds=1))
+                if event.days_stated and local_days(event, self.zone)[0] > period.last
+            )
+            following = tuple(islice(self._filtered_lazily(after), 1))
         return self.make("on_date", found[:MAX_LISTED], period=period, following=following)
 
     def about_list(self) -> Answer | None:
@@ -240,8 +249,11 @@ class _Context:
         )
 
     def _filtered(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
+        return tuple(self._filtered_lazily(iter(events)))
+
+    def _filtered_lazily(self, events: Iterator[Event]) -> Iterator[Event]:
         wanted = self.intents.kind_filter
-        return tuple(event for event in events if wanted is None or event.kind == wanted)
+        return (event for event in events if wanted is None or event.kind == wanted)
 
     # When nothing fits ---------------------------------------------------------------------------
 

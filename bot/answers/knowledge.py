@@ -1,8 +1,8 @@
 """The knowledge: what the resolution behind the calendar says, paragraph by paragraph.
 
 Data, not code: ``bot/knowledge.yaml`` holds the resolution's paragraphs (summarised in English and
-French), the instruments it names and the documents its footnotes cite. This module validates it with
-pydantic and answers small look-ups (a paragraph by id, the paragraphs that mention an event).
+French), the instruments it names and the documents its footnotes cite. This module validates it
+with pydantic and answers small look-ups (a paragraph by id, the paragraphs that mention an event).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class Texts(_Frozen):
 
 
 class Document(_Frozen):
-    """The resolution itself."""
+    """The resolution itself; ``*_fr`` fields are the French wording of the same facts."""
 
     symbol: str
     title: str
@@ -41,7 +41,9 @@ class Document(_Frozen):
     meeting_fr: str
     report: str
     committee: str
+    committee_fr: str
     session: str
+    session_fr: str
     agenda_item: str
     distributed: str
     recalls: str

@@ -1,8 +1,8 @@
 """Markup: the same sentences as Telegram HTML or as plain text, and splitting into messages.
 
-HTML escapes every piece of event and user text and uses only tags Telegram accepts; plain text leaves
-them bare. Long HTML is split on line boundaries into messages of at most 4096 characters, so no tag or
-entity is ever cut.
+HTML escapes every piece of event and user text and uses only tags Telegram accepts; plain text
+leaves them bare. Long HTML is split on line boundaries into messages of at most 4096 characters, so
+no tag or entity is ever cut.
 """
 
 from __future__ import annotations

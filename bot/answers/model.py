@@ -49,9 +49,9 @@ class Timing:
     """Where an event stands relative to ``now`` for a reader in a zone.
 
     ``days_until``: calendar days from the reader's today to the first day (future events);
-    ``hours_until``: for a timed event less than a day away; ``day_number``/``total_days``: "day 3 of 7";
-    ``days_since``: days from the last day to the reader's today (past events). Counts are None when the
-    sources give only a month or a year.
+    ``hours_until``: for a timed event less than a day away; ``day_number``/``total_days``: "day 3
+    of 7"; ``days_since``: days from the last day to the reader's today (past events). Counts are
+    None when the sources give only a month or a year.
     """
 
     phase: Phase

@@ -15,7 +15,7 @@ from bot.events.model import Event
 from bot.text.dates import format_day, format_day_range, format_span, format_when, locale_for
 from bot.text.messages import MESSAGES, template
 
-# Names, places and tense ---------------------------------------------------------------------------
+# Names, places and tense -------------------------------------------------------------------
 
 
 def event_name(event: Event, lang: str, knowledge: Knowledge | None = None) -> str:

@@ -1,7 +1,8 @@
 """Periods: the days a question asks about ("tomorrow", "next week", "on Thursday", "5 novembre").
 
-Relative words are read against the reader's own date (``today``, in their zone), in English and French.
-Pure: the caller passes ``today``. Month and weekday names come from Babel, so they match the formatting.
+Relative words are read against the reader's own date (``today``, in their zone), in English and
+French. Pure: the caller passes ``today``. Month and weekday names come from Babel, so they match
+the formatting.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MAX_DAYS_AHEAD = 3660  # "in 99999 days" is not a date anyone means
 
 @dataclass(frozen=True)
 class Period:
-    """Days from ``first`` to ``last`` (inclusive). ``label`` names it: today, tomorrow, week, ..."""
+    """Days from ``first`` to ``last`` (inclusive); ``label`` names it: today, tomorrow, date..."""
 
     first: date
     last: date

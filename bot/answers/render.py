@@ -1,8 +1,8 @@
 """The renderer: an ``Answer`` -> Telegram HTML or plain text, in the reader's language.
 
 One function per kind of answer turns its facts into lines; ``Markup`` makes them HTML or plain, so
-both outputs say the same thing. Sentences come from the catalogue (``bot.text.messages``), dates from
-``bot.text.dates``.
+both outputs say the same thing. Sentences come from the catalogue (``bot.text.messages``), dates
+from ``bot.text.dates``.
 """
 
 from __future__ import annotations
@@ -230,9 +230,9 @@ def _document(m: Markup, a: Answer) -> Lines:
             "document_adopted",
             day=day,
             meeting=m.esc(doc.meeting_fr if m.lang == "fr" else doc.meeting),
-            committee=m.esc(doc.committee),
+            committee=m.esc(doc.committee_fr if m.lang == "fr" else doc.committee),
             report=m.esc(doc.report),
-            session=m.esc(doc.session),
+            session=m.esc(doc.session_fr if m.lang == "fr" else doc.session),
             item=m.esc(doc.agenda_item),
         ),
         m.say(
@@ -258,9 +258,9 @@ def _instrument(m: Markup, a: Answer) -> Lines:
         for number in item.footnotes:
             note = a.knowledge.footnote(number)
             if note is not None:
-                lines.append(
-                    f"  {m.say('instrument_footnotes', numbers=str(number), references=m.esc(note.reference))}"
-                )
+                reference = m.esc(note.reference)
+                line = m.say("instrument_footnotes", numbers=str(number), references=reference)
+                lines.append(f"  {line}")
     return lines
 
 

@@ -1,14 +1,15 @@
 """Event lookup: which event does a piece of text name?
 
-Every name of an event (title, short name, aliases, id) is reduced to a bag of canonical words: lowercase,
-accents and punctuation dropped, French words mapped to English ones, long phrases mapped to the
-abbreviations people use (CCW, ERW, MSP, GGE, APII) and filler words dropped. A query is reduced the same
-way, misspelt words are corrected against the calendar's vocabulary, and each name is scored by the
-weighted overlap of the two bags (Dice coefficient, words weighted by rarity). So "protocl v", "amended
-prot II", "conférence du Protocole V" and "the MSP" all land on the right event, and "the conference"
-is reported as ambiguous rather than guessed.
+Every name of an event (title, short name, aliases, id) is reduced to a bag of canonical words:
+lowercase, accents and punctuation dropped, French words mapped to English ones, long phrases mapped
+to the abbreviations people use (CCW, ERW, MSP, GGE, APII) and filler words dropped. A query is
+reduced the same way, misspelt words are corrected against the calendar's vocabulary, and each name
+is scored by the weighted overlap of the two bags (Dice coefficient, words weighted by rarity). So
+"protocl v", "amended prot II", "conférence du Protocole V" and "the MSP" all land on the right
+event, and "the conference" is reported as ambiguous rather than guessed.
 
-The index is built once per calendar and cached by identity: lookups on a 10,000-event calendar stay fast.
+The index is built once per calendar and cached by identity, so lookups on a 10,000-event calendar
+stay fast.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ from bot.events.model import Calendar, Event
 # Filler and question words in English and French: they never tell events apart.
 STOPWORDS = frozenset(
     """
-    a an the of to for in on at by and or with from as is are was were be been being does do did will
-    would shall can could should may might what whats which who whom whose when where why how long
-    until till til before after next last first_? this that these those there here it its it's me my
-    i'm im you your we our us please tell about held hold holding take takes taking place start starts
+    a an the of to for in on at by and or with from as is are was were be been being does do did
+    will would shall can could should may might what whats which who whom whose when where why how long
+    until till til before after next last this that these those there here it its me my
+    im you your we our us please tell about held hold holding take takes taking place start starts
     starting begin begins open opens opening end ends ending finish close closes happen happens
     happening date dates day days time venue located location info information details show give
     source sources paragraph paragraphs mention mentions mentioned say says said cite cites cited
@@ -40,7 +41,7 @@ STOPWORDS = frozenset(
     jusque avant apres prochain prochaine prochains prochaines ce cette ces c il elle y t moi dis
     donne svp stp s'il plait commence commencent debute debut fin finit termine date heure endroit
     ou lieu source sources paragraphe paragraphes mentionne cite
-    """.replace("first_?", "").split()
+    """.split()
 )
 
 # French (and a few English variant) words mapped to the English words event names use.
@@ -116,6 +117,7 @@ for _phrase, _short in ABBREVIATIONS:
     _ABBREVIATIONS_BY_FIRST[_phrase[0]].append((_phrase, _short))
 _WORD = re.compile(r"[a-z0-9]+")
 _MAX_CANDIDATES = 8
+_COMMON_POSTINGS = 500
 
 
 def normalize(text: str) -> str:
@@ -204,8 +206,14 @@ class _Index:
         self.weights = {
             word: math.log(1 + count / len(found)) for word, found in document_frequency.items()
         }
-        self.vocabulary = list(self.weights)
         self.vocabulary_set = frozenset(self.weights)
+        # Numbers are never misspellings of each other; leaving them out keeps fuzzy matching fast.
+        self.vocabulary = [word for word in self.weights if not word.isdigit()]
+        self.three_letters: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            if len(word) == 3:
+                self.three_letters["".join(sorted(word))].append(word)
+        self.corrections: dict[str, str | None] = {}
         self.names: list[_Name] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         for event_index, bag in bags:
@@ -222,14 +230,19 @@ class _Index:
         """The vocabulary word a (possibly misspelt) query word stands for, or None."""
         if word in self.vocabulary_set:
             return word
-        if word.isdigit():
+        if word.isdigit() or len(word) < 3:
             return None
+        if word not in self.corrections:
+            if len(self.corrections) > 10_000:
+                self.corrections.clear()
+            self.corrections[word] = self._closest(word)
+        return self.corrections[word]
+
+    def _closest(self, word: str) -> str | None:
         if len(word) == 3:
             # Three letters: only a swapped pair ("mps" for "msp"); anything looser matches noise.
-            same_letters = [v for v in self.vocabulary if len(v) == 3 and sorted(v) == sorted(word)]
+            same_letters = self.three_letters.get("".join(sorted(word)), [])
             return same_letters[0] if len(same_letters) == 1 else None
-        if len(word) < 3:
-            return None
         cutoff = 80 if len(word) >= 6 else 75
         found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
         return found[0] if found else None
@@ -300,10 +313,7 @@ def find_events(calendar: Calendar, text: str) -> LookupResult:
     if not words:
         return LookupResult()
     query_weight = sum(index.weights[word] for word in words)
-    overlap: dict[int, float] = defaultdict(float)
-    for word in words:
-        for name_index in index.postings[word]:
-            overlap[name_index] += index.weights[word]
+    overlap = _overlap(index, words)
     best: dict[int, tuple[float, float]] = {}
     for name_index, shared in overlap.items():
         name = index.names[name_index]
@@ -322,6 +332,22 @@ def find_events(calendar: Calendar, text: str) -> LookupResult:
         ambiguous=_is_ambiguous(ranked, exact_events),
         words=words,
     )
+
+
+def _overlap(index: _Index, words: tuple[str, ...]) -> dict[int, float]:
+    """Shared word weight per name. Rare words first; a very common word ("meeting" in a big
+    calendar) only adds to names the rarer words found, instead of touching every name."""
+    overlap: dict[int, float] = defaultdict(float)
+    for word in sorted(words, key=lambda word: len(index.postings[word])):
+        postings, weight = index.postings[word], index.weights[word]
+        if overlap and len(postings) > _COMMON_POSTINGS:
+            for name_index in overlap:
+                if word in index.names[name_index].words:
+                    overlap[name_index] += weight
+            continue
+        for name_index in postings:
+            overlap[name_index] += weight
+    return overlap
 
 
 def _is_ambiguous(ranked: list[tuple[int, tuple[float, float]]], exact: set[int]) -> bool:

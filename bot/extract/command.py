@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.extract.merge import merge_into
 from bot.extract.output import summary, to_events_yaml, to_json_list
-from bot.extract.propose import extract_from_text
+from bot.extract.propose import ExtractionResult, extract_from_text
 
 MAX_BYTES = 5 * 1024 * 1024
 EXIT_NOTHING = 1  # the text was read but names no dated meeting
@@ -86,10 +86,7 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _merge(target: Path, result: object) -> int:
-    from bot.extract.propose import ExtractionResult
-
-    assert isinstance(result, ExtractionResult)
+def _merge(target: Path, result: ExtractionResult) -> int:
     try:
         existing = target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

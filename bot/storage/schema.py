@@ -2,15 +2,17 @@
 
 Tables are SQLAlchemy Core ``Table`` objects, the same for SQLite and PostgreSQL. The
 ``schema_version`` table records which numbered steps of ``MIGRATIONS`` have run; ``upgrade`` runs
-the missing ones in order, each in its own transaction (on PostgreSQL under an advisory lock, so two
-processes starting together do not both run a step). Step 1 creates the tables as they are below. A
-later change to a table is a new step appended to ``MIGRATIONS`` (an ``ALTER TABLE``) together with
-the change to the ``Table`` here; steps are never edited once released.
+the missing ones in order, each in its own transaction under a lock (an advisory lock on PostgreSQL,
+``BEGIN IMMEDIATE`` on SQLite), so two processes starting together never both run a step. Step 1
+creates the tables as they are below. A later change to a table is a new step appended to
+``MIGRATIONS`` (an ``ALTER TABLE``) together with the change to the ``Table`` here; steps are never
+edited once released.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -31,11 +33,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
-    inspect,
     select,
     text,
 )
-from sqlalchemy.exc import DBAPIError
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -160,35 +160,36 @@ def current_version(connection: Connection) -> int:
 def upgrade(engine: Engine, now_utc: datetime) -> int:
     """Bring the database to ``LATEST_VERSION``; returns the version it ends at.
 
-    Safe when several processes start at once: PostgreSQL serializes on an advisory lock; on SQLite
-    the loser of a race fails on the DDL, finds the step recorded by the winner, and goes on.
+    Safe when several processes start at once: each step runs under a lock (PostgreSQL: an advisory
+    lock; SQLite: ``BEGIN IMMEDIATE``), re-reads the version, and skips a step another process did.
     """
-    _tolerating_a_race(engine, lambda c: metadata.create_all(c, tables=[schema_version]), None)
+    with _locked(engine) as connection:
+        metadata.create_all(connection, tables=[schema_version])
     for number, step in enumerate(MIGRATIONS, start=1):
-        _tolerating_a_race(engine, lambda c, n=number, s=step: _run(c, n, s, now_utc), number)
+        with _locked(engine) as connection:
+            if current_version(connection) >= number:
+                continue
+            step(connection)
+            connection.execute(schema_version.insert().values(version=number, applied_utc=now_utc))
     with engine.connect() as connection:
         return current_version(connection)
 
 
-def _run(connection: Connection, number: int, step: Migration, now_utc: datetime) -> None:
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
-    if current_version(connection) >= number:
-        return
-    step(connection)
-    connection.execute(schema_version.insert().values(version=number, applied_utc=now_utc))
-
-
-def _tolerating_a_race(
-    engine: Engine, work: Callable[[Connection], None], number: int | None
-) -> None:
-    try:
+@contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds calbot's migration lock until it commits."""
+    if engine.dialect.name != "sqlite":
         with engine.begin() as connection:
-            work(connection)
-    except DBAPIError:
-        # Another process may have done this very step meanwhile; if so, all is well.
-        with engine.connect() as connection:
-            has_table = inspect(connection).has_table(schema_version.name)
-            done = has_table and (number is None or current_version(connection) >= number)
-        if not done:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
+            yield connection
+        return
+    # Python's sqlite3 runs DDL outside any transaction, so take the write lock by hand: DDL and the
+    # version row then commit together, and a second process waits (busy timeout) for both.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.exec_driver_sql("ROLLBACK")
             raise
+        connection.exec_driver_sql("COMMIT")

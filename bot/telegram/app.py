@@ -94,9 +94,7 @@ def build_application(
 
 def _add_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(TypeHandler(Update, gate), group=-1)
-    application.add_handler(
-        ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
-    )
+    application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     for name, callback, _ in USER_COMMANDS:
         application.add_handler(CommandHandler(name, callback))
     admins = filters.User(user_id=settings.admin_ids)

@@ -282,19 +282,22 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
             return
     bot = services(context)
+    lang = language(update)
     reply = answer_question(
         text,
         now=bot.clock.now(),
         zone=bot.zone_for(message.chat_id),
-        lang=language(update),
+        lang=lang,
         calendar=bot.calendar,
+        feed_url=f"{bot.settings.public_url}/calendar.ics",
     )
-    lang = language(update)
     if len(reply.events) == 1:
         markup = event_keyboard(reply.events[0], lang)
     else:
         markup = choice_keyboard(reply.candidates or reply.events)
-    await send_html(message, reply.text, markup)
+    for page in reply.pages[:-1]:
+        await send_html(message, page)
+    await send_html(message, reply.pages[-1], markup)
 
 
 async def _send_list(

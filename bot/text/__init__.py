@@ -1,1 +1,1 @@
-"""Human text shared by every surface (page, bot, reminders, CLI): date formatting and translations."""
+"""Human text shared by every surface (page, bot, reminders, CLI): dates, messages, HTML."""

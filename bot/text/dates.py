@@ -1,8 +1,8 @@
 """Date formatting: the one place that turns dates and instants into words, per locale.
 
-All-day events are shown on their own dates whatever the reader's zone (a 5 November meeting in Geneva is
-on 5 November for a reader in Tokyo); timed events are shown in the reader's zone. A date known only to the
-month or year is shown as such ("June 2007"), never with an invented day.
+All-day events are shown on their own dates whatever the reader's zone (a 5 November meeting in
+Geneva is on 5 November for a reader in Tokyo); timed events are shown in the reader's zone. A date
+known only to the month or year is shown as such ("June 2007"), never with an invented day.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 
 
 def locale_for(lang: str | None) -> str:
-    """The Babel locale for a Telegram ``language_code`` (``fr-CA`` -> ``fr``), English by default."""
+    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``); English by default."""
     base = (lang or "en").split("-")[0].split("_")[0].lower()
     return base if base in SUPPORTED_LANGUAGES else "en"
 
@@ -53,7 +53,8 @@ def format_day_range(first: date, last: date, lang: str = "en") -> str:
     if first.year != last.year:
         return f"{format_day(first, lang, weekday=False)} – {format_day(last, lang, weekday=False)}"
     if first.month != last.month:
-        return f"{format_date(first, 'd MMMM', locale=locale)} – {format_day(last, lang, weekday=False)}"
+        start = format_date(first, "d MMMM", locale=locale)
+        return f"{start} – {format_day(last, lang, weekday=False)}"
     return f"{first.day}–{format_day(last, lang, weekday=False)}"
 
 

@@ -1,8 +1,8 @@
 """The message catalogue: every sentence calbot says, in English and French, written once.
 
-Templates are plain text with ``{placeholders}``; the renderer escapes the template and fills in values it
-has already escaped or marked up, so a template never carries HTML. A key ending in ``#`` has a singular
-and a plural form, picked by ``count`` (French counts 0 and 1 as singular).
+Templates are plain text with ``{placeholders}``; the renderer escapes the template and fills in
+values it has already escaped or marked up, so a template never carries HTML. A key ending in ``#``
+has a singular and a plural form, picked by ``count`` (French counts 0 and 1 as singular).
 """
 
 from __future__ import annotations
@@ -190,8 +190,7 @@ MESSAGES: dict[str, _Entry] = {
         "en": "Adopted by the General Assembly on {day} at its {meeting}, on the report of the "
         "{committee} ({report}); {session}, agenda item {item}.",
         "fr": "Adoptée par l'Assemblée générale le {day} ({meeting}), sur le rapport de la "
-        "Première Commission ({report}) ; soixante-deuxième session, point {item} de l'ordre du "
-        "jour.",
+        "{committee} ({report}) ; {session}, point {item} de l'ordre du jour.",
     },
     "document_parts": {
         "en": "It has {preamble} preambular and {operative} operative paragraphs and {footnotes} "

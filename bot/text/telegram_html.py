@@ -1,7 +1,8 @@
 """A validator for Telegram's HTML parse mode, strict where Telegram is strict.
 
-Used by the tests (every rendered answer must pass) and by the fake Bot API server, which refuses what
-the real one would refuse, with the same kind of message ("Bad Request: can't parse entities: ...").
+Used by the tests (every rendered answer must pass) and by the fake Bot API server, which refuses
+what the real one would refuse, with the same kind of message ("Bad Request: can't parse entities:
+...").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Fixtures for the answer tests: the shipped calendar loaded once (it is frozen, so sharing is safe)."""
+"""Fixtures for the answer tests: the shipped calendar, loaded once (frozen, so safe to share)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A large synthetic calendar (thousands of events with plausible names) for scale tests and benchmarks."""
+"""A large synthetic calendar (varied, plausible event names) for scale tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -8,15 +8,43 @@ from datetime import date, timedelta
 from bot.events.model import Calendar
 
 _BODIES = [
-    "Working Group", "Expert Panel", "Steering Committee", "Review Conference", "Board", "Council",
-    "Assembly", "Forum", "Task Force", "Commission", "Subcommittee", "Bureau",
+    "Working Group",
+    "Expert Panel",
+    "Steering Committee",
+    "Review Conference",
+    "Board",
+    "Council",
+    "Assembly",
+    "Forum",
+    "Task Force",
+    "Commission",
+    "Subcommittee",
+    "Bureau",
 ]
 _TOPICS = [
-    "Small Arms", "Landmines", "Cluster Munitions", "Cyber Security", "Outer Space", "Nuclear Testing",
-    "Chemical Weapons", "Biological Weapons", "Arms Trade", "Disarmament Education", "Verification",
-    "Confidence Building", "Autonomous Weapons", "Victim Assistance", "Mine Clearance", "Export Control",
+    "Small Arms",
+    "Landmines",
+    "Cluster Munitions",
+    "Cyber Security",
+    "Outer Space",
+    "Nuclear Testing",
+    "Chemical Weapons",
+    "Biological Weapons",
+    "Arms Trade",
+    "Disarmament Education",
+    "Verification",
+    "Confidence Building",
+    "Autonomous Weapons",
+    "Victim Assistance",
+    "Mine Clearance",
+    "Export Control",
 ]
-_PLACES = [("Geneva", "Switzerland"), ("New York", "United States"), ("Vienna", "Austria"), (None, None)]
+_PLACES = [
+    ("Geneva", "Switzerland"),
+    ("New York", "United States"),
+    ("Vienna", "Austria"),
+    (None, None),
+]
 
 
 def synthetic_calendar(count: int = 10_000, seed: int = 7) -> Calendar:
@@ -49,5 +77,10 @@ def synthetic_calendar(count: int = 10_000, seed: int = 7) -> Calendar:
             event["end"] = (first + timedelta(days=rng.randrange(0, 5))).isoformat()
         events.append(event)
     return Calendar.model_validate(
-        {"name": "Synthetic", "timezone": "Europe/Zurich", "updated": "2007-01-01T00:00:00Z", "events": events}
+        {
+            "name": "Synthetic",
+            "timezone": "Europe/Zurich",
+            "updated": "2007-01-01T00:00:00Z",
+            "events": events,
+        }
     )

@@ -1,4 +1,4 @@
-"""Any text, any instant, any zone, any language: the engine answers and the HTML is valid for Telegram."""
+"""Any text, instant, zone or language: the engine answers and the HTML is valid for Telegram."""
 
 from __future__ import annotations
 
@@ -12,12 +12,44 @@ from bot.answers.render import render_html, render_html_pages, render_text
 from bot.events.model import Calendar
 from bot.text.telegram_html import MAX_MESSAGE_LENGTH, validate_telegram_html
 
-ZONES = ["UTC", "Europe/Zurich", "Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati", "Nope/Zone"]
+ZONES = [
+    "UTC",
+    "Europe/Zurich",
+    "Asia/Tokyo",
+    "America/Los_Angeles",
+    "Pacific/Kiritimati",
+    "Nope/Zone",
+]
 LANGS = ["en", "fr", "fr-CA", "de", "", "zz-ZZ"]
 WORDS = [
-    "when", "where", "msp", "protocol", "v", "conference", "<b>", "&", "footnote", "12", "paragraph",
-    "tomorrow", "demain", "quand", "next", "list", "how long", "until", "A/RES/62/57", "2007",
-    "in 99999 days", "31 february", "source", "agenda", "subscribe", "<a href='x'>", "&amp;", "\n",
+    "when",
+    "where",
+    "msp",
+    "protocol",
+    "v",
+    "conference",
+    "<b>",
+    "&",
+    "footnote",
+    "12",
+    "paragraph",
+    "tomorrow",
+    "demain",
+    "quand",
+    "next",
+    "list",
+    "how long",
+    "until",
+    "A/RES/62/57",
+    "2007",
+    "in 99999 days",
+    "31 february",
+    "source",
+    "agenda",
+    "subscribe",
+    "<a href='x'>",
+    "&amp;",
+    "\n",
 ]
 questions = st.one_of(
     st.text(max_size=300),
@@ -28,7 +60,9 @@ instants = st.datetimes(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(question=questions, now=instants, zone=st.sampled_from(ZONES), lang=st.sampled_from(LANGS))
 def test_any_question_gets_a_valid_reply(
     shipped: Calendar, question: str, now: datetime, zone: str, lang: str
@@ -40,9 +74,15 @@ def test_any_question_gets_a_valid_reply(
     assert len(html) <= MAX_MESSAGE_LENGTH
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(limit=st.integers(min_value=60, max_value=600), question=st.sampled_from(WORDS + ["all events"]))
-def test_every_page_is_valid_html_within_the_limit(shipped: Calendar, limit: int, question: str) -> None:
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    limit=st.integers(min_value=60, max_value=600), question=st.sampled_from(WORDS + ["all events"])
+)
+def test_every_page_is_valid_html_within_the_limit(
+    shipped: Calendar, limit: int, question: str
+) -> None:
     reply = answer(question, datetime(2007, 11, 1, tzinfo=UTC), "UTC", "en", shipped)
     for page in render_html_pages(reply, limit=limit):
         assert validate_telegram_html(page) is None, page

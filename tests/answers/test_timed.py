@@ -1,4 +1,4 @@
-"""Timed events (none shipped): shown in the reader's zone and language, placed on the reader's days."""
+"""Timed events (none shipped): shown in the reader's zone and language, on the reader's days."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def test_a_timed_event_is_shown_in_the_readers_zone_and_language(
 
 def test_a_timed_event_close_by_counts_down_in_hours(timed_calendar: Calendar) -> None:
     now = datetime(2007, 11, 5, 6, 30, tzinfo=UTC)  # 07:30 in Geneva, 2.5 hours before
-    text = render_text(answer("how long until the press briefing", now, "UTC", "en", timed_calendar))
+    text = render_text(
+        answer("how long until the press briefing", now, "UTC", "en", timed_calendar)
+    )
     assert "starts in about 3 hours" in text
 
 
@@ -76,10 +78,14 @@ def test_a_timed_event_lasts_hours_not_days(timed_calendar: Calendar) -> None:
     assert "days" not in text
 
 
-def test_a_late_evening_call_in_geneva_is_on_the_next_day_in_tokyo(timed_calendar: Calendar) -> None:
+def test_a_late_evening_call_in_geneva_is_on_the_next_day_in_tokyo(
+    timed_calendar: Calendar,
+) -> None:
     tokyo = ZoneInfo("Asia/Tokyo")
     assert [e.id for e in events_on(timed_calendar, date(2007, 11, 6), tokyo)] == ["late-call"]
-    assert [e.id for e in events_on(timed_calendar, date(2007, 11, 5), ZoneInfo("Europe/Zurich"))] == [
+    assert [
+        e.id for e in events_on(timed_calendar, date(2007, 11, 5), ZoneInfo("Europe/Zurich"))
+    ] == [
         "briefing",
         "late-call",
     ]

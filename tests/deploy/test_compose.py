@@ -8,6 +8,7 @@ Compose schema offline. The structure tests read the YAML directly and always ru
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -72,10 +73,13 @@ def run_config(command: list[str], project: Path) -> subprocess.CompletedProcess
 def test_compose_file_is_valid(project: Path) -> None:
     command = compose_validator()
     if command is None:
-        pytest.skip(
+        reason = (
             "no Compose validator: install Debian's docker-compose (apt-get install -y "
-            "docker-compose) or the Docker Compose plugin"
+            "--no-install-recommends docker-compose) or the Docker Compose plugin"
         )
+        if os.environ.get("CALBOT_REQUIRE_COMPOSE") == "1":
+            pytest.fail(reason)  # CI asks for the check to run, not to be skipped
+        pytest.skip(reason)
     result = run_config(command, project)
     assert result.returncode == 0, result.stderr
     resolved = YAML(typ="safe", pure=True).load(result.stdout)

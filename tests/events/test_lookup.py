@@ -6,10 +6,10 @@ import time
 
 import pytest
 
+from bot.config import DEFAULT_EVENTS_FILE
 from bot.events.loader import load_calendar
 from bot.events.lookup import find_events, resolve_event
 from bot.events.model import Calendar
-from bot.config import DEFAULT_EVENTS_FILE
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,10 @@ def shipped() -> Calendar:
         ("mps", "ccw-msp-2007"),
         ("CCW", "ccw-msp-2007"),
         ("Meeting of the States Parties", "ccw-msp-2007"),
-        ("meeting of states parties to the convention on certain conventional weapons", "ccw-msp-2007"),
+        (
+            "meeting of states parties to the convention on certain conventional weapons",
+            "ccw-msp-2007",
+        ),
         ("réunion des États parties", "ccw-msp-2007"),
         ("Protocol V", "ccw-protocol-v-conference-2007"),
         ("protocl v", "ccw-protocol-v-conference-2007"),
@@ -60,7 +63,9 @@ def test_a_generic_word_is_ambiguous_not_guessed(shipped: Calendar, text: str) -
     assert resolve_event(shipped, text) is None
 
 
-@pytest.mark.parametrize("text", ["", "   ", "weather", "who won the world cup", "5 november", "🙂"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "weather", "who won the world cup", "5 november", "🙂"]
+)
 def test_unrelated_text_names_no_event(shipped: Calendar, text: str) -> None:
     assert resolve_event(shipped, text) is None
 

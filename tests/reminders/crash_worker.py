@@ -1,6 +1,6 @@
 """A calbot reminder process for the crash test: fans due reminders out once, then exits.
 
-Run as ``python -m tests.reminders.crash_worker DATABASE_URL EVENTS_FILE API_ROOT NOW_ISO``. It does what
+Run as ``python -m tests.reminders.crash_worker DATABASE_URL EVENTS_FILE API_ROOT NOW_ISO TOKEN``. It does what
 ``ReminderService.start()`` does at start (take over deliveries left in flight, catch up what is due) with
 the real dispatcher, sender and store, against the fake Bot API at ``API_ROOT``, on a clock stopped at
 ``NOW_ISO``. It prints one JSON line with its report. The test kills it with SIGKILL midway.
@@ -25,18 +25,17 @@ from bot.reminders.pacing import Pacer
 from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
-from tests.fakes.bot_api import DEFAULT_TOKEN
 
 
-async def main(database_url: str, events_file: str, api_root: str, now: str) -> None:
+async def main(database_url: str, events_file: str, api_root: str, now: str, token: str) -> None:
     clock = ManualClock(parse_instant(now))
     store = Store.open(database_url, clock)
     holder = CalendarHolder(Path(events_file), clock, store)
     holder.load()
-    settings = Settings(TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN)  # type: ignore[call-arg]
+    settings = Settings(TELEGRAM_BOT_TOKEN=token)  # type: ignore[call-arg]
     services = ReminderServices(store, holder, clock, settings)
     request = HTTPXRequest(connection_pool_size=CONCURRENCY * 2)
-    async with Bot(DEFAULT_TOKEN, base_url=f"{api_root}/bot", request=request) as bot:
+    async with Bot(token, base_url=f"{api_root}/bot", request=request) as bot:
         # The server's limits are lifted for this test, so the pacer does not space sends either.
         sender = Sender(bot, store, Pacer(rate=0, private_interval=0, group_interval=0))
         dispatcher = Dispatcher(services, sender)
@@ -47,4 +46,4 @@ async def main(database_url: str, events_file: str, api_root: str, now: str) -> 
 
 
 if __name__ == "__main__":
-    asyncio.run(main(*sys.argv[1:5]))
+    asyncio.run(main(*sys.argv[1:6]))

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import sys
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +22,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.reminders.dispatcher import CONCURRENCY
-from bot.reminders.leads import parse_leads
-from bot.storage import Store
+from bot.storage import Store, schema
 from tests.fakes.bot_api import FakeBotApi
 
 CHATS = 2000
@@ -30,11 +30,23 @@ KILL_AT = 1000
 DUE = datetime(2007, 11, 7, 8, 0, 1, tzinfo=UTC)  # a second after the 1-hour reminder of the MSP
 
 
-async def start_worker(database_url: str, events_file: Path, api: FakeBotApi) -> asyncio.subprocess.Process:
+def subscribe_many(store: Store, chat_ids: range, scope: str, leads: str) -> None:
+    """Set-up only: 2,000 one-row transactions would take longer than the test itself."""
+    now = datetime(2007, 10, 1, tzinfo=UTC)
+    stamps = {"created_utc": now, "updated_utc": now}
+    with store.engine.begin() as connection:
+        connection.execute(schema.chats.insert(), [{"id": c, "active": True, **stamps} for c in chat_ids])
+        rows = [{"chat_id": c, "scope": scope, "leads": leads, "active": True, **stamps} for c in chat_ids]
+        connection.execute(schema.subscriptions.insert(), rows)
+
+
+async def start_worker(
+    database_url: str, events_file: Path, api: FakeBotApi
+) -> asyncio.subprocess.Process:
     env = {**os.environ, "PTB_TIMEDELTA": "1", "PYTHONPATH": str(PROJECT_ROOT)}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.reminders.crash_worker",
-        database_url, str(events_file), api.base_url, DUE.isoformat(),
+        database_url, str(events_file), api.base_url, DUE.isoformat(), api.token,
         stdout=asyncio.subprocess.PIPE, env=env, cwd=PROJECT_ROOT,
     )  # fmt: skip
 
@@ -45,24 +57,26 @@ async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_rem
     events_file: Path,
     record_property: pytest.RecordProperty,
 ) -> None:
-    leads = parse_leads("1h")
     async with FakeBotApi() as api:
         api.lift_rate_limits()
         for chat_id in range(1, CHATS + 1):
             api.add_chat(chat_id)
-            store.subscribe(chat_id, "event:msp-opening", leads)
+        subscribe_many(store, range(1, CHATS + 1), "event:msp-opening", "1h")
 
+        started = time.monotonic()
         first = await start_worker(database_url, events_file, api)
         await api.wait_until(lambda: len(api.sent) >= KILL_AT, timeout=30)
         first.send_signal(signal.SIGKILL)
         await first.wait()
         accepted_at_kill = len(api.sent)
+        killed = time.monotonic()
         in_flight = store.count_deliveries()["sending"]
 
         second = await start_worker(database_url, events_file, api)
         output, _ = await asyncio.wait_for(second.communicate(), timeout=30)
         assert second.returncode == 0
         report = json.loads(output)
+        finished = time.monotonic()
 
     per_chat = Counter(message.chat_id for message in api.sent)
     duplicates = sum(count - 1 for count in per_chat.values())
@@ -71,6 +85,8 @@ async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_rem
         "left_sending": in_flight,
         "resent_after_restart": report["recovered"],
         "duplicates": duplicates,
+        "first_run_s": round(killed - started, 1),
+        "second_run_s": round(finished - killed, 1),
     }
     print(f"\ncrash test ({database_url.split(':')[0]}): {figures}")
     for name, value in figures.items():

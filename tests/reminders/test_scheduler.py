@@ -79,9 +79,7 @@ async def test_on_the_real_clock_a_reminder_is_accepted_within_two_seconds_of_du
     start = due + timedelta(hours=1)
     text = ONE_MEETING.format(start=start.isoformat(), end=(start + timedelta(hours=1)).isoformat())
     events_file = write_events(tmp_path / "events.yaml", text)
-    async with running_service(
-        SystemClock(), events_file, sqlite_url, bot, api, "event:soon"
-    ):
+    async with running_service(SystemClock(), events_file, sqlite_url, bot, api, "event:soon"):
         [message] = await api.wait_for_messages(1, timeout=5)
         assert timedelta(0) <= message.accepted_at - due <= PUNCTUAL
         assert "starts in 1 hour" in message.plain
@@ -93,9 +91,7 @@ async def test_on_the_settable_clock_a_reminder_half_a_minute_away_comes_half_a_
     # Half a minute would make a slow test; a second and a half shows the same conversion.
     clock = OffsetClock(MSP_DUE - timedelta(seconds=1.5))
     real_due = datetime.now(UTC) + timedelta(seconds=1.5)
-    async with running_service(
-        clock, events_file, sqlite_url, bot, api, "event:msp-opening"
-    ):
+    async with running_service(clock, events_file, sqlite_url, bot, api, "event:msp-opening"):
         assert api.sent == []
         [message] = await api.wait_for_messages(1, timeout=5)
         assert timedelta(0) <= message.accepted_at - real_due <= PUNCTUAL
@@ -106,9 +102,7 @@ async def test_a_late_wake_up_on_a_busy_process_still_sends(
     events_file: Path, sqlite_url: str, bot: Bot, api: FakeBotApi
 ) -> None:
     clock = OffsetClock(MSP_DUE - timedelta(seconds=0.3))
-    async with running_service(
-        clock, events_file, sqlite_url, bot, api, "event:msp-opening"
-    ):
+    async with running_service(clock, events_file, sqlite_url, bot, api, "event:msp-opening"):
         # The event loop is blocked past the wake-up by more than APScheduler's default grace (1 s).
         time.sleep(1.5)  # noqa: ASYNC251 (the point: a busy process)
         [message] = await api.wait_for_messages(1, timeout=5)

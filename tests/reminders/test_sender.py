@@ -68,7 +68,9 @@ async def test_a_blocked_chat_is_deactivated_and_not_retried(
     assert len(api.errors) == 1
 
 
-async def test_an_unknown_chat_is_deactivated(sender: Sender, store: Store, api: FakeBotApi) -> None:
+async def test_an_unknown_chat_is_deactivated(
+    sender: Sender, store: Store, api: FakeBotApi
+) -> None:
     store.subscribe(205, "all")  # a chat Telegram does not know (deleted account)
     outcome = await sender.send(205, "hello")
     assert outcome.status == "gone"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 import pytest
 from telegram.ext import Application
 
-from bot.chats import MemoryChatStore
+from bot.chats import ChatPrefs, MemoryChatStore
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.state import CalendarHolder
@@ -22,7 +23,7 @@ USER_ID = 4242  # a private chat has the user's id
 
 @pytest.fixture(autouse=True)
 def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB 22 warns on every RetryAfter unless opted in to timedelta values (warnings are errors)."""
+    """PTB 22 warns on each RetryAfter unless opted in to timedelta values; warnings are errors."""
     monkeypatch.setenv("PTB_TIMEDELTA", "1")
 
 
@@ -43,9 +44,29 @@ def settings(api: FakeBotApi) -> Settings:
     )
 
 
+class WatchedChatStore(MemoryChatStore):
+    """Chat preferences in memory that tests can wait on (no polling, no sleeps)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._changed = asyncio.Event()
+
+    def save_chat(self, prefs: ChatPrefs) -> None:
+        super().save_chat(prefs)
+        self._changed.set()
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        async with asyncio.timeout(timeout):
+            while True:
+                self._changed.clear()
+                if predicate():
+                    return
+                await self._changed.wait()
+
+
 @pytest.fixture
-def chats() -> MemoryChatStore:
-    return MemoryChatStore()
+def chats() -> WatchedChatStore:
+    return WatchedChatStore()
 
 
 @dataclass
@@ -55,7 +76,7 @@ class Bot:
     api: FakeBotApi
     application: Application
     clock: ManualClock
-    chats: MemoryChatStore
+    chats: WatchedChatStore
     holder: CalendarHolder
 
     async def ask(self, text: str, *, chat_id: int = USER_ID, **kwargs: object) -> str:
@@ -77,7 +98,7 @@ async def bot(
     settings: Settings,
     holder: CalendarHolder,
     clock: ManualClock,
-    chats: MemoryChatStore,
+    chats: WatchedChatStore,
     extensions: list[Callable[[Application], object]],
 ) -> AsyncIterator[Bot]:
     """calbot's Application, started and long-polling the fake server (rate limits lifted)."""

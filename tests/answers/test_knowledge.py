@@ -1,0 +1,67 @@
+"""The knowledge file: valid, complete (6 + 13 paragraphs, 11 footnotes), true to the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+
+from bot.answers.knowledge import (
+    DEFAULT_KNOWLEDGE_FILE,
+    Knowledge,
+    default_knowledge,
+    load_knowledge,
+)
+from bot.config import DEFAULT_EVENTS_FILE
+from bot.events.loader import load_calendar
+
+RESOLUTION = Path("/work/shared/seed/A_RES_62_57.txt")
+
+
+def test_every_paragraph_is_summarised_in_both_languages() -> None:
+    knowledge = load_knowledge()
+    ids = [paragraph.id for paragraph in knowledge.paragraphs]
+    assert ids == [f"preamble {n}" for n in range(1, 7)] + [f"operative {n}" for n in range(1, 14)]
+    assert all(p.summary.en and p.summary.fr for p in knowledge.paragraphs)
+
+
+def test_footnotes_one_to_eleven_with_their_documents() -> None:
+    knowledge = default_knowledge()
+    assert [note.number for note in knowledge.footnotes] == list(range(1, 12))
+    assert knowledge.footnote(3).reference == "CCW/CONF.I/16 (Part I), annex B"
+    assert knowledge.footnote(9).reference == "CCW/CONF.III/11 (Part II), annex II"
+
+
+def test_the_five_protocols_and_the_convention() -> None:
+    shorts = [item.short for item in default_knowledge().instruments]
+    assert shorts == [
+        "CCW",
+        "amended article 1",
+        *(f"Protocol {n}" for n in ["I", "II", "III", "IV", "V"]),
+    ]
+
+
+def test_paragraph_event_links_name_shipped_events() -> None:
+    ids = {event.id for event in load_calendar(DEFAULT_EVENTS_FILE).events}
+    linked = {event for p in default_knowledge().paragraphs for event in p.events}
+    assert linked <= ids
+    assert set(default_knowledge().translations["fr"].events) == ids
+
+
+@pytest.mark.skipif(not RESOLUTION.exists(), reason="resolution text not available")
+def test_citations_and_openings_are_verbatim_from_the_resolution() -> None:
+    text = " ".join(RESOLUTION.read_text(encoding="utf-8").split())
+    knowledge = default_knowledge()
+    for note in knowledge.footnotes:
+        assert f"{note.number} {note.citation}" in text
+    for paragraph in knowledge.paragraphs:
+        assert paragraph.opening in text
+
+
+def test_a_footnote_cited_by_an_unknown_paragraph_is_refused(tmp_path: Path) -> None:
+    data = YAML(typ="safe").load(DEFAULT_KNOWLEDGE_FILE.read_text(encoding="utf-8"))
+    data["footnotes"][0]["paragraphs"] = ["operative 99"]
+    with pytest.raises(ValidationError, match="unknown"):
+        Knowledge.model_validate(data)

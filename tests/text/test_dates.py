@@ -1,0 +1,54 @@
+"""Date formatting per locale: days, ranges, precision kept, reader's zone for timed values."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.events.when import When
+from bot.text.dates import (
+    format_day,
+    format_day_range,
+    format_instant,
+    format_when,
+    locale_for,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "en"), ("fr-CA", "fr"), ("fr_FR", "fr"), ("de", "en"), (None, "en")],
+)
+def test_locale_for_telegram_language_codes(lang: str | None, expected: str) -> None:
+    assert locale_for(lang) == expected
+
+
+def test_days_in_english_and_french() -> None:
+    assert format_day(date(2007, 11, 5), "en") == "Monday, 5 November 2007"
+    assert format_day(date(2007, 11, 5), "fr") == "lundi 5 novembre 2007"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "expected"),
+    [
+        (date(2007, 11, 7), date(2007, 11, 13), "en", "7–13 November 2007"),
+        (date(2007, 10, 30), date(2007, 11, 2), "en", "30 October – 2 November 2007"),
+        (date(2007, 12, 30), date(2008, 1, 2), "en", "30 December 2007 – 2 January 2008"),
+        (date(2007, 11, 7), date(2007, 11, 13), "fr", "7–13 novembre 2007"),
+    ],
+)
+def test_day_ranges(first: date, last: date, lang: str, expected: str) -> None:
+    assert format_day_range(first, last, lang) == expected
+
+
+def test_a_month_is_never_shown_with_a_day() -> None:
+    assert format_when(When.parse("2007-06"), "en") == "June 2007"
+    assert format_when(When.parse("2007-06"), "fr") == "juin 2007"
+    assert format_when(When.parse("2007"), "en") == "2007"
+
+
+def test_an_instant_is_shown_in_the_readers_zone() -> None:
+    instant = datetime(2007, 11, 5, 9, tzinfo=UTC)
+    assert format_instant(instant, ZoneInfo("Asia/Tokyo")) == "Monday, 5 November 2007, 18:00 JST"
