@@ -56,7 +56,8 @@ QUESTIONS = [
     ("which paragraph mentions cluster munitions", "en"),
     ("small arms working group session 3", "en"),
 ]
-SYNTHETIC_QUESTIONS = QUESTIONS + [
+SYNTHETIC_QUESTIONS = [
+    *QUESTIONS,
     ("when is the steering committee on cyber security 4521", "en"),
     ("where is the expert panel on landmines 77", "en"),
     ("clustr munitons bord 523", "en"),
@@ -136,7 +137,7 @@ def main() -> int:
     verdict = "OK" if p99 < TARGET_P99_MS else "MISSED"
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
-        f"target: p99 under {TARGET_P99_MS} ms on the shipped calendar (answer + render, CPU time): "
+        f"target: p99 under {TARGET_P99_MS} ms on the shipped calendar (answer + render, CPU): "
         f"{verdict} ({p99:.3f} ms). Load average {load} on {os.cpu_count()} cores: wall-clock "
         "outliers above are time spent waiting for a core."
     )

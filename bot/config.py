@@ -28,7 +28,10 @@ class Settings(BaseSettings):
     )
     public_url: str = Field(default="http://127.0.0.1:8080", validation_alias="PUBLIC_URL")
     webhook_secret: SecretStr | None = Field(default=None, validation_alias="WEBHOOK_SECRET")
-    database_url: str = Field(default="sqlite:///calbot.db", validation_alias="DATABASE_URL")
+    # Not a SecretStr (every adapter needs the text), but kept out of repr: it may hold a password.
+    database_url: str = Field(
+        default="sqlite:///calbot.db", validation_alias="DATABASE_URL", repr=False
+    )
     events_file: Path = Field(default=DEFAULT_EVENTS_FILE, validation_alias="EVENTS_FILE")
     now: str | None = Field(default=None, validation_alias="CALBOT_NOW")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(

@@ -5,9 +5,11 @@ beside it (long polling, or the ``/telegram`` webhook route). Extra services (th
 scheduler) are started after the bot and stopped before it. SIGTERM/SIGINT stop everything
 gracefully (exit 0); SIGHUP reloads events.yaml.
 
-Wiring seam for other modules: ``serve(..., extensions=[register], services=[factory])`` where an
-extension is ``(application) -> None`` (adds handlers) and a service is an object with async
-``start()``/``stop()``, or a factory ``(Runtime) -> service`` called once the bot is built.
+Wiring seam: ``serve(..., wiring=wire)`` where ``wire(runtime) -> Wiring(extensions, services)``
+is called once the stores and the calendar exist, before the bot is built. An extension is
+``(application) -> None`` (adds handlers, e.g. the subscriptions module's ``register``); a service
+has async ``start()``/``stop()`` and may read ``runtime.application`` (set by the time ``start``
+runs). ``wire`` below is where calbot's own modules are plugged in.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any, Protocol
 import uvicorn
 from starlette.routing import BaseRoute
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot.chats import ChatStore, MemoryChatStore
@@ -49,7 +51,7 @@ class Service(Protocol):
 
 @dataclass
 class Runtime:
-    """What a service factory may need."""
+    """What the wiring and the services may need."""
 
     settings: Settings
     clock: Clock
@@ -59,7 +61,15 @@ class Runtime:
     application: Application | None
 
 
-ServiceSpec = Service | Callable[[Runtime], Service | None]
+@dataclass
+class Wiring:
+    extensions: Sequence[Callable[[Application], object]] = ()
+    services: Sequence[Service] = ()
+
+
+def wire(runtime: Runtime) -> Wiring:
+    """Plug calbot's optional modules (reminders) in; the lead's seam."""
+    return Wiring()
 
 
 class _Server(uvicorn.Server):
@@ -90,7 +100,15 @@ def run_serve(args: argparse.Namespace) -> int:
     clock = clock_from(settings)
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
-    return asyncio.run(serve(settings, clock, host=host, port=port))
+    try:
+        return asyncio.run(serve(settings, clock, host=host, port=port))
+    except BotTokenRefused:
+        print("calbot: Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)", file=sys.stderr)
+        return 2
+    except (OSError, RuntimeError, TelegramError) as error:
+        # Through logging, so the token is redacted from the message and the traceback.
+        log.critical("calbot serve failed: %r", error, exc_info=error)
+        return 1
 
 
 def open_stores(settings: Settings, clock: Clock) -> tuple[Any | None, ChatStore, RevisionStore]:
@@ -110,15 +128,16 @@ async def serve(
     *,
     host: str,
     port: int,
-    extensions: Sequence[Callable[[Application], object]] = (),
-    services: Sequence[ServiceSpec] = (),
+    wiring: Callable[[Runtime], Wiring] = wire,
 ) -> int:
     """Run until SIGTERM/SIGINT (or ``stop`` on the returned server); return the exit status."""
     store, chats, revisions = open_stores(settings, clock)
     holder = CalendarHolder(settings.events_file, clock, revisions)
     holder.load()
-    application = _build_bot(settings, holder, clock, chats, extensions)
-    runtime = Runtime(settings, clock, holder, chats, store, application)
+    runtime = Runtime(settings, clock, holder, chats, store, None)
+    plugged = wiring(runtime)
+    application = _build_bot(settings, holder, clock, chats, plugged.extensions)
+    runtime.application = application
     app = _web_app(runtime)
     sock = _bind(host, port)
     bound_host, bound_port = sock.getsockname()[:2]
@@ -134,12 +153,10 @@ async def serve(
             print(f"calbot: {BOT_OFF}", flush=True)
             log.warning(BOT_OFF)
         else:
-            await _start_bot(application, settings)
-        for spec in services:
-            service = spec if hasattr(spec, "start") else spec(runtime)  # type: ignore[operator]
-            if service is not None:
-                await service.start()
-                started.append(service)
+            await _start_bot_retrying(application, settings, stop)
+        for service in plugged.services:
+            await service.start()
+            started.append(service)
         waiter = asyncio.create_task(stop.wait())
         await asyncio.wait({waiter, serving}, return_when=asyncio.FIRST_COMPLETED)
         waiter.cancel()
@@ -148,6 +165,7 @@ async def serve(
         await asyncio.wait_for(_shutdown(application, started, server, serving), SHUTDOWN_SECONDS)
         if store is not None:
             store.close()
+        _remove_signals()
     print("calbot: stopped", flush=True)
     return 0
 
@@ -176,14 +194,52 @@ def _web_app(runtime: Runtime) -> Any:
 
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         routes.append(webhook_route(runtime.application, secret))
-    return create_app(runtime.holder, settings, runtime.clock, extra_routes=routes)
+    return create_app(
+        runtime.holder, settings, runtime.clock, extra_routes=routes, readiness=_readiness(runtime)
+    )
+
+
+def _readiness(runtime: Runtime) -> Callable[[], tuple[bool, dict[str, Any]]]:
+    """/readyz: ready when the bot (if configured) is running."""
+
+    def check() -> tuple[bool, dict[str, Any]]:
+        application = runtime.application
+        if application is None:
+            return True, {"telegram": "off"}
+        mode = runtime.settings.telegram_mode
+        return application.running, {"telegram": mode if application.running else "starting"}
+
+    return check
+
+
+class BotTokenRefused(Exception):
+    """Telegram answered 401 to the token: retrying cannot help."""
+
+
+async def _start_bot_retrying(
+    application: Application, settings: Settings, stop: asyncio.Event
+) -> None:
+    """Start the bot; while Telegram is unreachable keep serving the feed and try again."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await _start_bot(application, settings)
+            return
+        except InvalidToken:
+            raise BotTokenRefused from None  # PTB's message quotes the token: drop it
+        except NetworkError as error:  # includes TimedOut
+            log.warning("Telegram unreachable (%s); retrying in %.0f s", error, delay)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(delay * 2, 60.0)
 
 
 async def _start_bot(application: Application, settings: Settings) -> None:
-    await application.initialize()
+    await application.initialize()  # idempotent: safe on a retry
     if application.post_init is not None:
         await application.post_init(application)
-    await application.start()
+    if not application.running:
+        await application.start()
     if settings.telegram_mode == "webhook":
         if not settings.webhook_secret:
             raise SystemExit("TELEGRAM_MODE=webhook needs WEBHOOK_SECRET (Telegram sends it back)")
@@ -251,3 +307,9 @@ def _install_signals(stop: asyncio.Event, holder: CalendarHolder) -> None:
         log.info("SIGHUP: reload %s", "ok" if result.ok else f"refused: {result.error}")
 
     loop.add_signal_handler(signal.SIGHUP, reload)
+
+
+def _remove_signals() -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        loop.remove_signal_handler(sig)

@@ -127,7 +127,7 @@ class _Context:
                 return found
         return self.fallback()
 
-    # The resolution and its paragraphs -------------------------------------------------------------
+    # The resolution and its paragraphs ---------------------------------------------------------
 
     def about_document(self) -> Answer | None:
         intents, knowledge = self.intents, self.knowledge
@@ -201,7 +201,8 @@ class _Context:
         if {"when", "where"} <= set(asked):
             return self.make("event", (event,))
         kind = asked[0] if asked else "event"
-        return self.make(kind, (event,))
+        paragraphs = self.knowledge.paragraphs_about(event.id) if kind == "what" else ()
+        return self.make(kind, (event,), paragraphs=paragraphs)
 
     def _general_question(self) -> bool:
         """A question about days or lists, where a loose event word ("meeting") is a filter."""
@@ -267,7 +268,7 @@ class _Context:
         return self.make("ambiguous", candidates=candidates, asked=asked)
 
     def is_off_topic(self) -> bool:
-        """True when the question is about something else: words no event, date or intent explains."""
+        """True when the question is off topic: words no event, day or intent explains."""
         if self.lookup.matches:
             return False
         known = NEUTRAL_WORDS | month_and_day_words()

@@ -34,6 +34,7 @@ class Document(_Frozen):
     """The resolution itself; ``*_fr`` fields are the French wording of the same facts."""
 
     symbol: str
+    source: str = Field(description="The text every entry of the file is taken from")
     title: str
     title_fr: str
     adopted: str
@@ -74,6 +75,8 @@ class Instrument(_Frozen):
     id: str
     name: str
     short: str
+    name_fr: str
+    short_fr: str
     covers: Texts
     footnotes: tuple[int, ...] = ()
 

@@ -30,6 +30,10 @@ class Markup:
     def bold(self, text: str) -> str:
         return f"<b>{self.esc(text)}</b>" if self.html else text
 
+    def bold_markup(self, markup: str) -> str:
+        """Bold around text that is already escaped (a catalogue sentence)."""
+        return f"<b>{markup}</b>" if self.html else markup
+
     def italic(self, text: str) -> str:
         return f"<i>{self.esc(text)}</i>" if self.html else text
 
@@ -50,10 +54,20 @@ class Markup:
         return self.esc(template(key, self.lang)).format(**values)
 
 
+def size_of(text: str) -> int:
+    """Length in UTF-16 code units, as Telegram counts; markup counts too, to stay safe."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _shorten(line: str, limit: int, m: Markup) -> str:
     """A line too long for one message, cut as plain text so no tag or entity is broken."""
     plain = html.unescape(_TAG.sub("", line)) if m.html else line
-    return m.esc(plain[: limit - 1] + "…")
+    keep = limit - 1
+    while True:
+        shortened = m.esc(plain[:keep] + "…")
+        if size_of(shortened) <= limit or keep <= 0:
+            return shortened
+        keep = min(keep - 1, keep * limit // size_of(shortened))
 
 
 def paginate(lines: list[str], m: Markup, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
@@ -62,12 +76,12 @@ def paginate(lines: list[str], m: Markup, limit: int = MAX_MESSAGE_LENGTH) -> li
     current: list[str] = []
     size = 0
     for raw in lines:
-        line = raw if len(raw) <= limit else _shorten(raw, limit, m)
-        if current and size + 1 + len(line) > limit:
+        line = raw if size_of(raw) <= limit else _shorten(raw, limit, m)
+        if current and size + 1 + size_of(line) > limit:
             pages.append("\n".join(current))
             current, size = [], 0
         current.append(line)
-        size += len(line) + (1 if len(current) > 1 else 0)
+        size += size_of(line) + (1 if len(current) > 1 else 0)
     if current:
         pages.append("\n".join(current))
     return pages or [""]

@@ -125,8 +125,10 @@ def help_text(lang: str, *, html_mode: bool = True) -> str:
 
 def paragraph_label(m: Markup, paragraph_id: str) -> str:
     part, _, number = paragraph_id.partition(" ")
-    if part in ("preamble", "operative") and number.isdigit():
+    if part in ("preamble", "operative", "footnote") and number.isdigit():
         return m.say(part, number=number)
+    if paragraph_id in ("header", "closing"):
+        return m.say(f"part_{paragraph_id}")
     return m.esc(paragraph_id)
 
 

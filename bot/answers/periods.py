@@ -74,7 +74,10 @@ def find_period(text: str, today: date) -> Period | None:
     """The period a question names, or None."""
     words = f" {normalize(text)} "
     for finder in (_iso_date, _relative_day, _week, _month_word, _in_days, _day_month, _weekday):
-        found = finder(words, today)
+        try:
+            found = finder(words, today)
+        except OverflowError:  # "next week" in the year 9999 is no date at all
+            return None
         if found is not None:
             return found
     return None

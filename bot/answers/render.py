@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.answers.markup import Markup, paginate
+from bot.answers.markup import Markup, paginate, size_of
 from bot.answers.model import Answer
 from bot.answers.parts import (
     card_lines,
@@ -76,6 +76,11 @@ def _what(m: Markup, a: Answer) -> Lines:
         lines.insert(2, m.esc(event.description))
     if event.body:
         lines.append(m.say("body", body=m.esc(event.body)))
+    if a.paragraphs and m.lang == "en":
+        labels = ", ".join(paragraph_label(m, paragraph.id) for paragraph in a.paragraphs)
+        lines.append(m.say("mentioned_in", paragraphs=labels))
+    elif a.paragraphs:  # the description is English data; the summaries say it in French
+        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
     return [*lines, *unstated_lines(m, event)]
 
 
@@ -155,15 +160,14 @@ def _list(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _paragraph_lines(m: Markup, a: Answer, paragraph_ids: tuple[str, ...] | None = None) -> Lines:
+def _paragraph_lines(m: Markup, a: Answer) -> Lines:
     lines = []
     for paragraph in a.paragraphs:
-        label = paragraph_label(m, paragraph.id)
+        label = m.bold_markup(paragraph_label(m, paragraph.id))
+        if m.lang == "en":  # the opening words are quoted from the English text
+            label = f"{label} ({m.italic(paragraph.opening)})"
         summary = m.esc(paragraph.summary.get(m.lang))
-        opening = m.italic(paragraph.opening)
-        lines.append(
-            f"• {m.say('paragraph_line', label=m.bold(label), opening=opening, summary=summary)}"
-        )
+        lines.append(f"• {m.say('paragraph_line', label=label, summary=summary)}")
     return lines
 
 
@@ -253,7 +257,12 @@ def _instrument(m: Markup, a: Answer) -> Lines:
     for item in a.instruments:
         covers = m.esc(item.covers.get(m.lang))
         lines.append(
-            m.say("instrument_line", short=m.bold(item.short), name=m.esc(item.name), covers=covers)
+            m.say(
+                "instrument_line",
+                short=m.bold(item.short_fr if m.lang == "fr" else item.short),
+                name=m.esc(item.name_fr if m.lang == "fr" else item.name),
+                covers=covers,
+            )
         )
         for number in item.footnotes:
             note = a.knowledge.footnote(number)
@@ -344,7 +353,7 @@ def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
     """The answer as one Telegram HTML message (the first page, marked when more follows)."""
     markup = Markup(True, answer.lang)
     note = markup.italic(markup.say("more_pages"))
-    pages = paginate(_lines(answer, markup), markup, limit - len(note) - 1)
+    pages = paginate(_lines(answer, markup), markup, limit - size_of(note) - 1)
     return pages[0] if len(pages) == 1 else f"{pages[0]}\n{note}"
 
 

@@ -26,23 +26,22 @@ from rapidfuzz import fuzz, process
 from bot.events.model import Calendar, Event
 
 # Filler and question words in English and French: they never tell events apart.
-STOPWORDS = frozenset(
-    """
-    a an the of to for in on at by and or with from as is are was were be been being does do did
-    will would shall can could should may might what whats which who whom whose when where why how long
-    until till til before after next last this that these those there here it its me my
-    im you your we our us please tell about held hold holding take takes taking place start starts
-    starting begin begins open opens opening end ends ending finish close closes happen happens
-    happening date dates day days time venue located location info information details show give
-    source sources paragraph paragraphs mention mentions mentioned say says said cite cites cited
-    which's whens wheres many much any all list s
-    le la les l un une des du de d au aux et ou en dans sur par pour avec est sont a ont sera seront
-    se tient tiendra tenu tenue lieu quand quel quelle quels quelles qui que qu quoi combien jusqu
-    jusque avant apres prochain prochaine prochains prochaines ce cette ces c il elle y t moi dis
-    donne svp stp s'il plait commence commencent debute debut fin finit termine date heure endroit
-    ou lieu source sources paragraphe paragraphes mentionne cite
-    """.split()
-)
+_STOPWORD_TEXT = """
+    a an the of to for in on at by and or with from as is are was were be been being does do
+    did will would shall can could should may might what whats which who whom whose when where
+    why how long until till til before after next last this that these those there here it its
+    me my im you your we our us please tell about held hold holding take takes taking place
+    start starts starting begin begins open opens opening end ends ending finish close closes
+    happen happens happening date dates day days time venue located location info information
+    details show give source sources paragraph paragraphs mention mentions mentioned say says
+    said cite cites cited which's whens wheres many much any all list s le la les l un une des
+    du de d au aux et ou en dans sur par pour avec est sont a ont sera seront se tient tiendra
+    tenu tenue lieu quand quel quelle quels quelles qui que qu quoi combien jusqu jusque avant
+    apres prochain prochaine prochains prochaines ce cette ces c il elle y t moi dis donne svp
+    stp s'il plait commence commencent debute debut fin finit termine date heure endroit ou
+    lieu source sources paragraphe paragraphes mentionne cite
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # French (and a few English variant) words mapped to the English words event names use.
 SYNONYMS = {

@@ -114,7 +114,7 @@ def events_between(
 
 
 def events_on(calendar: Calendar, day: date, zone: tzinfo | None = None) -> tuple[Event, ...]:
-    """The events on ``day``: all-day events by their own dates, timed ones by their day in ``zone``."""
+    """The events on ``day``: all-day ones by their own dates, timed ones by the day in ``zone``."""
     return events_between(calendar, day, day, zone)
 
 

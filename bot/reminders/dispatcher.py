@@ -30,7 +30,15 @@ from bot.events.model import Event
 from bot.metrics import REMINDERS
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import Change
-from bot.reminders.planner import DeliveryKey, Slot, missed_slots, next_due
+from bot.reminders.planner import (
+    NEXT_DUE_HORIZON,
+    CatchUp,
+    DeliveryKey,
+    Slot,
+    missed_slots,
+    plan_slots,
+    still_useful,
+)
 from bot.reminders.sender import Sender
 
 log = logging.getLogger(__name__)
@@ -38,7 +46,8 @@ log = logging.getLogger(__name__)
 CATCH_UP = timedelta(days=61)  # the longest lead (60 days) and a day
 DIGEST_GRACE = timedelta(hours=6)  # a digest missed by longer than this is not worth sending
 DIGEST_KEY = "*digest*"  # the event id of digest rows (no event has it: ids are slugs)
-CONCURRENCY = 8
+CONCURRENCY = 8  # in flight at once: 30/s even with 250 ms round trips; each may repeat on a crash
+PLAN_AHEAD = timedelta(minutes=15)  # reminders kept from one run's look-ahead for the next
 _JUST_AFTER = timedelta(microseconds=1)
 
 Render = Callable[[datetime], tuple[str, InlineKeyboardMarkup | None]]
@@ -53,6 +62,16 @@ class Report:
     gone: int = 0
     skipped: int = 0
     already: int = 0  # claimed before (another run, another process)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The reminders due in ``[start, end)`` as planned for calendar ``version``."""
+
+    start: datetime
+    end: datetime
+    version: int
+    slots: list[Slot]
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,7 @@ class Dispatcher:
     stopping: bool = False  # set by the service's stop(): finish in-flight sends, start no more
     _last_run_utc: datetime | None = None
     _orphans: set[DeliveryKey] = field(default_factory=set)
+    _plan: _Plan | None = None
 
     def recover(self) -> int:
         """At start: take over the rows a crash left 'sending' (they will be sent again)."""
@@ -87,54 +107,84 @@ class Dispatcher:
     def rescan(self) -> None:
         """The next run looks back the whole catch-up window (calendar or subscriptions changed)."""
         self._last_run_utc = None
+        self._plan = None
 
     async def run_due(self, now_utc: datetime) -> Report:
         report = Report()
         first = self._last_run_utc is None
         since = now_utc - CATCH_UP if first else self._last_run_utc
         assert since is not None
-        jobs = self._reminder_jobs(since, now_utc, report, record_skips=first)
+        self._last_run_utc = now_utc + _JUST_AFTER
+        planned = self._from_plan(since, now_utc)
+        # Planning every subscription is pure but long for many chats: a thread, off the loop. It
+        # runs even when a plan was kept, to catch a subscription made since without reschedule().
+        scan = asyncio.create_task(asyncio.to_thread(self._scan, since, now_utc))
+        if planned:  # the kept plan's reminders leave first, without waiting for the scan
+            await self.deliver([self._slot_job(slot) for slot in planned], report)
+        late = await scan
+        if first:
+            report.skipped += await asyncio.to_thread(self._record_skips, late.skip)
+        known = {slot.key for slot in planned or ()}
+        jobs = [self._slot_job(slot) for slot in late.send if slot.key not in known]
         jobs += self._snooze_jobs(now_utc, report)
         jobs += self._digest_jobs(now_utc)
         jobs += self._orphan_change_jobs()
-        self._last_run_utc = now_utc + _JUST_AFTER
         await self.deliver(jobs, report)
         return report
 
-    def next_due_utc(self, now_utc: datetime) -> datetime | None:
-        """The next instant something falls due (reminder, snooze or digest)."""
-        store, snapshot = self.services.store, self.services.holder.current
-        candidates = [
-            next_due(
-                snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(), now_utc
-            ),
-            store.next_snooze_utc(),
-            self._next_digest_utc(now_utc),
-        ]
+    async def next_due_utc(self, after_utc: datetime) -> datetime | None:
+        """The next instant after ``after_utc`` something falls due (reminder, snooze or digest).
+
+        Call it with the instant the last run covered: the reminders due soon after are kept, so the
+        next run sends them without planning every subscription again (the first message of a large
+        fan-out leaves at once).
+        """
+        store = self.services.store
+        first_reminder = await asyncio.to_thread(self._plan_ahead, after_utc)
+        candidates = [first_reminder, store.next_snooze_utc(), self._next_digest_utc(after_utc)]
         found = [instant for instant in candidates if instant is not None]
         return min(found) if found else None
 
     # Reminders ------------------------------------------------------------------------------------
 
-    def _reminder_jobs(
-        self, since_utc: datetime, now_utc: datetime, report: Report, *, record_skips: bool
-    ) -> list[Job]:
+    def _scan(self, since_utc: datetime, now_utc: datetime) -> CatchUp:
         store, snapshot = self.services.store, self.services.holder.current
-        late = missed_slots(
+        return missed_slots(
             snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(),
             since_utc, now_utc + _JUST_AFTER,
         )  # fmt: skip
-        if record_skips:
-            for slot in late.skip:
-                if store.record_skipped(slot.key, "the event had begun when calbot could send"):
-                    REMINDERS.labels(outcome="skipped").inc()
-                    report.skipped += 1
-        return [Job(slot.key, self._slot_renderer(slot)) for slot in late.send]
 
-    def _slot_renderer(self, slot: Slot) -> Render:
+    def _plan_ahead(self, after_utc: datetime) -> datetime | None:
+        store, snapshot = self.services.store, self.services.holder.current
+        start = after_utc + _JUST_AFTER
+        slots = plan_slots(
+            snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(),
+            start, after_utc + NEXT_DUE_HORIZON,
+        )  # fmt: skip
+        end = after_utc + PLAN_AHEAD
+        soon = [slot for slot in slots if slot.due_utc < end]
+        self._plan = _Plan(start, end, snapshot.version, soon)
+        return slots[0].due_utc if slots else None
+
+    def _from_plan(self, since_utc: datetime, now_utc: datetime) -> list[Slot] | None:
+        """The useful slots due in ``[since, now]`` from the kept plan, when it covers exactly that."""
+        plan, version = self._plan, self.services.holder.current.version
+        if plan is None or plan.start != since_utc or now_utc >= plan.end or plan.version != version:
+            return None
+        return [s for s in plan.slots if s.due_utc <= now_utc and still_useful(s, now_utc)]
+
+    def _record_skips(self, slots: list[Slot]) -> int:
+        skipped = 0
+        for slot in slots:
+            if self.services.store.record_skipped(slot.key, "the event had begun at catch-up"):
+                REMINDERS.labels(outcome="skipped").inc()
+                skipped += 1
+        return skipped
+
+    def _slot_job(self, slot: Slot) -> Job:
         event = self.services.holder.current.calendar.get(slot.event_id)
         assert event is not None  # the planner plans only the calendar's events
-        return _reminder_renderer(event, slot.lang, ZoneInfo(slot.tz))
+        return Job(slot.key, _reminder_renderer(event, slot.lang, ZoneInfo(slot.tz)))
 
     # Snoozes and digests --------------------------------------------------------------------------
 

@@ -104,11 +104,14 @@ class ReminderService:
 
     async def wait_idle(self) -> None:
         """Return once the loop has nothing left to do (tests and the benchmark wait on this)."""
-        while True:
-            await self._idle.wait()
-            if not self._kicked.is_set():
-                return
-            await asyncio.sleep(0)  # let the loop take the pending kick first
+        # Re-check the state after every wake: the loop may set and clear ``_idle`` without yielding.
+        while not self._idle.is_set() or self._kicked.is_set():
+            if not self._tasks or self._tasks[0].done():
+                return  # stopped: nothing will run
+            if self._idle.is_set():
+                await asyncio.sleep(0)  # kicked, and the loop is about to take it
+            else:
+                await self._idle.wait()
 
     # The loop -------------------------------------------------------------------------------------
 
@@ -122,8 +125,11 @@ class ReminderService:
             try:
                 notices, self._notices = self._notices, []
                 await self.dispatcher.deliver(notices)
-                await self.dispatcher.run_due(clock.now())
-                upcoming = self.dispatcher.next_due_utc(clock.now())
+                covered_utc = clock.now()
+                await self.dispatcher.run_due(covered_utc)
+                # From the instant the run covered, not from now: what fell due during a long
+                # fan-out is then due at once, not lost until the next safety wake-up.
+                upcoming = await self.dispatcher.next_due_utc(covered_utc)
                 if upcoming is not None and not self.dispatcher.stopping:
                     self.scheduler.wake_at(upcoming)
             except Exception:  # the loop must outlive one bad run; the next wake-up tries again

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
@@ -106,6 +107,34 @@ async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             failed += 1
     done = say("broadcast_done", lang, sent=sent, failed=failed)
     await query.edit_message_text(done, parse_mode=ParseMode.HTML)
+
+
+MAX_RESOLUTION_BYTES = 2 << 20  # a resolution is tens of kilobytes; refuse anything absurd
+
+
+async def extract_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin sends a resolution as a text file: reply with proposed events.yaml entries."""
+    try:
+        from bot.extract import extract_from_text, summary, to_events_yaml
+    except ImportError:
+        return  # extraction is not installed: the document is simply not for us
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    lang = language(update)
+    if (message.document.file_size or 0) > MAX_RESOLUTION_BYTES:
+        await send_html(message, say("extract_too_large", lang))
+        return
+    file = await message.document.get_file()
+    content = await file.download_as_bytearray()
+    text = bytes(content).decode("utf-8", errors="replace")
+    result = extract_from_text(text)
+    await send_html(message, f"<pre>{escape(summary(result))}</pre>")
+    name = (message.document.file_name or "resolution").rsplit(".", 1)[0]
+    await message.reply_document(
+        InputFile(to_events_yaml(result).encode("utf-8"), filename=f"{name}-events.yaml"),
+        caption=say("extract_done", lang),
+        parse_mode=ParseMode.HTML,
+    )
 
 
 def broadcast_targets(context: ContextTypes.DEFAULT_TYPE) -> list[int]:

@@ -30,7 +30,7 @@ from bot.state import CalendarHolder
 from bot.telegram import admin, buttons, commands
 from bot.telegram.errors import error_handler
 from bot.telegram.flood import FloodLimit
-from bot.telegram.gate import gate, membership
+from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
 from bot.telegram.services import KEY, BotServices
 
@@ -95,11 +95,17 @@ def build_application(
 def _add_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migration))
     for name, callback, _ in USER_COMMANDS:
         application.add_handler(CommandHandler(name, callback))
     admins = filters.User(user_id=settings.admin_ids)
     for name, callback in ADMIN_COMMANDS:
         application.add_handler(CommandHandler(name, callback, filters=admins))
+    application.add_handler(
+        MessageHandler(
+            filters.Document.TXT & filters.ChatType.PRIVATE & admins, admin.extract_document
+        )
+    )
     application.add_handler(CallbackQueryHandler(buttons.details_button, pattern=r"^ev:"))
     application.add_handler(CallbackQueryHandler(buttons.ics_button, pattern=r"^ics:"))
     application.add_handler(CallbackQueryHandler(buttons.source_button, pattern=r"^src:"))

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.events.model import Event
-from bot.telegram.cards import event_card, event_keyboard, sources_text
+from bot.telegram.cards import NO_PREVIEW, event_card, event_keyboard, sources_text
 from bot.telegram.documents import send_event_ics
 from bot.telegram.links import event_ref, resolve_ref
 from bot.telegram.services import chat_id_of, language, services
@@ -67,7 +67,7 @@ async def details_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         text,
         parse_mode=ParseMode.HTML,
         reply_markup=event_keyboard(event, lang, details=False),
-        disable_web_page_preview=True,
+        link_preview_options=NO_PREVIEW,
     )
 
 
@@ -94,7 +94,7 @@ async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         query.message.chat.id,
         sources_text(event, language(update)),
         parse_mode=ParseMode.HTML,
-        disable_web_page_preview=True,
+        link_preview_options=NO_PREVIEW,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
 from bot.events.model import Event
 from bot.telegram.links import event_ref, google_calendar_url, outlook_url
@@ -18,6 +18,8 @@ from bot.telegram.texts import label, say
 from bot.text.dates import format_span
 
 MAX_MESSAGE = 4096
+# Source links would otherwise unfold into large previews under every answer.
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def event_card(event: Event, lang: str, zone: tzinfo, now: datetime) -> str:

@@ -21,6 +21,7 @@ from bot.events.model import Event
 from bot.events.queries import events_between, next_events
 from bot.telegram.answering import answer_question
 from bot.telegram.cards import (
+    NO_PREVIEW,
     choice_keyboard,
     event_card,
     event_keyboard,
@@ -47,7 +48,7 @@ async def send_html(
             part,
             parse_mode=ParseMode.HTML,
             reply_markup=markup if last else None,
-            disable_web_page_preview=True,
+            link_preview_options=NO_PREVIEW,
         )
 
 

@@ -10,7 +10,7 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.services import language, services
@@ -25,6 +25,10 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         log.error("error outside an update: %r", error, exc_info=error)
         return
     chat = update.effective_chat
+    if isinstance(error, ChatMigrated) and chat is not None:
+        log.info("chat %s moved to %s", chat.id, error.new_chat_id)
+        services(context).migrate(chat.id, error.new_chat_id)
+        return
     if isinstance(error, Forbidden) and chat is not None:
         log.info("chat %s blocked the bot or removed it: %s", chat.id, error)
         services(context).set_active(chat.id, False)

@@ -52,3 +52,11 @@ async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     assert change is not None
     gone = change.new_chat_member.status in (ChatMember.BANNED, ChatMember.LEFT)
     services(context).set_active(change.chat.id, not gone)
+
+
+async def migration(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Telegram's service message in a group upgraded to a supergroup."""
+    message = update.effective_message
+    assert message is not None
+    if message.migrate_to_chat_id:
+        services(context).migrate(message.chat_id, message.migrate_to_chat_id)

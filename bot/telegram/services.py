@@ -60,6 +60,14 @@ class BotServices:
         else:
             self.chats.save_chat(replace(prefs, active=active))
 
+    def migrate(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its preferences follow it to the new id."""
+        move = getattr(self.chats, "migrate_chat", None)
+        if callable(move):
+            move(old_id, new_id)
+        else:
+            self.chats.save_chat(replace(self.chats.get_chat(old_id), chat_id=new_id))
+
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
     return context.application.bot_data[KEY]

@@ -154,8 +154,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "broadcast_cancelled": {"en": "Broadcast cancelled.", "fr": "Diffusion annulée."},
     "extract_done": {
-        "en": "Extracted {summary}. The YAML is attached; check it, then add it to events.yaml.",
-        "fr": "Extrait : {summary}. Le YAML est joint ; vérifiez-le puis ajoutez-le à events.yaml.",
+        "en": "Proposed entries for events.yaml: check them, then add them under "
+        "<code>events:</code>.",
+        "fr": "Entrées proposées pour events.yaml : vérifiez-les, puis ajoutez-les sous "
+        "<code>events:</code>.",
+    },
+    "extract_too_large": {
+        "en": "That file is too large for a resolution (2 MB at most).",
+        "fr": "Ce fichier est trop gros pour une résolution (2 Mo au plus).",
     },
     # Button labels (plain text: Telegram shows them as they are).
     "btn_details": {"en": "Details", "fr": "Détails"},

@@ -155,16 +155,20 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "{document}, {paragraph} : {quote}",
     },
     "source_line_bare": {"en": "{document}, {paragraph}", "fr": "{document}, {paragraph}"},
+    "mentioned_in": {
+        "en": "Mentioned in A/RES/62/57: {paragraphs}",
+        "fr": "Mentionné dans A/RES/62/57 : {paragraphs}",
+    },
     "paragraphs_heading": {
         "en": "What these paragraphs of A/RES/62/57 say:",
         "fr": "Ce que disent ces paragraphes de A/RES/62/57 :",
     },
     "preamble": {"en": "preambular paragraph {number}", "fr": "alinéa {number} du préambule"},
     "operative": {"en": "operative paragraph {number}", "fr": "paragraphe {number} du dispositif"},
-    "paragraph_line": {
-        "en": "{label} ({opening}): {summary}",
-        "fr": "{label} ({opening}) : {summary}",
-    },
+    "footnote": {"en": "footnote {number}", "fr": "note {number}"},
+    "part_header": {"en": "heading", "fr": "en-tête"},
+    "part_closing": {"en": "closing lines", "fr": "lignes finales"},
+    "paragraph_line": {"en": "{label}: {summary}", "fr": "{label} : {summary}"},
     "paragraph_unknown": {
         "en": "A/RES/62/57 has 6 preambular and 13 operative paragraphs; that one does not exist.",
         "fr": "A/RES/62/57 compte 6 alinéas de préambule et 13 paragraphes de dispositif ; "
@@ -216,8 +220,8 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "Note {numbers} : {references}",
     },
     "agenda_intro": {
-        "en": "In operative paragraph 13 of A/RES/62/57 the General Assembly decided to include in the "
-        "provisional agenda of its sixty-third session the item entitled “{title}”.",
+        "en": "In operative paragraph 13 of A/RES/62/57 the General Assembly decided to include in "
+        "the provisional agenda of its sixty-third session the item entitled “{title}”.",
         "fr": "Au paragraphe 13 du dispositif de A/RES/62/57, l'Assemblée générale a décidé "
         "d'inscrire à l'ordre du jour provisoire de sa soixante-troisième session la question "
         "intitulée « {title} ».",
@@ -230,11 +234,12 @@ MESSAGES: dict[str, _Entry] = {
     "subscribe_no_link": {
         "en": "Add every meeting to your calendar app: the feed is /calendar.ics on this bot's web "
         "address.",
-        "fr": "Ajoutez toutes les réunions à votre agenda : le flux est /calendar.ics à l'adresse web "
-        "de ce bot.",
+        "fr": "Ajoutez toutes les réunions à votre agenda : le flux est /calendar.ics à l'adresse "
+        "web de ce bot.",
     },
     "subscribe_reminders": {
-        "en": "For reminders in this chat, send /subscribe followed by an event, e.g. /subscribe msp.",
+        "en": "For reminders in this chat, send /subscribe followed by an event, "
+        "e.g. /subscribe msp.",
         "fr": "Pour des rappels dans cette conversation, envoyez /subscribe suivi d'un événement, "
         "par ex. /subscribe msp.",
     },
@@ -247,8 +252,9 @@ MESSAGES: dict[str, _Entry] = {
         "en": "When is the MSP?|Where is the Protocol V conference?|How long until the MSP?"
         "|What's on tomorrow?|What's next?|List the meetings|Which paragraph mentions the "
         "Protocol V conference?|What is A/RES/62/57?|How do I subscribe?",
-        "fr": "Quand a lieu la réunion des États parties ?|Où se tient la conférence du Protocole V ?"
-        "|Qu'est-ce qui se passe demain ?|Prochaine réunion|Liste des réunions"
+        "fr": "Quand a lieu la réunion des États parties ?"
+        "|Où se tient la conférence du Protocole V ?|Qu'est-ce qui se passe demain ?"
+        "|Prochaine réunion|Liste des réunions"
         "|Quel paragraphe mentionne la conférence du Protocole V ?|Comment s'abonner ?",
     },
     "out_of_scope": {

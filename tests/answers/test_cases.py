@@ -40,4 +40,4 @@ def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
         assert str(fact) in text, f"missing {fact!r} in:\n{text}"
     for fact in case.get("not", []):
         assert str(fact) not in text, f"unexpected {fact!r} in:\n{text}"
-    assert validate_telegram_html(render_html(reply)) is None
+    assert validate_telegram_html(render_html(reply), strict=True) is None

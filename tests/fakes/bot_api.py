@@ -29,6 +29,8 @@ Public API
   (presses the button on the last message that carries ``data`` unless message_id is given).
 - ``api.push_inline_query(user_id, query, *, language_code="en")``.
 - ``api.push_my_chat_member(chat_id, status, *, user_id=None)``: "kicked" (blocked), "member".
+- ``api.push_document(chat_id, filename, content, *, user_id=None, mime_type="text/plain")``:
+  a file from a user; getFile and ``/file/bot<token>/<path>`` serve it.
 - ``await api.wait_for_messages(n, timeout=5.0)``: the first n of ``api.sent`` (else TimeoutError);
   ``await api.wait_until(predicate, timeout=5.0)``: any condition on the server's records.
 - ``api.fail_next(method, status, description, *, retry_after=None, migrate_to_chat_id=None,
@@ -68,7 +70,7 @@ import httpx
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tests.fakes.bot_api_checks import (
@@ -228,6 +230,7 @@ class FakeBotApi:
         self._open_inline: set[str] = set()
         self._query_ids = itertools.count(1)
         self._failures: dict[str, list[ApiError]] = {}
+        self._files: dict[str, tuple[str, bytes]] = {}
         self._buckets: dict[object, _Bucket] = {}
         self._changed: asyncio.Condition | None = None
         self._closing = False
@@ -249,6 +252,7 @@ class FakeBotApi:
         app = Starlette(
             routes=[
                 Route("/bot{token}/{method}", self._endpoint, methods=["GET", "POST"]),
+                Route("/file/bot{token}/{path:path}", self._file, methods=["GET"]),
                 Route("/{path:path}", self._not_found, methods=["GET", "POST"]),
             ]
         )
@@ -412,6 +416,36 @@ class FakeBotApi:
         }
         return self.push_update(update)
 
+    def push_document(
+        self,
+        chat_id: int,
+        filename: str,
+        content: bytes,
+        *,
+        user_id: int | None = None,
+        mime_type: str = "text/plain",
+        language_code: str | None = "en",
+    ) -> dict:
+        """A user sends a file; getFile and the file URL then serve ``content``."""
+        chat = self.add_chat(chat_id)
+        file_id = f"upload{len(self._files) + 1}"
+        self._files[file_id] = (f"documents/{file_id}_{filename}", content)
+        user = self._user(user_id or (chat_id if chat_id > 0 else 1000), language_code)
+        message = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_name": filename,
+                "mime_type": mime_type,
+                "file_size": len(content),
+            },
+        }
+        return self.push_update({"message": message})
+
     # Waiting --------------------------------------------------------------------------------------
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
@@ -483,6 +517,26 @@ class FakeBotApi:
         await self._notify()
 
     # Methods --------------------------------------------------------------------------------------
+
+    def _api_getfile(self, params: dict) -> dict:
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self._files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = self._files[file_id]
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(content),
+            "file_path": path,
+        }
+
+    async def _file(self, request: Request) -> Response:
+        if request.path_params["token"] != self.token:
+            return _error(401, "Unauthorized")
+        for path, content in self._files.values():
+            if path == request.path_params["path"]:
+                return Response(content, media_type="application/octet-stream")
+        return _error(404, "Not Found")
 
     def _api_getme(self, params: dict) -> dict:
         return self.bot_user

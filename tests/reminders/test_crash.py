@@ -43,10 +43,15 @@ def subscribe_many(store: Store, chat_ids: range, scope: str, leads: str) -> Non
 async def start_worker(
     database_url: str, events_file: Path, api: FakeBotApi
 ) -> asyncio.subprocess.Process:
-    env = {**os.environ, "PTB_TIMEDELTA": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    env = {
+        **os.environ,
+        "PTB_TIMEDELTA": "1",
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "TELEGRAM_BOT_TOKEN": api.token,
+    }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.reminders.crash_worker",
-        database_url, str(events_file), api.base_url, DUE.isoformat(), api.token,
+        database_url, str(events_file), api.base_url, DUE.isoformat(),
         stdout=asyncio.subprocess.PIPE, env=env, cwd=PROJECT_ROOT,
     )  # fmt: skip
 

@@ -127,3 +127,35 @@ async def test_start_again_reactivates_the_chat(bot: Bot) -> None:
     bot.chats.save_chat(ChatPrefs(USER_ID, active=False))
     await bot.ask("/start")
     assert bot.chats.get_chat(USER_ID).active
+
+
+RESOLUTION = """62/57. Convention on Certain Conventional Weapons
+The General Assembly,
+11. Requests the Secretary-General to convene the Meeting of the States Parties to the
+Convention in Geneva from 7 to 13 November 2007;
+"""
+
+
+async def test_an_admin_sends_a_resolution_and_gets_yaml_back(bot: Bot) -> None:
+    bot.api.push_document(ADMIN_ID, "62-57.txt", RESOLUTION.encode())
+    summary, document = await bot.api.wait_for_messages(2)
+    assert "event" in summary.plain
+    assert document.document is not None and document.document.filename == "62-57-events.yaml"
+    assert b"2007-11-07" in document.document.content
+
+
+async def test_documents_from_others_are_not_extracted(bot: Bot) -> None:
+    bot.api.push_document(USER_ID, "62-57.txt", RESOLUTION.encode())
+    reply = await bot.ask("/about")  # handled after the document: nothing came before it
+    assert "62/57" in reply and len(bot.api.sent) == 1
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_time_zone(bot: Bot) -> None:
+    group, supergroup = -555, -100555
+    await bot.ask("/timezone Asia/Tokyo", chat_id=group, user_id=5)
+    bot.api.fail_next(
+        "sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat",
+        migrate_to_chat_id=supergroup,
+    )  # fmt: skip
+    bot.api.push_text(group, "/next", user_id=5)
+    await bot.chats.wait_until(lambda: bot.chats.get_chat(supergroup).timezone == "Asia/Tokyo")

@@ -95,6 +95,8 @@ async def test_without_a_token_it_serves_the_feed_and_says_the_bot_is_off(serve)
         health = await http.get(f"{served.url}/healthz")
     assert health.status_code == 200
     await served.wait_for_line("chat bot is off")
+    served.process.send_signal(signal.SIGHUP)  # reload events.yaml, keep serving
+    await served.wait_for_line("SIGHUP: reload ok")
     assert await served.stop() == 0
 
 
@@ -111,3 +113,22 @@ async def test_with_a_token_it_answers_and_never_logs_the_token(serve) -> None:
     assert "stopped" in served.output
     assert api.token not in served.output
     assert api.token.split(":")[1] not in served.output
+
+
+async def test_a_refused_token_stops_it_with_a_clear_message(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    async with FakeBotApi() as api:
+        wrong = {
+            "TELEGRAM_API_URL": api.base_url,
+            "TELEGRAM_BOT_TOKEN": "111111:ThisTokenIsNotTheFakeServersToken_x",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", "0",
+            cwd=tmp_path, env={**environment, **wrong},
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        output, _ = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert b"refused TELEGRAM_BOT_TOKEN" in output
+    assert b"ThisTokenIsNotTheFakeServersToken" not in output

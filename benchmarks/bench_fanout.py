@@ -1,0 +1,152 @@
+"""Fan-out benchmark: one reminder to many chats through the real dispatcher, sender and store.
+
+    .venv/bin/python benchmarks/bench_fanout.py [--chats 2000] [--lifted-chats 5000] [--plan 100000]
+
+1. At Telegram's default limits (the fake Bot API enforces 30/s overall): messages per second as a
+   fraction of 30 (target >= 0.95) and the 429s provoked (target 0), with the projection for 10,000.
+2. With the server's limits lifted and calbot's pacing off: the sustainable maximum, and the delay from
+   the due instant (woken by the real scheduler on a settable clock) to the first and the last message.
+3. Memory and time to plan 100,000 subscriptions read from the database.
+
+The fake server runs in this process, so in part 2 it takes part of the CPU calbot would have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from telegram import Bot  # noqa: E402
+from telegram.request import HTTPXRequest  # noqa: E402
+
+from bot.clock import Clock, ManualClock, OffsetClock  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.reminders import ReminderServices  # noqa: E402
+from bot.reminders.dispatcher import CONCURRENCY, Dispatcher  # noqa: E402
+from bot.reminders.pacing import Pacer  # noqa: E402
+from bot.reminders.planner import plan_slots  # noqa: E402
+from bot.reminders.sender import Sender  # noqa: E402
+from bot.reminders.service import ReminderService  # noqa: E402
+from bot.state import CalendarHolder  # noqa: E402
+from bot.storage import Store, schema  # noqa: E402
+from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi  # noqa: E402
+from tests.reminders.conftest import write_events  # noqa: E402
+
+DUE = datetime(2007, 11, 7, 8, 0, tzinfo=UTC)  # the 1-hour reminder of the test calendar's MSP
+TELEGRAM_RATE = 30.0
+
+
+def fill(store: Store, chats: int) -> None:
+    now = datetime(2007, 10, 1, tzinfo=UTC)
+    stamps = {"created_utc": now, "updated_utc": now}
+    ids = range(1, chats + 1)
+    with store.engine.begin() as connection:
+        connection.execute(schema.chats.insert(), [{"id": c, "active": True, **stamps} for c in ids])
+        subs = [{"chat_id": c, "scope": "all", "leads": "1h", "active": True, **stamps} for c in ids]
+        connection.execute(schema.subscriptions.insert(), subs)
+
+
+def open_world(workdir: Path, name: str, chats: int, clock: Clock) -> ReminderServices:
+    store = Store.open(f"sqlite:///{workdir / name}.db", clock)
+    fill(store, chats)
+    holder = CalendarHolder(write_events(workdir / f"{name}.yaml"), clock, store)
+    holder.load()
+    settings = Settings(TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN)  # type: ignore[call-arg]
+    return ReminderServices(store, holder, clock, settings)
+
+
+def make_bot(api: FakeBotApi) -> Bot:
+    request = HTTPXRequest(connection_pool_size=CONCURRENCY * 2)
+    return Bot(DEFAULT_TOKEN, base_url=f"{api.base_url}/bot", request=request)
+
+
+async def at_default_limits(workdir: Path, chats: int) -> None:
+    services = open_world(workdir, "limits", chats, ManualClock(DUE))
+    async with FakeBotApi() as api, make_bot(api) as bot:
+        for chat_id in range(1, chats + 1):
+            api.add_chat(chat_id)
+        dispatcher = Dispatcher(services, Sender(bot, services.store, Pacer()))
+        started = time.monotonic()
+        report = await dispatcher.run_due(DUE)
+        elapsed = time.monotonic() - started
+        times = [message.at for message in api.sent]
+        rate = (len(times) - 1) / (times[-1] - times[0])
+        print(f"default limits: {report.sent} of {chats} chats in {elapsed:.1f} s")
+        print(f"  rate {rate:.2f} msg/s = {rate / TELEGRAM_RATE:.3f} of 30/s (target >= 0.95)")
+        print(f"  429s provoked: {api.too_many_requests} (target 0)")
+        print(f"  projection for 10,000 chats: {10_000 / rate:.0f} s ({10_000 / rate / 60:.1f} min)")
+    services.store.close()
+
+
+async def lifted(workdir: Path, chats: int) -> None:
+    lead_in = timedelta(seconds=10)  # calbot is up before the reminder falls due
+    clock = OffsetClock(DUE - lead_in)
+    services = open_world(workdir, "lifted", chats, clock)
+    async with FakeBotApi() as api, make_bot(api) as bot:
+        api.lift_rate_limits()
+        for chat_id in range(1, chats + 1):
+            api.add_chat(chat_id)
+        real_due = datetime.now(UTC) + (DUE - clock.now())
+        unpaced = Pacer(rate=0, private_interval=0, group_interval=0)
+        service = ReminderService(services, bot, pacer=unpaced, watch_interval=None)
+        await service.start()
+        await service.wait_idle()
+        ready = (real_due - datetime.now(UTC)).total_seconds()
+        print(f"limits lifted: started, catch-up done and wake-up booked {ready:.1f} s before due")
+        await api.wait_for_messages(chats, timeout=chats / 20 + 60)
+        await service.stop()
+        first, last = api.sent[0], api.sent[-1]
+        rate = (len(api.sent) - 1) / (last.at - first.at)
+        print(f"  {len(api.sent)} chats, sustained {rate:.0f} msg/s")
+        print(f"  due -> first message {(first.accepted_at - real_due).total_seconds():.3f} s")
+        print(f"  due -> last message  {(last.accepted_at - real_due).total_seconds():.1f} s")
+    services.store.close()
+
+
+def planning_memory(workdir: Path, subscriptions: int) -> None:
+    clock = ManualClock(DUE)
+    services = open_world(workdir, "plan", subscriptions, clock)
+    snapshot = services.holder.current
+    tracemalloc.start()
+    started = time.monotonic()
+    subs, chats = services.store.subscriptions(), services.store.chats()
+    read = time.monotonic() - started
+    slots = plan_slots(
+        snapshot.calendar, snapshot.revisions, subs, chats, DUE - timedelta(days=61), DUE
+    )
+    planned = time.monotonic() - started - read
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"planning {subscriptions:,} subscriptions: {len(slots):,} slots due")
+    print(f"  read {read:.2f} s, plan {planned:.2f} s; tracemalloc peak {peak / 2**20:.0f} MiB;")
+    print(f"  process max RSS {rss_mb:.0f} MiB")
+    services.store.close()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", type=int, default=2000, help="chats at the default limits")
+    parser.add_argument("--lifted-chats", type=int, default=5000, help="chats with limits lifted")
+    parser.add_argument("--plan", type=int, default=100_000, help="subscriptions to plan")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        await at_default_limits(workdir, args.chats)
+        await lifted(workdir, args.lifted_chats)
+        planning_memory(workdir, args.plan)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
