@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/bench_fanout.py [--chats 2000] [--lifted-chats 5000] [--plan 100000]
 
 1. At Telegram's default limits (the fake Bot API enforces 30/s overall): messages per second as a
-   fraction of 30 (target >= 0.95) and the 429s provoked (target 0), with the projection for 10,000.
-2. With the server's limits lifted and calbot's pacing off: the sustainable maximum, and the delay from
-   the due instant (woken by the real scheduler on a settable clock) to the first and the last message.
+fraction of 30 (target >= 0.95) and the 429s provoked (target 0), with the projection for 10,000. 2.
+With the server's limits lifted and calbot's pacing off: the sustainable maximum, and the delay from
+the due instant (woken by the real scheduler on a settable clock) to the first and the last message.
 3. Memory and time to plan 100,000 subscriptions read from the database.
 
 The fake server runs in this process, so in part 2 it takes part of the CPU calbot would have.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import resource
 import sys
@@ -27,39 +28,45 @@ from pathlib import Path
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from telegram import Bot  # noqa: E402
-from telegram.request import HTTPXRequest  # noqa: E402
+from telegram import Bot
+from telegram.request import HTTPXRequest
 
-from bot.clock import Clock, ManualClock, OffsetClock  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.reminders import ReminderServices  # noqa: E402
-from bot.reminders.dispatcher import CONCURRENCY, Dispatcher  # noqa: E402
-from bot.reminders.pacing import Pacer  # noqa: E402
-from bot.reminders.planner import plan_slots  # noqa: E402
-from bot.reminders.sender import Sender  # noqa: E402
-from bot.reminders.service import ReminderService  # noqa: E402
-from bot.state import CalendarHolder  # noqa: E402
-from bot.storage import Store, schema  # noqa: E402
-from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi  # noqa: E402
-from tests.reminders.conftest import write_events  # noqa: E402
+from bot.clock import Clock, ManualClock, OffsetClock
+from bot.config import Settings
+from bot.reminders import ReminderServices
+from bot.reminders.dispatcher import CONCURRENCY, Dispatcher
+from bot.reminders.pacing import Pacer
+from bot.reminders.planner import plan_slots
+from bot.reminders.sender import Sender
+from bot.reminders.service import ReminderService
+from bot.state import CalendarHolder
+from bot.storage import Store, schema
+from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.reminders.conftest import write_events
 
 DUE = datetime(2007, 11, 7, 8, 0, tzinfo=UTC)  # the 1-hour reminder of the test calendar's MSP
 TELEGRAM_RATE = 30.0
 
 
-def fill(store: Store, chats: int) -> None:
+def fill(store: Store, chats: int, scope: str) -> None:
     now = datetime(2007, 10, 1, tzinfo=UTC)
     stamps = {"created_utc": now, "updated_utc": now}
     ids = range(1, chats + 1)
     with store.engine.begin() as connection:
-        connection.execute(schema.chats.insert(), [{"id": c, "active": True, **stamps} for c in ids])
-        subs = [{"chat_id": c, "scope": "all", "leads": "1h", "active": True, **stamps} for c in ids]
+        connection.execute(
+            schema.chats.insert(), [{"id": c, "active": True, **stamps} for c in ids]
+        )
+        subs = [
+            {"chat_id": c, "scope": scope, "leads": "1h", "active": True, **stamps} for c in ids
+        ]
         connection.execute(schema.subscriptions.insert(), subs)
 
 
-def open_world(workdir: Path, name: str, chats: int, clock: Clock) -> ReminderServices:
+def open_world(
+    workdir: Path, name: str, chats: int, clock: Clock, scope: str = "event:msp-opening"
+) -> ReminderServices:
     store = Store.open(f"sqlite:///{workdir / name}.db", clock)
-    fill(store, chats)
+    fill(store, chats, scope)
     holder = CalendarHolder(write_events(workdir / f"{name}.yaml"), clock, store)
     holder.load()
     settings = Settings(TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN)  # type: ignore[call-arg]
@@ -85,18 +92,21 @@ async def at_default_limits(workdir: Path, chats: int) -> None:
         print(f"default limits: {report.sent} of {chats} chats in {elapsed:.1f} s")
         print(f"  rate {rate:.2f} msg/s = {rate / TELEGRAM_RATE:.3f} of 30/s (target >= 0.95)")
         print(f"  429s provoked: {api.too_many_requests} (target 0)")
-        print(f"  projection for 10,000 chats: {10_000 / rate:.0f} s ({10_000 / rate / 60:.1f} min)")
+        print(
+            f"  projection for 10,000 chats: {10_000 / rate:.0f} s ({10_000 / rate / 60:.1f} min)"
+        )
     services.store.close()
 
 
 async def lifted(workdir: Path, chats: int) -> None:
-    lead_in = timedelta(seconds=10)  # calbot is up before the reminder falls due
-    clock = OffsetClock(DUE - lead_in)
-    services = open_world(workdir, "lifted", chats, clock)
+    lead_in = timedelta(seconds=5)  # calbot is up before the reminder falls due
+    services = open_world(workdir, "lifted", chats, ManualClock(DUE - lead_in))
     async with FakeBotApi() as api, make_bot(api) as bot:
         api.lift_rate_limits()
         for chat_id in range(1, chats + 1):
             api.add_chat(chat_id)
+        clock = OffsetClock(DUE - lead_in)  # set up first: the settable clock runs from here
+        services = dataclasses.replace(services, clock=clock)
         real_due = datetime.now(UTC) + (DUE - clock.now())
         unpaced = Pacer(rate=0, private_interval=0, group_interval=0)
         service = ReminderService(services, bot, pacer=unpaced, watch_interval=None)
@@ -116,7 +126,7 @@ async def lifted(workdir: Path, chats: int) -> None:
 
 def planning_memory(workdir: Path, subscriptions: int) -> None:
     clock = ManualClock(DUE)
-    services = open_world(workdir, "plan", subscriptions, clock)
+    services = open_world(workdir, "plan", subscriptions, clock, scope="all")
     snapshot = services.holder.current
     tracemalloc.start()
     started = time.monotonic()

@@ -24,7 +24,9 @@ def main(names: list[str]) -> int:
         print(f"\n=== {script.stem} ===", flush=True)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
-        print(f"--- {script.stem}: exit {result.returncode} in {time.perf_counter() - started:.1f} s")
+        print(
+            f"--- {script.stem}: exit {result.returncode} in {time.perf_counter() - started:.1f} s"
+        )
         failed += result.returncode != 0
     return 1 if failed else 0
 

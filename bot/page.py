@@ -135,6 +135,8 @@ def _subscribe_section(calendar: Calendar, base: str) -> str:
 
 def _event_article(event: Event, calendar: Calendar, base: str, heading: str) -> str:
     when = _h(format_span(event, calendar.language, calendar.zone))
+    if not event.days_stated:
+        when += " (days not stated)"
     place = _h(event.location.text()) if event.location and event.location.text() else ""
     status = "" if event.status == "confirmed" else f' <span class="status">{event.status}</span>'
     parts = [

@@ -33,7 +33,7 @@ from telegram.ext import Application
 
 from bot.chats import ChatStore, MemoryChatStore
 from bot.clock import Clock
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.events.revisions import MemoryRevisionStore, RevisionStore
 from bot.logging import setup_logging
 from bot.state import CalendarHolder
@@ -68,8 +68,38 @@ class Wiring:
 
 
 def wire(runtime: Runtime) -> Wiring:
-    """Plug calbot's optional modules (reminders) in; the lead's seam."""
-    return Wiring()
+    """Plug the reminders in when the database and the bot are there (they need both)."""
+    if runtime.store is None or not runtime.settings.token:
+        return Wiring()
+    try:
+        from bot.reminders import ReminderServices
+        from bot.telegram.subscriptions import register
+    except ImportError:
+        return Wiring()
+    shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
+    return Wiring(
+        extensions=[lambda application: register(application, shared)],
+        services=[_Reminders(shared, runtime)],
+    )
+
+
+class _Reminders:
+    """The reminder service, built at start because it sends with the application's bot."""
+
+    def __init__(self, shared: Any, runtime: Runtime) -> None:
+        self._shared, self._runtime = shared, runtime
+        self._service: Any = None
+
+    async def start(self) -> None:
+        from bot.reminders.service import ReminderService
+
+        assert self._runtime.application is not None
+        self._service = ReminderService(self._shared, self._runtime.application.bot)
+        await self._service.start()
+
+    async def stop(self) -> None:
+        if self._service is not None:
+            await self._service.stop()
 
 
 class _Server(uvicorn.Server):
@@ -130,7 +160,10 @@ async def serve(
     port: int,
     wiring: Callable[[Runtime], Wiring] = wire,
 ) -> int:
-    """Run until SIGTERM/SIGINT (or ``stop`` on the returned server); return the exit status."""
+    """Serve until SIGTERM/SIGINT, then stop gracefully; return the exit status (0)."""
+    if settings.token and settings.telegram_mode == "webhook" and not settings.webhook_secret:
+        # Without the secret anyone could post updates to /telegram; refuse before starting.
+        raise SettingsError("bad setting WEBHOOK_SECRET: TELEGRAM_MODE=webhook needs it")
     store, chats, revisions = open_stores(settings, clock)
     holder = CalendarHolder(settings.events_file, clock, revisions)
     holder.load()
@@ -154,7 +187,7 @@ async def serve(
             log.warning(BOT_OFF)
         else:
             await _start_bot_retrying(application, settings, stop)
-        for service in plugged.services:
+        for service in plugged.services if not stop.is_set() else ():
             await service.start()
             started.append(service)
         waiter = asyncio.create_task(stop.wait())
@@ -241,8 +274,7 @@ async def _start_bot(application: Application, settings: Settings) -> None:
     if not application.running:
         await application.start()
     if settings.telegram_mode == "webhook":
-        if not settings.webhook_secret:
-            raise SystemExit("TELEGRAM_MODE=webhook needs WEBHOOK_SECRET (Telegram sends it back)")
+        assert settings.webhook_secret is not None  # checked by serve()
         url = f"{settings.public_url}/telegram"
         await application.bot.set_webhook(
             url,

@@ -9,6 +9,7 @@ show what is on *now* by calbot's clock.
 
 from __future__ import annotations
 
+import gzip
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -16,7 +17,6 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -25,9 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.clock import Clock
 from bot.config import Settings
 from bot.feed.cache import FeedCache
-from bot.feed.http import feed_response
-from bot.feed.query import FeedQueryError, parse_query
-from bot.feed.render import UnknownEventError
+from bot.feed.http import accepts_gzip, feed_response
+from bot.feed.query import FeedQuery, FeedQueryError, parse_query
 from bot.logging import redact
 from bot.metrics import FEED_REQUESTS, render_metrics
 from bot.page import render_event_page, render_index
@@ -38,6 +37,7 @@ MAX_PATH_BYTES = 2048
 MAX_QUERY_BYTES = 4096
 ReadinessResult = tuple[bool, dict[str, Any]]
 Readiness = Callable[[], ReadinessResult | Awaitable[ReadinessResult]]
+_WHOLE_FEED = FeedQuery()
 _PAGE_HEADERS = {
     "Cache-Control": "no-cache",  # the page says what is on *now*
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
@@ -67,7 +67,9 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(RequestGuard), Middleware(GZipMiddleware, minimum_size=1024)],
+        # No GZipMiddleware: feeds carry ready-made gzip variants with their own ETags, pages
+        # compress themselves, and the middleware's per-request cost halved the feed's throughput.
+        middleware=[Middleware(RequestGuard)],
         exception_handlers={404: site.not_found},
     )
     app.state.feed_cache = site.cache
@@ -92,9 +94,8 @@ class _Site:
         return self.holder.current
 
     async def calendar_ics(self, request: Request) -> Response:
-        params = {key: request.query_params.getlist(key) for key in request.query_params}
         try:
-            query = parse_query(params)
+            query = _feed_query(request)
         except FeedQueryError as error:
             FEED_REQUESTS.labels(status="400").inc()
             return _text(400, f"Bad feed parameter: {error}.")
@@ -103,11 +104,11 @@ class _Site:
 
     async def event_ics(self, request: Request) -> Response:
         event_id = request.path_params["event_id"]
-        try:
-            rendered = await self.cache.event(self._snapshot(), event_id)
-        except UnknownEventError:
+        snapshot = self._snapshot()
+        if snapshot.calendar.get(event_id) is None:  # checked first: unknown ids never render
             FEED_REQUESTS.labels(status="404").inc()
             return self._unknown_event(event_id)
+        rendered = await self.cache.event(snapshot, event_id)
         return feed_response(request, rendered, f"{event_id}.ics")
 
     async def event_page(self, request: Request) -> Response:
@@ -116,12 +117,10 @@ class _Site:
         event = snapshot.calendar.get(event_id)
         if event is None:
             return self._unknown_event(event_id)
-        html = render_event_page(snapshot, event, self.base, self.clock.now())
-        return HTMLResponse(html, headers=_PAGE_HEADERS)
+        return _html(request, render_event_page(snapshot, event, self.base, self.clock.now()))
 
     async def index(self, request: Request) -> Response:
-        html = render_index(self._snapshot(), self.base, self.clock.now())
-        return HTMLResponse(html, headers=_PAGE_HEADERS)
+        return _html(request, render_index(self._snapshot(), self.base, self.clock.now()))
 
     async def healthz(self, request: Request) -> Response:
         return _text(200, "ok")
@@ -166,6 +165,13 @@ class _Site:
         )
 
 
+def _feed_query(request: Request) -> FeedQuery:
+    if not request.scope.get("query_string"):
+        return _WHOLE_FEED  # most requests: calendar apps polling the plain feed
+    params = {key: request.query_params.getlist(key) for key in request.query_params}
+    return parse_query(params)
+
+
 async def _run_readiness(readiness: Readiness) -> ReadinessResult:
     """Run the lead's readiness check; a check that fails is "not ready", never a 500."""
     try:
@@ -176,6 +182,16 @@ async def _run_readiness(readiness: Readiness) -> ReadinessResult:
         return bool(ok), dict(details)
     except Exception as error:  # any failure of a dependency check means "not ready"
         return False, {"readiness": f"check failed: {type(error).__name__}"}
+
+
+def _html(request: Request, html: str) -> Response:
+    """A page, gzipped when the client accepts it (pages differ with every minute, so no ETag)."""
+    body = html.encode("utf-8")
+    headers = {**_PAGE_HEADERS, "Vary": "Accept-Encoding"}
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
+        body = gzip.compress(body, 6, mtime=0)
+        headers["Content-Encoding"] = "gzip"
+    return HTMLResponse(body, headers=headers)
 
 
 def _text(status: int, message: str) -> Response:

@@ -41,6 +41,7 @@ from bot.events.model import (
 
 Path_ = tuple[str | int, ...]
 Where = tuple[int, int]
+_FOLD_MARK = "\a"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_BYTES = 2 * 1024 * 1024
 # The schema is five levels deep; anything far deeper is an accident or an attack on the recursion.
@@ -302,7 +303,10 @@ class _Tree:
             self._note(path, where, f"YAML tag {tag.replace(_CORE_TAG, '!!')} is not allowed")
         if isinstance(node, ScalarNode):
             plain = node.style is None
-            return None if plain and node.value in _NULLS else str(node.value)
+            if plain and node.value in _NULLS:
+                return None
+            # ruamel marks the line folds of `>` scalars with BEL (kept for round-tripping); drop them.
+            return str(node.value).replace(_FOLD_MARK, "")
         self._open.add(id(node))
         try:
             if isinstance(node, SequenceNode):

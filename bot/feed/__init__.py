@@ -1,5 +1,5 @@
 """The iCalendar feed: pure rendering (``render``), query parsing (``query``), the per-snapshot
-cache (``cache``) and the ``calbot feed`` command (``command``)."""
+cache (``cache``), HTTP serving with ETags and gzip (``http``) and ``calbot feed`` (``command``)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import format_datetime
 
 import anyio.to_thread
 
@@ -36,6 +37,7 @@ class RenderedFeed:
     etag: str
     gzip_etag: str
     last_modified_utc: datetime
+    last_modified_http: str  # the same instant as an HTTP date, formatted once
 
     @classmethod
     def of(cls, body: bytes, last_modified_utc: datetime) -> RenderedFeed:
@@ -43,7 +45,8 @@ class RenderedFeed:
         # mtime=0 keeps the gzip bytes deterministic too; the variant gets its own strong ETag
         # because its bytes differ (RFC 9110 8.8.3).
         zipped = gzip.compress(body, 6, mtime=0)
-        return cls(body, zipped, f'"{digest}"', f'"{digest}-gz"', last_modified_utc)
+        http_date = format_datetime(last_modified_utc.astimezone(UTC), usegmt=True)
+        return cls(body, zipped, f'"{digest}"', f'"{digest}-gz"', last_modified_utc, http_date)
 
 
 class FeedCache:

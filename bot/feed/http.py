@@ -7,8 +7,8 @@ or a ready-made gzip body. The plain and gzip variants carry different strong ET
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from email.utils import format_datetime, parsedate_to_datetime
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -26,7 +26,7 @@ def feed_response(request: Request, rendered: RenderedFeed, filename: str) -> Re
     gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
     headers = {
         "ETag": rendered.gzip_etag if gzipped else rendered.etag,
-        "Last-Modified": http_date(rendered.last_modified_utc),
+        "Last-Modified": rendered.last_modified_http,
         "Cache-Control": f"public, max-age={int(REFRESH_INTERVAL.total_seconds())}",
         "Vary": "Accept-Encoding",
         "X-Content-Type-Options": "nosniff",
@@ -82,7 +82,3 @@ def accepts_gzip(header: str) -> bool:
         except ValueError:
             return False
     return False
-
-
-def http_date(instant: datetime) -> str:
-    return format_datetime(instant.astimezone(UTC), usegmt=True)

@@ -1,18 +1,21 @@
 """The dispatcher: at a given instant, send whatever is due, each message at most once.
 
-``run_due(now_utc)`` plans the reminders that fell due since the last run (``bot.reminders.planner``), the
-snoozes and the daily digests, and sends them through a small pool of workers. Every message has a
-``DeliveryKey`` in the delivery log: it is claimed (an atomic insert) just before the send and finished
-with the outcome after, so a reminder goes out at most once across runs, restarts and processes, and an
-interrupted fan-out resumes where it stopped (the chats already logged are not sent again).
+``run_due(now_utc)`` plans the reminders that fell due since the last run
+(``bot.reminders.planner``), the snoozes and the daily digests, and sends them through a small pool
+of workers. Every message has a ``DeliveryKey`` in the delivery log: it is claimed (an atomic
+insert) just before the send and finished with the outcome after, so a reminder goes out at most
+once across runs, restarts and processes, and an interrupted fan-out resumes where it stopped (the
+chats already logged are not sent again).
 
-Crash window: a row a killed process left 'sending' may or may not have reached Telegram, and Telegram
-offers no way to ask. ``recover()`` sends those again (at-least-once for them): a reminder is never lost,
-and the duplicates are bounded by the messages in flight at the kill (at most ``concurrency``, and in
-practice only those already accepted whose outcome was not yet written, typically zero or one).
+Crash window: a row a killed process left 'sending' may or may not have reached Telegram, and
+Telegram offers no way to ask. ``recover()`` sends those again (at-least-once for them): a reminder
+is never lost, and the duplicates are bounded by the messages in flight at the kill (at most
+``concurrency``: those Telegram accepted whose outcome was not yet written; the crash test
+measures them).
 
-The first run after start looks back ``CATCH_UP`` for reminders missed while calbot was down: those whose
-event has not begun are sent (the countdown computed at the send), the others logged 'skipped'.
+The first run after start looks back ``CATCH_UP`` for reminders missed while calbot was down: those
+whose event has not begun are sent (the countdown computed at the send), the others logged
+'skipped'.
 """
 
 from __future__ import annotations
@@ -167,9 +170,14 @@ class Dispatcher:
         return slots[0].due_utc if slots else None
 
     def _from_plan(self, since_utc: datetime, now_utc: datetime) -> list[Slot] | None:
-        """The useful slots due in ``[since, now]`` from the kept plan, when it covers exactly that."""
+        """The useful slots due in ``[since, now]`` from the plan, if it covers exactly that."""
         plan, version = self._plan, self.services.holder.current.version
-        if plan is None or plan.start != since_utc or now_utc >= plan.end or plan.version != version:
+        if (
+            plan is None
+            or plan.start != since_utc
+            or now_utc >= plan.end
+            or plan.version != version
+        ):
             return None
         return [s for s in plan.slots if s.due_utc <= now_utc and still_useful(s, now_utc)]
 
@@ -278,7 +286,7 @@ class Dispatcher:
     # Sending --------------------------------------------------------------------------------------
 
     async def deliver(self, jobs: list[Job], report: Report | None = None) -> Report:
-        """Send ``jobs`` in order with ``concurrency`` workers; each claimed just before its send."""
+        """Send ``jobs`` with ``concurrency`` workers, each claimed just before its send."""
         report = report or Report()
         queue = iter(jobs)
 
@@ -331,7 +339,7 @@ class Dispatcher:
 
 
 def events_on(events: tuple[Event, ...], day: date, zone: ZoneInfo) -> list[Event]:
-    """The events that take place on ``day`` for a reader in ``zone`` (all-day ones on their dates)."""
+    """The events on ``day`` for a reader in ``zone`` (all-day ones on their own dates)."""
     result = []
     for event in events:
         if event.status == "cancelled" or not event.days_stated:

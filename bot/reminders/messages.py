@@ -1,8 +1,10 @@
-"""Reminder texts: the reminder itself, the changed/cancelled notices, the daily digest and admin alerts.
+"""Reminder texts: the reminder itself, the changed/cancelled notices, the daily digest and admin
+alerts.
 
-One place for the words calbot sends unasked, in English and French, as Telegram HTML (every value from
-events.yaml is escaped). The countdown is computed from the instant the message actually goes out, so a
-reminder sent late after downtime says "starts in 40 minutes", not the "1 hour" it was planned with.
+One place for the words calbot sends unasked, in English and French, as Telegram HTML (every value
+from events.yaml is escaped). The countdown is computed from the instant the message actually goes
+out, so a reminder sent late after downtime says "starts in 40 minutes", not the "1 hour" it was
+planned with.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def _amount(count: int, unit: str, lang: str) -> str:
 
 
 def countdown(event: Event, now_utc: datetime, lang: str | None, zone: ZoneInfo) -> str:
-    """ "starts in 40 minutes", "starts in 1 day and 2 hours", "starts tomorrow" (all-day events)."""
+    """Time to the start: "starts in 40 minutes", "in 1 day and 2 hours", all-day "tomorrow"."""
     locale = locale_for(lang)
     say = _WORDS[locale]
     if not event.is_timed:
@@ -110,7 +112,7 @@ def _callback(*parts: str) -> str | None:
 
 
 def reminder_keyboard(event_id: str, lang: str | None) -> InlineKeyboardMarkup:
-    """Details, .ics, two snoozes and unsubscribe; a button whose data would pass 64 bytes is left out."""
+    """Details, .ics, two snoozes, unsubscribe; a button whose data passes 64 bytes is left out."""
     say = words(lang)
     rows = [
         [("details", _callback("ev", event_id)), ("ics", _callback("ics", event_id))],

@@ -1,11 +1,12 @@
 """Pacing: keeping calbot's sends inside Telegram's limits so that no 429 is ever provoked.
 
-Telegram allows about 30 messages a second overall, 1 a second to one private chat and 20 a minute to one
-group (negative chat ids). ``Pacer.wait_turn(chat_id)`` waits until both the chat and the bot as a whole
-may send again and books the slot: overall sends are spaced ``1 / rate`` apart (a token bucket without a
-burst, so no one-second window ever holds more than ``rate`` messages), and each chat is spaced by its own
-interval. A 429 that still comes (another process sharing the token) pushes everything back by the wait
-Telegram asks for. Time here is real monotonic time: the limits are Telegram's, not calbot's clock.
+Telegram allows about 30 messages a second overall, 1 a second to one private chat and 20 a minute
+to one group (negative chat ids). ``Pacer.wait_turn(chat_id)`` waits until both the chat and the bot
+as a whole may send again and books the slot: overall sends are spaced ``1 / rate`` apart (a token
+bucket without a burst, so no one-second window ever holds more than ``rate`` messages), and each
+chat is spaced by its own interval. A 429 that still comes (another process sharing the token)
+pushes everything back by the wait Telegram asks for. Time here is real monotonic time: the limits
+are Telegram's, not calbot's clock.
 """
 
 from __future__ import annotations

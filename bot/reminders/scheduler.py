@@ -1,17 +1,19 @@
-"""The wake-up scheduler: APScheduler 3 rings at instants on calbot's clock, and that is all it does.
+"""The wake-up scheduler: APScheduler 3 rings at instants on calbot's clock, and that is all it
+does.
 
-The schedule is not kept here. The database and events.yaml are the record; after every run the service
-asks the dispatcher for the next due instant and books one wake-up for it (replacing the previous one),
-plus a periodic safety wake-up. So nothing is lost when the process dies: at start the schedule is
-derived again.
+The schedule is not kept here. The database and events.yaml are the record; after every run the
+service asks the dispatcher for the next due instant and books one wake-up for it (replacing the
+previous one), plus a periodic safety wake-up. So nothing is lost when the process dies: at start
+the schedule is derived again.
 
 calbot's clock may be set (``--now``), so a due instant is turned into a real run date with
 ``clock.seconds_until(due)``: started half a minute before a reminder on the settable clock, calbot
 wakes half a minute later in real time.
 
-APScheduler 3's defaults would drop wake-ups: ``misfire_grace_time`` is 1 second, so a run that starts
-late on a busy process is skipped silently. Here it is ``None`` (always run, however late) with
-``coalesce`` (several missed runs make one), and the job itself only sets a flag, so it never overlaps.
+APScheduler 3's defaults would drop wake-ups: ``misfire_grace_time`` is 1 second, so a run that
+starts late on a busy process is skipped silently. Here it is ``None`` (always run, however late)
+with ``coalesce`` (several missed runs make one), and the job itself only sets a flag, so it never
+overlaps.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class WakeScheduler:
         self.booked_utc: datetime | None = None  # the calbot-clock instant of the next wake-up
 
     def start(self, safety_interval: float | None = 60.0) -> None:
-        """Start on the running event loop; ``safety_interval`` seconds between unconditional wakes."""
+        """Start on the running loop; a wake-up every ``safety_interval`` seconds regardless."""
         self._scheduler = AsyncIOScheduler(
             event_loop=asyncio.get_running_loop(), timezone=UTC, job_defaults=JOB_DEFAULTS
         )

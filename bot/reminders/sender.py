@@ -4,14 +4,14 @@ It paces every attempt (``bot.reminders.pacing``) and knows what each refusal me
 
 * 429 ``RetryAfter``: wait what Telegram asks, then try again (counted as ``retried``);
 * 5xx, time-outs and network errors: try again after a growing pause, a bounded number of times;
-* 403 ``Forbidden`` (blocked, kicked) or 400 "chat not found": the chat is gone; its subscriptions are
-  deactivated and nothing is retried;
-* ``ChatMigrated`` (a group became a supergroup): the chat's subscriptions and log move to the new id and
-  the message is sent there;
+* 403 ``Forbidden`` (blocked, kicked) or 400 "chat not found": the chat is gone; its subscriptions
+  are deactivated and nothing is retried;
+* ``ChatMigrated`` (a group became a supergroup): the chat's subscriptions and log move to the new
+  id and the message is sent there;
 * any other 400: the message itself is wrong; retrying would not help.
 
-A time-out is ambiguous (Telegram may have accepted the message), so retrying one may duplicate it; the
-bound is the number of attempts, and in practice time-outs on a healthy link are rare.
+A time-out is ambiguous (Telegram may have accepted the message), so retrying one may duplicate it;
+the bound is the number of attempts, and in practice time-outs on a healthy link are rare.
 """
 
 from __future__ import annotations
@@ -26,7 +26,14 @@ from typing import Literal, Protocol
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot.metrics import REMINDERS
 from bot.reminders.pacing import Pacer
@@ -115,6 +122,9 @@ class Sender:
                     return Outcome("failed", chat_id, reason=error.message)
                 REMINDERS.labels(outcome="retried").inc()
                 await self._sleep(self._backoff * 2 ** (attempt - 1))
+            except TelegramError as error:  # e.g. a revoked token: retrying cannot help
+                log.error("Telegram refused a message to %s: %s", chat_id, error.message)
+                return Outcome("failed", chat_id, reason=error.message)
             else:
                 return Outcome("sent", chat_id, message.message_id)
 

@@ -1,14 +1,15 @@
-"""The reminder service: the dispatcher, the wake-up scheduler and the events-file watcher, run together.
+"""The reminder service: the dispatcher, the wake-up scheduler and the events-file watcher, run
+together.
 
-``ReminderService(services, bot)`` is started and stopped by ``calbot serve``. At start it takes over the
-deliveries a crash left in flight, catches up what fell due while calbot was down, and books the next
-wake-up. One loop does all sending, so a long fan-out and a change notice never race each other: wake-ups
-only set a flag, and the loop runs whatever is due when it gets to it.
+``ReminderService(services, bot)`` is started and stopped by ``calbot serve``. At start it takes
+over the deliveries a crash left in flight, catches up what fell due while calbot was down, and
+books the next wake-up. One loop does all sending, so a long fan-out and a change notice never race
+each other: wake-ups only set a flag, and the loop runs whatever is due when it gets to it.
 
-events.yaml is polled (size and modification time, every ``watch_interval`` seconds). A good new file
-replaces the calendar; the holder's listener turns the differences into one notice per subscriber (a
-moved or cancelled meeting) and re-plans. A broken file is refused, the last good calendar stays, and
-the admins hear of each distinct error once.
+events.yaml is polled (size and modification time, every ``watch_interval`` seconds). A good new
+file replaces the calendar; the holder's listener turns the differences into one notice per
+subscriber (a moved or cancelled meeting) and re-plans. A broken file is refused, the last good
+calendar stays, and the admins hear of each distinct error once.
 
 Subscription commands call ``reschedule()`` so a new subscription is planned at once.
 """
@@ -62,8 +63,10 @@ class ReminderService:
         self._notices: list[Job] = []
         self._reported_errors: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self.dispatcher.recover()
         self.services.holder.listeners.append(self._on_reload)
         self.scheduler.start(self._safety_interval)
@@ -73,9 +76,9 @@ class ReminderService:
         self.kick()
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
-        """Stop taking new work, let in-flight sends finish for ``grace`` seconds, then abandon them.
+        """Take no new work, let in-flight sends finish for ``grace`` seconds, then abandon them.
 
-        An abandoned send leaves its row 'sending'; the next start sends it again (see the dispatcher).
+        An abandoned send leaves its row 'sending'; the next start sends it again (see dispatcher).
         """
         with contextlib.suppress(ValueError):
             self.services.holder.listeners.remove(self._on_reload)
@@ -94,8 +97,16 @@ class ReminderService:
         self._tasks.clear()
 
     def kick(self) -> None:
-        """Run the dispatcher as soon as the loop is free."""
-        self._kicked.set()
+        """Run the dispatcher as soon as the loop is free (callable from any thread)."""
+        loop = self._loop
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if loop is None or running is loop:
+            self._kicked.set()
+        else:  # e.g. a /reload handler that reloads the calendar in a worker thread
+            loop.call_soon_threadsafe(self._kicked.set)
 
     def reschedule(self) -> None:
         """Subscriptions or chats changed: look at the whole catch-up window again and re-plan."""
@@ -104,7 +115,7 @@ class ReminderService:
 
     async def wait_idle(self) -> None:
         """Return once the loop has nothing left to do (tests and the benchmark wait on this)."""
-        # Re-check the state after every wake: the loop may set and clear ``_idle`` without yielding.
+        # Re-check after every wake: the loop may set and clear ``_idle`` without yielding.
         while not self._idle.is_set() or self._kicked.is_set():
             if not self._tasks or self._tasks[0].done():
                 return  # stopped: nothing will run

@@ -6,35 +6,18 @@ sources, ``pg:<n>`` a page of /events. ``rem:``, ``snz:``, ``uns:`` belong to th
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.events.model import Event
 from bot.telegram.cards import NO_PREVIEW, event_card, event_keyboard, sources_text
+from bot.telegram.commands import events_page
 from bot.telegram.documents import send_event_ics
-from bot.telegram.links import event_ref, resolve_ref
+from bot.telegram.links import resolve_ref
 from bot.telegram.services import chat_id_of, language, services
-from bot.telegram.texts import label, say
-
-
-def page_navigation(
-    shown: tuple[Event, ...] | list[Event], page: int, pages: int, lang: str
-) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(e.name[:60], callback_data=event_ref(e.id, "ev"))] for e in shown]
-    navigation = []
-    if page > 0:
-        navigation.append(
-            InlineKeyboardButton(label("btn_previous", lang), callback_data=f"pg:{page - 1}")
-        )
-    if page < pages - 1:
-        navigation.append(
-            InlineKeyboardButton(label("btn_next", lang), callback_data=f"pg:{page + 1}")
-        )
-    if navigation:
-        rows.append(navigation)
-    return InlineKeyboardMarkup(rows)
+from bot.telegram.texts import say
 
 
 def _event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Event | None:
@@ -99,8 +82,6 @@ async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    from bot.telegram.commands import events_page
-
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()

@@ -121,6 +121,24 @@ def choice_keyboard(events: list[Event] | tuple[Event, ...]) -> InlineKeyboardMa
     )
 
 
+def page_navigation(
+    shown: tuple[Event, ...] | list[Event], page: int, pages: int, lang: str
+) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(e.name[:60], callback_data=event_ref(e.id, "ev"))] for e in shown]
+    navigation = []
+    if page > 0:
+        navigation.append(
+            InlineKeyboardButton(label("btn_previous", lang), callback_data=f"pg:{page - 1}")
+        )
+    if page < pages - 1:
+        navigation.append(
+            InlineKeyboardButton(label("btn_next", lang), callback_data=f"pg:{page + 1}")
+        )
+    if navigation:
+        rows.append(navigation)
+    return InlineKeyboardMarkup(rows)
+
+
 def paginate(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     """Split at line breaks into messages Telegram accepts; a tag never straddles two parts
     because every line built here opens and closes its own tags."""

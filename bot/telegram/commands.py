@@ -26,6 +26,7 @@ from bot.telegram.cards import (
     event_card,
     event_keyboard,
     list_line,
+    page_navigation,
     paginate,
     place_text,
 )
@@ -125,8 +126,6 @@ def events_page(
     update: Update, context: ContextTypes.DEFAULT_TYPE, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of all events, with a button per event and previous/next buttons."""
-    from bot.telegram.buttons import page_navigation  # the buttons module owns callback data
-
     bot = services(context)
     lang = language(update)
     zone = bot.zone_for(chat_id_of(update))

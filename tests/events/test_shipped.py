@@ -230,3 +230,9 @@ def test_sixty_third_session_date_is_unstated_and_sourced_elsewhere(
     assert unstated is not None and unstated.source
     assert not unstated.source.startswith(SYMBOL)
     assert "16 September 2008" not in " ".join(resolution.values())
+
+
+def test_folded_text_has_no_control_characters(calendar: Calendar) -> None:
+    texts = [calendar.description] + [event.description for event in calendar.events]
+    assert all(text and not any(ord(char) < 32 for char in text) for text in texts)
+    assert "named in United Nations" in " ".join(calendar.description.split())

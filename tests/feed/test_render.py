@@ -26,7 +26,9 @@ def test_shipped_feed_reads_the_same_in_three_parsers(holder: CalendarHolder) ->
     assert set(parsed) == {f"{event.id}@calbot" for event in holder.current.calendar.events}
 
 
-def test_test_feed_reads_the_same_in_three_parsers(test_holder: CalendarHolder) -> None:
+def test_timed_and_awkward_feed_reads_the_same_in_three_parsers(
+    test_holder: CalendarHolder,
+) -> None:
     data = render_feed(test_holder.current, BASE)
     assert with_icalendar(data) == with_ical(data) == with_vobject(data)
 

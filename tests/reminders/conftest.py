@@ -1,8 +1,10 @@
-"""Reminder fixtures: a calendar with timed meetings, a real database, the strict fake Bot API server.
+"""Reminder fixtures: a calendar with timed meetings, a real database, the strict fake Bot API
+server.
 
-The test calendar (``TEST_EVENTS``) has a timed meeting in Geneva, one the day after Europe left summer
-time (28 October 2007), an all-day conference and a meeting with HTML-sensitive text. ``database_url``
-comes from the storage tests: each storage-backed test runs on SQLite and on PostgreSQL.
+The test calendar (``TEST_EVENTS``) has a timed meeting in Geneva, one the day after Europe left
+summer time (28 October 2007), an all-day conference and a meeting with HTML-sensitive text.
+``database_url`` comes from the storage tests: each storage-backed test runs on SQLite and on
+PostgreSQL.
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ def subscribe(
 
 
 async def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
-    """Wait for a condition outside the fake server (which only wakes its waiters on its own events)."""
+    """Wait for a condition outside the fake server (whose waiters wake on its own events only)."""
     async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.01)  # polling period
+        while not predicate():  # noqa: ASYNC110 (nothing to wait on: poll)
+            await asyncio.sleep(0.01)

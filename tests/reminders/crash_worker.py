@@ -1,10 +1,10 @@
 """A calbot reminder process for the crash test: fans due reminders out once, then exits.
 
 Run as ``python -m tests.reminders.crash_worker DATABASE_URL EVENTS_FILE API_ROOT NOW_ISO`` with
-``TELEGRAM_BOT_TOKEN`` set. It does what
-``ReminderService.start()`` does at start (take over deliveries left in flight, catch up what is due) with
-the real dispatcher, sender and store, against the fake Bot API at ``API_ROOT``, on a clock stopped at
-``NOW_ISO``. It prints one JSON line with its report. The test kills it with SIGKILL midway.
+``TELEGRAM_BOT_TOKEN`` set. It does what ``ReminderService.start()`` does at start (take over
+deliveries left in flight, catch up what is due) with the real dispatcher, sender and store, against
+the fake Bot API at ``API_ROOT``, on a clock stopped at ``NOW_ISO``. It prints one JSON line with
+its report. The test kills it with SIGKILL midway.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ async def main(database_url: str, events_file: str, api_root: str, now: str) -> 
     services = ReminderServices(store, holder, clock, settings)
     request = HTTPXRequest(connection_pool_size=CONCURRENCY * 2)
     async with Bot(token, base_url=f"{api_root}/bot", request=request) as bot:
-        # The server's limits are lifted; calbot paces at CALBOT_CRASH_RATE messages a second (0: not
-        # at all), a "high limit" five times Telegram's.
+        # The server's limits are lifted; calbot paces at CALBOT_CRASH_RATE messages a second
+        # (0: not at all), a "high limit" five times Telegram's.
         rate = float(os.environ.get("CALBOT_CRASH_RATE", "150"))
         sender = Sender(bot, store, Pacer(rate=rate, private_interval=0, group_interval=0))
         dispatcher = Dispatcher(services, sender)

@@ -1,4 +1,4 @@
-"""The dispatcher against a real database and the strict fake Bot API: what a subscriber receives, when."""
+"""The dispatcher, with a real database and the strict fake Bot API: what subscribers get, when."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from bot.clock import ManualClock
 from bot.metrics import REGISTRY
+from bot.reminders import messages
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planner import DeliveryKey
 from bot.storage import Store
@@ -60,8 +61,8 @@ async def test_a_day_lead_fires_at_the_same_local_time_in_the_chats_zone(
 async def test_a_wall_clock_lead_crosses_the_end_of_summer_time(
     dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock
 ) -> None:
-    # 29 October 2007, 09:00 CET; two days before on the wall clock is 27 October 09:00 CEST = 07:00 UTC,
-    # one hour earlier than "48 hours before" because the clocks went back on the 28th.
+    # 29 October 2007, 09:00 CET; two days before on the wall clock is 27 October 09:00 CEST =
+    # 07:00 UTC, an hour earlier than "48 hours before": the clocks went back on the 28th.
     subscribe(store, api, 103, "event:after-dst", "2d", tz="Europe/Zurich")
     clock.set(datetime(2007, 10, 27, 6, 59, tzinfo=UTC))
     await dispatcher.run_due(clock.now())
@@ -185,3 +186,31 @@ async def test_a_delivery_left_in_flight_by_a_crash_is_sent_on_recovery(
     [message] = api.sent
     assert "starts in 55 minutes" in message.plain
     assert store.count_deliveries()["sending"] == 0
+
+
+async def test_a_reminder_to_a_migrated_group_lands_in_the_supergroup_and_is_logged_there(
+    dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock
+) -> None:
+    subscribe(store, api, -112, MSP, "1h")
+    api.add_chat(-1000000000112, "supergroup")
+    api.fail_next(
+        "sendMessage",
+        400,
+        "Bad Request: group chat was upgraded to a supergroup chat",
+        migrate_to_chat_id=-1000000000112,
+    )
+    clock.set(MSP_START - timedelta(hours=1))
+    await dispatcher.run_due(clock.now())
+    [message] = api.sent
+    assert message.chat_id == -1000000000112
+    assert store.delivery_status(DeliveryKey(-1000000000112, "msp-opening", 0, "1h")) == "sent"
+    await dispatcher.run_due(clock.now() + timedelta(minutes=1))
+    assert len(api.sent) == 1
+
+
+def test_buttons_whose_callback_data_would_pass_64_bytes_are_left_out() -> None:
+    event_id = "a" * 60  # ids may have 63 characters; "snz:<id>:1h" would not fit
+    keyboard = messages.reminder_keyboard(event_id, "en")
+    data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
+    assert data == [f"ev:{event_id}", f"ics:{event_id}", f"uns:{event_id}"]
+    assert all(len(str(item).encode()) <= 64 for item in data)

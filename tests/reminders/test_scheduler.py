@@ -1,7 +1,8 @@
-"""Punctuality: APScheduler wakes calbot at the due instant, on the real clock and on the settable one.
+"""Punctuality: APScheduler wakes calbot at the due instant, on the real clock and on the settable
+one.
 
-These tests use real time (the wake-up is real): each waits about a second and a half for a reminder due
-then, and checks when the fake Bot API accepted it.
+These tests use real time (the wake-up is real): each waits about a second and a half for a reminder
+due then, and checks when the fake Bot API accepted it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""The sender and the pacer against the strict fake Bot API: Telegram's refusals and its rate limits."""
+"""The sender and the pacer against the strict fake Bot API: Telegram's refusals and its rate
+limits.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
-"""The reminder service: events.yaml changes become notices and new reminders; broken files reach admins."""
+"""The reminder service: events.yaml changes become notices and new reminders; broken files reach
+admins.
+"""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -107,3 +110,27 @@ async def test_a_broken_events_file_is_refused_and_reported_to_admins_once(
     assert "refused" in alert.plain
     assert "7 November" in alert.plain
     assert services.holder.current.calendar.get("msp-opening") is not None  # the last good one
+
+
+async def test_stop_finishes_in_flight_sends_quickly_and_a_restart_sends_the_rest_once(
+    services: ReminderServices, bot: Bot, store: Store, api: FakeBotApi, clock: ManualClock
+) -> None:
+    chats = range(501, 541)
+    for chat_id in chats:
+        subscribe(store, api, chat_id, "event:msp-opening", "1h")
+    clock.set(MSP_START - timedelta(hours=1))
+    first = ReminderService(services, bot, watch_interval=None, safety_interval=None)
+    await first.start()  # at Telegram's pace, 40 chats take more than a second
+    await api.wait_for_messages(5)
+    started = time.monotonic()
+    await first.stop()
+    assert time.monotonic() - started < 2.0
+    assert store.count_deliveries()["sending"] == 0  # in-flight sends finished, none abandoned
+    stopped_at = len(api.sent)
+    assert stopped_at < len(chats)
+
+    second = ReminderService(services, bot, watch_interval=None, safety_interval=None)
+    await second.start()
+    await second.wait_idle()
+    await second.stop()
+    assert sorted(message.chat_id for message in api.sent) == list(chats)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 from pathlib import Path
 
+import pytest
+
 from bot.clock import ManualClock
-from bot.config import load_settings
+from bot.config import SettingsError, load_settings
 from bot.runner import Runtime, Wiring, serve
 from tests.conftest import DEMO_NOW
-from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
 
 
 class RecordingService:
@@ -54,3 +57,70 @@ async def test_services_run_while_the_bot_runs_and_sigterm_stops_all(
     os.kill(os.getpid(), signal.SIGTERM)  # handled by serve's signal handler, not the default
     assert await asyncio.wait_for(running, 10) == 0
     assert services[0].seen == [("start", True), ("stop", True)]
+
+
+async def test_the_default_wiring_brings_the_reminder_commands(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_URL=api.base_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'calbot.db'}",
+    )
+    running = asyncio.create_task(serve(settings, ManualClock(DEMO_NOW), host="127.0.0.1", port=0))
+    api.push_text(4242, "/subscribe")
+    [reply] = await api.wait_for_messages(1, timeout=20)
+    assert "You will be reminded of every meeting" in reply.plain
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(running, 10) == 0
+
+
+async def test_the_remind_me_button_subscribes_to_that_event(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_URL=api.base_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'calbot.db'}",
+    )
+    running = asyncio.create_task(serve(settings, ManualClock(DEMO_NOW), host="127.0.0.1", port=0))
+    api.push_text(4242, "/event MSP")
+    await api.wait_for_messages(1, timeout=20)
+    api.push_callback(4242, "rem:ccw-msp-2007")
+    _, confirmation = await api.wait_for_messages(2)
+    assert "You will be reminded of" in confirmation.plain and "MSP" in confirmation.plain
+    os.kill(os.getpid(), signal.SIGTERM)
+    assert await asyncio.wait_for(running, 10) == 0
+
+
+async def test_webhook_mode_takes_updates_through_the_web_app(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a free port, so PUBLIC_URL can name it before serving
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with FakeBotApi(allow_http_webhook=True) as api:
+        settings = load_settings(
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_URL=api.base_url,
+            TELEGRAM_MODE="webhook",
+            WEBHOOK_SECRET="hook-secret_1",
+            PUBLIC_URL=f"http://127.0.0.1:{port}",
+            DATABASE_URL=f"sqlite:///{tmp_path / 'calbot.db'}",
+        )
+        running = asyncio.create_task(
+            serve(settings, ManualClock(DEMO_NOW), host="127.0.0.1", port=port)
+        )
+        await api.wait_until(lambda: api.webhook_url is not None, timeout=20)
+        assert api.webhook_url == f"http://127.0.0.1:{port}/telegram"
+        api.push_text(4242, "/next")
+        [reply] = await api.wait_for_messages(1, timeout=10)
+        assert "Protocol V conference" in reply.plain and api.webhook_deliveries == [200]
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert await asyncio.wait_for(running, 10) == 0
+
+
+async def test_webhook_mode_without_a_secret_is_refused(tmp_path: Path) -> None:
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN, TELEGRAM_MODE="webhook", WEBHOOK_SECRET=""
+    )
+    with pytest.raises(SettingsError, match="WEBHOOK_SECRET"):
+        await serve(settings, ManualClock(DEMO_NOW), host="127.0.0.1", port=0)

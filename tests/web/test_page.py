@@ -26,7 +26,7 @@ async def test_page_lists_the_meetings_in_order_with_their_dates(client: httpx.A
     positions = [html.index(f">{name}") for name in names]
     assert positions == sorted(positions)
     assert "7–13 November 2007" in html
-    assert "June 2007" in html
+    assert "June 2007 (days not stated)" in html
     assert '<meta name="viewport"' in html
     assert "<script" not in html
 
@@ -96,3 +96,12 @@ async def test_page_escapes_text_from_the_events_file(tmp_path: Path, clock: Man
         assert "<script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
     assert "<title>&lt;b&gt;Cal&lt;/b&gt;</title>" in html
+
+
+async def test_page_is_gzipped_when_asked(client: httpx.AsyncClient) -> None:
+    zipped = await client.get("/", headers={"Accept-Encoding": "gzip"})
+    plain = await client.get("/", headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert int(zipped.headers["content-length"]) < len(plain.content)
+    assert zipped.text == plain.text
