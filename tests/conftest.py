@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import DEFAULT_EVENTS_FILE
+from bot.config import DEFAULT_EVENTS_FILE, Settings
 from bot.events.loader import load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import MemoryRevisionStore
@@ -16,6 +16,22 @@ from bot.state import CalendarHolder
 
 # 1 November 2007, 09:00 in Geneva: a few days before the first of the November meetings.
 DEMO_NOW = datetime(2007, 11, 1, 8, 0, tzinfo=UTC)
+
+
+SETTING_NAMES = tuple(
+    str(field.validation_alias)
+    for field in Settings.model_fields.values()
+    if field.validation_alias
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test starts from default settings: no developer's token or .env, no shared database."""
+    for name in SETTING_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'calbot.db'}")
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.fixture

@@ -16,25 +16,29 @@ _PATTERNS: dict[str, str] = {
     r"| what can you (do|answer)| que (sais|peux) tu| comment ca marche| how does (this|it) work",
     "subscribe": r" subscri| feed | ical | ics | webcal| abonn| flux | add (it |this |them )?to my "
     r"| calendar (link|url|file|feed)| google calendar| outlook| apple calendar",
-    "countdown": r" how long (until|till|til|before|to go)"
-    r"| how many days (until|till|before|to|left)"
-    r"| how soon| countdown| days left| combien de (jours|temps) (avant|jusqu|reste|encore)"
-    r"| dans combien de| compte a rebours| time left",
+    "countdown": r" how long (until|till|til|before|to go|ago)"
+    r"| how many days (until|till|before|to|left|are left|remain)| how many more days"
+    r"| how soon| countdown| days (are )?left| combien de (jours|temps) (avant|jusqu|reste|encore)"
+    r"| dans combien de| compte a rebours| time left| jours restants| il y a combien",
     "duration": r" how long (is|does|will|was|did|do|are|were)?"
     r"| how many days (is|does|was|will|did)"
-    r"| duration| duree| combien de (temps|jours) (dure|durera|a dure)| length of| lasts? ",
+    r"| duration| duree| combien de (temps|jours) (dure|durera|a dure)| length of| lasts? "
+    r"| (dure|durera|a dure|duree) (t elle |t il )?combien| how many days long",
     "where": r" where | venue| location | located | which city| what city| what place"
     r"|^ ?ou | ou (se|a|aura|auront|est|sont|ont|etait|ce) | quel lieu| quelle ville"
     r"| a quel endroit"
     r"| dans quelle ville| lieu de",
     "when": r" when | what date| which date| what day| which day| dates? of| what time| quand "
-    r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? ",
+    r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? "
+    r"| what are the dates| what dates| which dates",
     "now": r" right now| currently| happening now| on now| ongoing| at the moment| en cours"
     r"| maintenant| actuellement| en ce moment",
     "next": r" next | upcoming| coming up| soon | prochaine?s? | a venir| suivante?s? ",
     "list": r" list | all (the )?(events|meetings|conferences)| every | events | schedule"
     r"| calendar | liste | tous les | toutes les | programme | calendrier | what meetings"
-    r"| which meetings| what conferences| les reunions | les conferences | les evenements ",
+    r"| which meetings| what conferences| les reunions | les conferences | les evenements "
+    r"| how many (events|meetings|conferences)| quelles (reunions|conferences)"
+    r"| quels evenements| combien (de|d) (reunions|conferences|evenements)",
     "what": r" what (is|s|are|was|were|does|did) | tell me about| describe| about | info"
     r"| details| qu est ce| c est quoi| parle moi| de quoi| explain| purpose| what for ",
     "provenance": r" which paragraphs?| what paragraphs?| quels? paragraphes?| sources?"
@@ -46,6 +50,18 @@ _PATTERNS: dict[str, str] = {
     "agenda": r" agenda| ordre du jour| sixty third session| 63rd session| 63e session"
     r"| soixante troisieme session| 63 session",
     "protocols": r" protocols | protocoles | the protocols| les protocoles",
+    # When it ends, rather than when it is.
+    "end": r" end | ends | ending | finish| over | close | closes | conclude| last day"
+    r"| se termine| termine| prend fin| fin | finit| s acheve| dernier jour| jusqu a quand",
+    "time": r" what time| at what time| a quelle heure| (start|starting|begin) time| o clock"
+    r"| heure de debut| quelle heure",
+    "status": r" cancel| postpone| delayed| still on| still happening| going ahead| confirmed"
+    r"| annul| reporte| maintenu| confirme",
+    "who": r" who (convenes|organi[sz]es|chairs|runs|attends|meets|takes part|participates"
+    r"|is invited|can attend|is the chair)| organi[sz]er| convened by| chaired by"
+    r"| qui (organise|convoque|preside|participe|se reunit|peut participer)",
+    "footnotes": r" footnotes | which documents| what documents| documents (does|do|did) .*cite"
+    r"| les notes | quels documents| documents cites",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
 
@@ -89,9 +105,23 @@ _NEUTRAL_TEXT = """
     temps reste encore liste tous toutes programme calendrier resolution paragraphe alinea note
     dispositif preambule dit decide abonner abonnement flux rappel rappels y a t il ya est ce
     hello hi thanks thank merci ok okay yes no oui non bonjour salut help aide please svp stp
-    us
+    us happened happening ago passe passait maintenant actuellement moment weekend end ending
+    over finish finished close closes last time clock heure heures start starts cancelled
+    canceled postponed confirmed annulee annule reportee maintenu confirme termine fin finit
+    prend organise organises organizes convenes chairs attend attends who qui dates jour
+    remain left restants combien many much
 """
 NEUTRAL_WORDS = frozenset(_NEUTRAL_TEXT.split())
+
+# A message made only of thanks or goodbye ("thanks!", "merci beaucoup", "ok 👍") gets a short
+# reply, not "I did not understand".
+_THANKS_ANCHORS = frozenset(
+    "thanks thank thx ty cheers merci ok okay great perfect super parfait bye goodbye revoir "
+    "cool nice".split()
+)
+_THANKS_WORDS = _THANKS_ANCHORS | frozenset(
+    "you very much so a lot bien beaucoup au d accord bientot top for that".split()
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +144,9 @@ def read_intents(question: str) -> Intents:
     """Every intent ``question`` shows."""
     text = f" {normalize(question[:500])} "
     found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
+    words = text.split()
+    if words and set(words) <= _THANKS_WORDS and _THANKS_ANCHORS & set(words):
+        found.add("thanks")
     footnote = _FOOTNOTE.search(text)
     paragraph = _paragraph(text) if not footnote else None
     symbol = _SYMBOL.search(question[:500])

@@ -1,7 +1,8 @@
 """``calbot feed [-o FILE]``: write the iCalendar feed, byte for byte what ``/calendar.ics`` serves.
 
-It goes through the same holder and renderer as the server (a fresh in-memory revision store, as a
-freshly started server has), so the file and the HTTP body agree.
+It goes through the same holder, renderer and revision record as the server (the database at
+DATABASE_URL, where the server keeps each event's SEQUENCE), so the file and the HTTP body agree.
+With no database yet it renders as a freshly started server would, without creating one.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from bot.cli import clock_from, settings_from
+from bot.clock import Clock
 from bot.events.revisions import MemoryRevisionStore
 from bot.feed.query import FeedQueryError, build_query
 from bot.feed.render import render_query
 from bot.state import CalendarHolder
+from bot.storage import Store
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +35,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     feed.set_defaults(func=run_feed)
 
 
+def _existing_store(database_url: str, clock: Clock) -> Store | None:
+    """The server's database if there is one; a missing SQLite file is not created."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
+        return None
+    return Store.open(database_url, clock)
+
+
 def run_feed(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     try:
@@ -37,8 +50,15 @@ def run_feed(args: argparse.Namespace) -> int:
     except FeedQueryError as error:
         print(f"calbot feed: {error}", file=sys.stderr)
         return 2
-    holder = CalendarHolder(settings.events_file, clock_from(settings), MemoryRevisionStore())
-    data = render_query(holder.load(), settings.public_url, query)
+    clock = clock_from(settings)
+    store = _existing_store(settings.database_url, clock)
+    try:
+        revisions = store if store is not None else MemoryRevisionStore()
+        holder = CalendarHolder(settings.events_file, clock, revisions)
+        data = render_query(holder.load(), settings.public_url, query)
+    finally:
+        if store is not None:
+            store.close()
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
