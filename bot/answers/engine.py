@@ -10,15 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from functools import cache
+from functools import cached_property
 from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.answers.intents import NEUTRAL_WORDS, Intents, read_intents
-from bot.answers.knowledge import Knowledge, Paragraph, default_knowledge
+from bot.answers.intents import Intents, read_intents
+from bot.answers.knowledge import Knowledge, default_knowledge
 from bot.answers.model import Answer, timing_of
-from bot.answers.periods import Period, find_period, month_and_day_words
-from bot.events.lookup import LookupResult, find_events, normalize, unknown_words
+from bot.answers.periods import Period, find_period
+from bot.answers.topics import (
+    all_known,
+    events_at,
+    find_place,
+    foreign_words,
+    paragraph_events,
+    place_words,
+    relevant_unstated,
+    search_instruments,
+    search_paragraphs,
+    topic_words,
+)
+from bot.events.lookup import LookupResult, find_events, normalize
 from bot.events.model import Calendar, Event
 from bot.events.queries import (
     current_events,
@@ -90,6 +102,17 @@ class _Context:
         self.lookup: LookupResult = find_events(calendar, question)
         self.period: Period | None = find_period(question, now.astimezone(zone).date())
 
+    @cached_property
+    def foreign(self) -> tuple[str, ...]:
+        """Words no event name, day, place or calendar word explains."""
+        places = place_words(self.calendar, self.knowledge)
+        return tuple(w for w in foreign_words(self.calendar, self.question) if w not in places)
+
+    @cached_property
+    def topic(self) -> tuple[str, ...]:
+        """The foreign words the resolution uses ("cluster munitions", "parrainage")."""
+        return topic_words(self.knowledge, self.foreign) if self.foreign else ()
+
     def make(self, kind: str, events: tuple[Event, ...] = (), **facts: object) -> Answer:
         timings = tuple(timing_of(event, self.now, self.zone) for event in events)
         return Answer(
@@ -107,12 +130,21 @@ class _Context:
 
     @property
     def event(self) -> Event | None:
-        return self.lookup.best if self.lookup.confident else None
+        if self.lookup.confident:
+            return self.lookup.best
+        if self.lookup.ambiguous and not self._general_question():
+            # "C'est quel jour de la réunion ?" during the MSP: the one on now is meant.
+            ongoing = [e for e in self._candidates() if e.phase(self.now) == "ongoing"]
+            if len(ongoing) == 1 and ongoing[0].days_stated:
+                return ongoing[0]
+        return None
 
     def decide(self) -> Answer:
         intents = self.intents
         if not normalize(self.question) or "help" in intents:
             return self.make("help")
+        if "thanks" in intents:
+            return self.make("thanks")
         if "subscribe" in intents:
             return self.make("subscribe", (self.event,) if self.event else ())
         for step in (self.about_document, self.about_agenda, self.about_provenance):
@@ -121,7 +153,16 @@ class _Context:
                 return found
         if self.is_off_topic():
             return self.make("out_of_scope")
-        for step in (self.about_instrument, self.about_event, self.about_time, self.about_list):
+        steps = (
+            self.about_instrument,
+            self.about_place,
+            self.about_topic_first,
+            self.about_event,
+            self.about_time,
+            self.about_list,
+            self.about_topic,
+        )
+        for step in steps:
             found = step()
             if found is not None:
                 return found
@@ -136,7 +177,10 @@ class _Context:
             return self.make("footnote", footnotes=(footnote,) if footnote else ())
         if intents.paragraph is not None:
             paragraph = knowledge.paragraph(intents.paragraph)
-            return self.make("paragraph", paragraphs=(paragraph,) if paragraph else ())
+            if paragraph is None:
+                return self.make("paragraph")
+            events = paragraph_events(self.calendar, (paragraph,))
+            return self.make("paragraph", events, paragraphs=(paragraph,))
         symbol = (intents.symbol or "").upper()
         if symbol and symbol not in ("A/RES/62/57", "62/57", "A/62/395", "61/100"):
             cited = tuple(
@@ -148,7 +192,19 @@ class _Context:
                 return self.make("footnote", footnotes=cited)
         if self.lookup.exact:
             return None  # "where is the adoption of resolution 62/57" names an event
+        if "footnotes" in intents:
+            return self.make("footnote", footnotes=knowledge.footnotes)
         if symbol or "resolution" in intents:
+            if "agenda" in intents:
+                return None  # "what did the resolution decide about the 63rd session"
+            if any(not word.startswith(("adopt", "vote")) for word in self.topic):
+                # "Que dit la résolution sur le programme de parrainage ?": that part, not all.
+                named = search_instruments(knowledge, self.topic)
+                if len(named) == 1:
+                    return self.make("instrument", instruments=named)
+                found = self.about_topic()
+                if found is not None:
+                    return found
             paragraphs = knowledge.paragraphs if "decide" in intents else ()
             return self.make("document", document=knowledge.document, paragraphs=paragraphs)
         return None
@@ -170,10 +226,7 @@ class _Context:
             return self.make("provenance", (self.event,), paragraphs=paragraphs)
         if self.lookup.ambiguous:
             return self.ambiguous("provenance")
-        found = _search_paragraphs(self.knowledge, self.intents.words)
-        if found:
-            return self.make("paragraph", paragraphs=found)
-        return None
+        return self.about_topic(require_topic=False)
 
     def about_instrument(self) -> Answer | None:
         intents = self.intents
@@ -185,6 +238,10 @@ class _Context:
             )
             if found:
                 return self.make("instrument", instruments=found)
+        if self.topic and not self.lookup.exact and "what" in intents:
+            named = search_instruments(self.knowledge, self.topic)
+            if len(named) == 1:  # "what is the protocol on blinding lasers?"
+                return self.make("instrument", instruments=named)
         return None
 
     # Events --------------------------------------------------------------------------------------
@@ -194,15 +251,78 @@ class _Context:
         asked = [name for name in _EVENT_INTENTS if name in intents]
         if event is None:
             if self.lookup.ambiguous and not self._general_question():
-                return self.ambiguous(asked[0] if asked else None)
+                return self.ambiguous("time" if "time" in intents else asked[0] if asked else None)
             return None
         if self.period is not None and not self.lookup.exact and not asked:
             return None  # "is there a meeting tomorrow": the day matters more than a loose name
+        if "status" in intents and not {"where", "duration", "countdown"} & set(asked):
+            return self.make("status", (event,))
+        if "end" in intents and not {"where", "duration", "countdown"} & set(asked):
+            return self.make("when", (event,), asked="end")
         if {"when", "where"} <= set(asked):
             return self.make("event", (event,))
+        if "who" in intents and "where" not in asked:
+            asked = ["what"]
         kind = asked[0] if asked else "event"
+        if kind == "when" and "time" in intents:
+            return self.make("when", (event,), asked="time")
         paragraphs = self.knowledge.paragraphs_about(event.id) if kind == "what" else ()
         return self.make(kind, (event,), paragraphs=paragraphs)
+
+    def about_place(self) -> Answer | None:
+        """ "Which meetings are in Geneva?": the events held there, and those placed nowhere."""
+        place = find_place(self.calendar, self.knowledge, self.question)
+        if place is None or self.lookup.exact or self.period is not None:
+            return None
+        # A conference is a meeting too: only "conference" narrows a place question.
+        wanted = "conference" if self.intents.kind_filter == "conference" else None
+        events = tuple(e for e in self.calendar.events if wanted is None or e.kind == wanted)
+        unplaced = tuple(e for e in events if e.location is None or not e.location.text())
+        return self.make("place", events_at(events, place), place=place, following=unplaced)
+
+    def about_topic_first(self) -> Answer | None:
+        """A question about the resolution's subject that a loose event word would misread.
+
+        "Tell me about the mines other than anti-personnel mines days" shares only "mines" with
+        the Amended Protocol II conference; its other words are the resolution's.
+        """
+        if not self.topic or self.period is not None:
+            return None
+        if self.lookup.exact:
+            # "Did the MSP decide on a new instrument on cluster munitions?": what the resolution
+            # says about that, unless the question asks for a date or a place.
+            if {
+                "when",
+                "where",
+                "duration",
+                "countdown",
+                "status",
+                "end",
+                "who",
+            } & self.intents.found:
+                return None
+            return self.about_topic()
+        if self.lookup.confident and len(self.topic) < len(self.lookup.words):
+            return None
+        if (
+            self.lookup.ambiguous
+            and {"when", "where", "duration", "countdown"} & self.intents.found
+        ):
+            return None  # "where is the conference?": ask which one
+        return self.about_topic()
+
+    def about_topic(self, *, require_topic: bool = True) -> Answer | None:
+        if require_topic and not self.topic:
+            return None
+        found = search_paragraphs(self.knowledge, self.intents.words)
+        if not found:
+            return None
+        named = self.event if self.lookup.exact else None
+        if named is not None:
+            found = tuple(p for p in found if named.id in p.events) or found
+        events = paragraph_events(self.calendar, found, named)
+        fields = relevant_unstated(events, self.intents.words)
+        return self.make("paragraph", events, paragraphs=found, unstated_fields=fields)
 
     def _general_question(self) -> bool:
         """A question about days or lists, where a loose event word ("meeting") is a filter."""
@@ -226,7 +346,7 @@ class _Context:
         if period.label in ("month", "this_month", "next_month"):
             vague = events_in_month(self.calendar, period.first.year, period.first.month)
             found = tuple(sorted({*found, *vague}, key=lambda event: event.starts_utc))
-        found = self._filtered(found)
+        found = self._filtered(found, loose=True)
         following: tuple[Event, ...] = ()
         if not found:
             end = datetime.combine(period.last + timedelta(days=1), time(0), self.zone)
@@ -235,7 +355,7 @@ class _Context:
                 for event in upcoming(self.calendar, end - timedelta(microseconds=1))
                 if event.days_stated and local_days(event, self.zone)[0] > period.last
             )
-            following = tuple(islice(self._filtered_lazily(after), 1))
+            following = tuple(islice(self._filtered_lazily(after, loose=True), 1))
         return self.make("on_date", found[:MAX_LISTED], period=period, following=following)
 
     def about_list(self) -> Answer | None:
@@ -249,66 +369,46 @@ class _Context:
             kind_filter=self.intents.kind_filter,
         )
 
-    def _filtered(self, events: tuple[Event, ...]) -> tuple[Event, ...]:
-        return tuple(self._filtered_lazily(iter(events)))
+    def _filtered(self, events: tuple[Event, ...], *, loose: bool = False) -> tuple[Event, ...]:
+        return tuple(self._filtered_lazily(iter(events), loose=loose))
 
-    def _filtered_lazily(self, events: Iterator[Event]) -> Iterator[Event]:
+    def _filtered_lazily(self, events: Iterator[Event], *, loose: bool = False) -> Iterator[Event]:
+        """Events of the kind the question names. ``loose``: for a day or a period, "a meeting"
+        is any meeting, conferences included ("is there a meeting tomorrow?" on 4 November)."""
         wanted = self.intents.kind_filter
+        if loose and wanted == "meeting":
+            wanted = None
         return (event for event in events if wanted is None or event.kind == wanted)
 
     # When nothing fits ---------------------------------------------------------------------------
 
-    def ambiguous(self, asked: str | None) -> Answer:
+    def _candidates(self) -> tuple[Event, ...]:
         top = self.lookup.score
-        candidates = tuple(
+        return tuple(
             event
             for event, score in zip(self.lookup.matches, self.lookup.scores, strict=False)
             if score >= top / 2
         )
-        return self.make("ambiguous", candidates=candidates, asked=asked)
+
+    def ambiguous(self, asked: str | None) -> Answer:
+        return self.make("ambiguous", candidates=self._candidates(), asked=asked)
 
     def is_off_topic(self) -> bool:
-        """True when the question is off topic: words no event, day or intent explains."""
-        if self.lookup.matches:
+        """True when the question is off topic: words no event, day, place, intent or paragraph
+        of the resolution explains."""
+        if self.lookup.matches or not self.foreign:
             return False
-        known = NEUTRAL_WORDS | month_and_day_words()
-        foreign = [
-            word
-            for word in unknown_words(self.calendar, self.question)
-            if len(word) > 2 and not word.isdigit() and word not in known
-        ]
-        return bool(foreign)
+        if not self.topic:
+            return True
+        # Short words ("sous" in "armes à sous-munitions") prove nothing either way.
+        return not all_known(self.knowledge, tuple(w for w in self.foreign if len(w) >= 5))
 
     def fallback(self) -> Answer:
         asked = [name for name in _EVENT_INTENTS[:-1] if name in self.intents]
+        if "time" in self.intents:
+            asked = ["time"]
         if asked and self.calendar.events:
             # "When is it?": offer the events to pick from.
             candidates = self.calendar.events[:8]
             return self.make("ambiguous", candidates=candidates, asked=asked[0])
         return self.make("unknown")
-
-
-def _search_paragraphs(knowledge: Knowledge, words: tuple[str, ...]) -> tuple[Paragraph, ...]:
-    """Paragraphs whose summary shares the most content words (4+ letters) with the question."""
-    wanted = {word for word in words if len(word) >= 4} - NEUTRAL_WORDS
-    if not wanted:
-        return ()
-    scored = []
-    for paragraph in knowledge.paragraphs:
-        text = _summary_words(paragraph)
-        hits = sum(1 for word in wanted if any(token.startswith(word[:6]) for token in text))
-        if hits:
-            scored.append((hits, paragraph))
-    if not scored:
-        return ()
-    best = max(hits for hits, _ in scored)
-    return tuple(paragraph for hits, paragraph in scored if hits == best)[:5]
-
-
-@cache
-def _summary_words_cached(en: str, fr: str) -> frozenset[str]:
-    return frozenset(normalize(f"{en} {fr}").split())
-
-
-def _summary_words(paragraph: Paragraph) -> frozenset[str]:
-    return _summary_words_cached(paragraph.summary.en, paragraph.summary.fr)

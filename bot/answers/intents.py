@@ -30,7 +30,8 @@ _PATTERNS: dict[str, str] = {
     r"| dans quelle ville| lieu de",
     "when": r" when | what date| which date| what day| which day| dates? of| what time| quand "
     r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? "
-    r"| what are the dates| what dates| which dates",
+    r"| what are the dates| what dates| which dates| quelle est la date| quelles sont les dates"
+    r"| c est quand| c est quel jour| on what date",
     "now": r" right now| currently| happening now| on now| ongoing| at the moment| en cours"
     r"| maintenant| actuellement| en ce moment",
     "next": r" next | upcoming| coming up| soon | prochaine?s? | a venir| suivante?s? ",
@@ -38,7 +39,9 @@ _PATTERNS: dict[str, str] = {
     r"| calendar | liste | tous les | toutes les | programme | calendrier | what meetings"
     r"| which meetings| what conferences| les reunions | les conferences | les evenements "
     r"| how many (events|meetings|conferences)| quelles (reunions|conferences)"
-    r"| quels evenements| combien (de|d) (reunions|conferences|evenements)",
+    r"| quels evenements| combien (de|d) (reunions|conferences|evenements)"
+    r"| where are (the |all the )?(meetings|conferences|events)"
+    r"| ou (ont lieu|se tiennent|sont) (les|toutes les) (reunions|conferences)",
     "what": r" what (is|s|are|was|were|does|did) | tell me about| describe| about | info"
     r"| details| qu est ce| c est quoi| parle moi| de quoi| explain| purpose| what for ",
     "provenance": r" which paragraphs?| what paragraphs?| quels? paragraphes?| sources?"
@@ -56,6 +59,7 @@ _PATTERNS: dict[str, str] = {
     "time": r" what time| at what time| a quelle heure| (start|starting|begin) time| o clock"
     r"| heure de debut| quelle heure",
     "status": r" cancel| postpone| delayed| still on| still happening| going ahead| confirmed"
+    r"| status| statut"
     r"| annul| reporte| maintenu| confirme",
     "who": r" who (convenes|organi[sz]es|chairs|runs|attends|meets|takes part|participates"
     r"|is invited|can attend|is the chair)| organi[sz]er| convened by| chaired by"
@@ -109,19 +113,19 @@ _NEUTRAL_TEXT = """
     over finish finished close closes last time clock heure heures start starts cancelled
     canceled postponed confirmed annulee annule reportee maintenu confirme termine fin finit
     prend organise organises organizes convenes chairs attend attends who qui dates jour
-    remain left restants combien many much
+    remain left restants combien many much status statut participe participates participate
+    attending attendees
 """
 NEUTRAL_WORDS = frozenset(_NEUTRAL_TEXT.split())
 
 # A message made only of thanks or goodbye ("thanks!", "merci beaucoup", "ok 👍") gets a short
 # reply, not "I did not understand".
-_THANKS_ANCHORS = frozenset(
-    "thanks thank thx ty cheers merci ok okay great perfect super parfait bye goodbye revoir "
-    "cool nice".split()
+_THANKS_ANCHOR_TEXT = (
+    "thanks thank thx ty cheers merci ok okay great perfect super parfait bye goodbye"
 )
-_THANKS_WORDS = _THANKS_ANCHORS | frozenset(
-    "you very much so a lot bien beaucoup au d accord bientot top for that".split()
-)
+_THANKS_OTHER_TEXT = "you very much so a lot bien beaucoup au revoir d accord bientot top for that"
+_THANKS_ANCHORS = frozenset(_THANKS_ANCHOR_TEXT.split())
+_THANKS_WORDS = _THANKS_ANCHORS | frozenset(_THANKS_OTHER_TEXT.split())
 
 
 @dataclass(frozen=True)

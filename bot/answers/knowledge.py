@@ -98,8 +98,15 @@ class Footnote(_Frozen):
 
 
 class Translation(_Frozen):
+    """Names and notes in one language other than English."""
+
     events: dict[str, str] = {}
     places: dict[str, str] = {}
+    # "Geneva": "à Genève": French needs the preposition with the place ("au Siège", "en Suisse").
+    places_at: dict[str, str] = {}
+    # "event-id field": where a value shown anyway comes from (events.yaml says it in English).
+    unstated_sources: dict[str, str] = {}
+    bodies: dict[str, str] = {}  # event id -> who meets
 
 
 class Knowledge(_Frozen):
@@ -143,6 +150,19 @@ class Knowledge(_Frozen):
     def place(self, name: str, lang: str) -> str:
         translation = self.translations.get(lang)
         return translation.places.get(name, name) if translation else name
+
+    def place_at(self, name: str, lang: str) -> str | None:
+        """The place with its preposition ("à Genève"), where the language needs one."""
+        translation = self.translations.get(lang)
+        return translation.places_at.get(name) if translation else None
+
+    def body(self, event_id: str, lang: str) -> str | None:
+        translation = self.translations.get(lang)
+        return translation.bodies.get(event_id) if translation else None
+
+    def unstated_source(self, event_id: str, field: str, lang: str) -> str | None:
+        translation = self.translations.get(lang)
+        return translation.unstated_sources.get(f"{event_id} {field}") if translation else None
 
 
 def load_knowledge(path: Path = DEFAULT_KNOWLEDGE_FILE) -> Knowledge:

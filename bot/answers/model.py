@@ -37,6 +37,9 @@ AnswerKind = Literal[
     "agenda",
     "subscribe",
     "help",
+    "thanks",
+    "place",
+    "status",
     "ambiguous",
     "unknown",
     "out_of_scope",
@@ -107,6 +110,8 @@ class Answer:
     kind_filter: str | None = None  # "meeting" / "conference" when the question named one
     following: tuple[Event, ...] = ()  # for an empty period: what comes after it
     total: int = 0  # for lists: how many events match in all (``events`` may hold fewer)
+    place: str | None = None  # for "place": the place asked about (``following``: no place stated)
+    unstated_fields: tuple[str, ...] = ()  # gaps in the record the question touches on
 
     @property
     def event(self) -> Event | None:

@@ -35,6 +35,28 @@ def place_text(event: Event, lang: str, knowledge: Knowledge | None = None) -> s
     return ", ".join(known.place(part, locale_for(lang)) for part in parts if part)
 
 
+def place_phrase(event: Event, lang: str, knowledge: Knowledge | None = None) -> str | None:
+    """Where, ready to follow a verb: "in Geneva, Switzerland", "à Genève (Suisse)",
+    "at United Nations Headquarters, New York, United States"."""
+    location = event.location
+    if location is None or not location.text():
+        return None
+    known = knowledge or default_knowledge()
+    if locale_for(lang) == "en":
+        first = "at" if location.venue else "in"
+        return f"{first} {location.text()}"
+    lang = locale_for(lang)
+    parts = []
+    for part in (location.venue, location.city):
+        if part:
+            parts.append(known.place_at(part, lang) or f"à {known.place(part, lang)}")
+    text = ", ".join(parts)
+    if location.country:
+        country = known.place(location.country, lang)
+        text = f"{text} ({country})" if text else known.place_at(location.country, lang) or country
+    return text
+
+
 def tense_line(m: Markup, event: Event, timing: Timing, name: str) -> str:
     """ "opens in 3 days", "is on now (day 3 of 7)", "was held 5 days ago"."""
     if timing.total_days is None:
@@ -56,9 +78,15 @@ def tense_line(m: Markup, event: Event, timing: Timing, name: str) -> str:
     return m.say("held_ago", timing.days_since or 0, name=name)
 
 
-def unstated_lines(m: Markup, event: Event, fields: tuple[str, ...] | None = None) -> list[str]:
+def unstated_lines(
+    m: Markup,
+    event: Event,
+    fields: tuple[str, ...] | None = None,
+    knowledge: Knowledge | None = None,
+) -> list[str]:
     """What the sources do not give, and where a value shown anyway comes from."""
     lines = []
+    known = knowledge or default_knowledge()
     for item in event.unstated:
         if fields is not None and item.field not in fields:
             continue
@@ -69,7 +97,8 @@ def unstated_lines(m: Markup, event: Event, fields: tuple[str, ...] | None = Non
         else:
             lines.append(m.say("unstated_other", note=m.esc(item.note)))
         if item.source:
-            lines.append(m.say("from_elsewhere", source=m.esc(item.source)))
+            source = known.unstated_source(event.id, item.field, m.lang) if m.lang != "en" else None
+            lines.append(m.say("from_elsewhere", source=m.esc(source or item.source)))
     return lines
 
 

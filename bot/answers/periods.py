@@ -71,69 +71,96 @@ _ISO = re.compile(r"\b(\d{4})\s+(\d{1,2})\s+(\d{1,2})\b")
 
 
 def find_period(text: str, today: date) -> Period | None:
-    """The period a question names, or None."""
+    """The period a question names, or None.
+
+    When it names several, the first one written wins: "the meetings in November 2007 ... for a
+    piece published next week" asks about November.
+    """
     words = f" {normalize(text)} "
-    for finder in (_iso_date, _relative_day, _week, _month_word, _in_days, _day_month, _weekday):
+    best: _Found | None = None
+    for finder in _FINDERS:
         try:
             found = finder(words, today)
         except OverflowError:  # "next week" in the year 9999 is no date at all
             return None
-        if found is not None:
-            return found
-    return None
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+    return best[1] if best else None
 
 
-def _iso_date(words: str, today: date) -> Period | None:
+_Found = tuple[int, Period]  # where in the text the period is named, and the period
+
+
+def _at(match: re.Match[str] | None, period: Period | None) -> _Found | None:
+    return (match.start(), period) if match is not None and period is not None else None
+
+
+def _iso_date(words: str, today: date) -> _Found | None:
     match = _ISO.search(words)
     if match is None:
         return None
-    return _day_or_none(*(int(part) for part in match.groups()), label="date")
+    return _at(match, _day_or_none(*(int(part) for part in match.groups()), label="date"))
 
 
-def _relative_day(words: str, today: date) -> Period | None:
+def _relative_day(words: str, today: date) -> _Found | None:
     for phrase, (offset, label) in sorted(_RELATIVE_DAYS.items(), key=lambda item: -len(item[0])):
-        if f" {phrase} " in words:
+        position = words.find(f" {phrase} ")
+        if position >= 0:
             day = today + timedelta(days=offset)
-            return Period(day, day, label)
+            return position, Period(day, day, label)
     return None
 
 
-def _week(words: str, today: date) -> Period | None:
+def _week(words: str, today: date) -> _Found | None:
     monday = today - timedelta(days=today.weekday())
-    if re.search(r" (next|coming) week | semaine prochaine | semaine suivante ", words):
-        return Period(monday + timedelta(days=7), monday + timedelta(days=13), "next_week")
-    if re.search(r" this week | cette semaine ", words):
-        return Period(monday, monday + timedelta(days=6), "this_week")
-    if re.search(r" last week | semaine derniere ", words):
-        return Period(monday - timedelta(days=7), monday - timedelta(days=1), "last_week")
+    match = re.search(r" (next|coming) week | semaine prochaine | semaine suivante ", words)
+    if match:
+        return _at(
+            match, Period(monday + timedelta(days=7), monday + timedelta(days=13), "next_week")
+        )
+    match = re.search(r" this week | cette semaine ", words)
+    if match:
+        return _at(match, Period(monday, monday + timedelta(days=6), "this_week"))
+    match = re.search(r" last week | semaine derniere ", words)
+    if match:
+        return _at(
+            match, Period(monday - timedelta(days=7), monday - timedelta(days=1), "last_week")
+        )
+    match = re.search(r" (this |the |ce |le )?(weekend|week end) ", words)
+    if match:
+        # The coming Saturday and Sunday; on a Sunday, today and yesterday.
+        saturday = monday + timedelta(days=5)
+        return _at(match, Period(saturday, saturday + timedelta(days=1), "weekend"))
     return None
 
 
-def _month_word(words: str, today: date) -> Period | None:
-    if re.search(r" this month | ce mois ", words):
-        return _month(today.year, today.month, "this_month")
-    if re.search(r" next month | mois prochain ", words):
+def _month_word(words: str, today: date) -> _Found | None:
+    match = re.search(r" this month | ce mois ", words)
+    if match:
+        return _at(match, _month(today.year, today.month, "this_month"))
+    match = re.search(r" next month | mois prochain ", words)
+    if match:
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        return _month(year, month, "next_month")
+        return _at(match, _month(year, month, "next_month"))
     return None
 
 
-def _in_days(words: str, today: date) -> Period | None:
+def _in_days(words: str, today: date) -> _Found | None:
     match = _IN_DAYS.search(words)
     if match:
         days = int(match.group(1))
         if days > MAX_DAYS_AHEAD:
             return None
         day = today + timedelta(days=days)
-        return Period(day, day, "in_days")
+        return _at(match, Period(day, day, "in_days"))
     match = _IN_WEEKS.search(words)
     if match and int(match.group(1)) * 7 <= MAX_DAYS_AHEAD:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=int(match.group(1)))
-        return Period(monday, monday + timedelta(days=6), "week")
+        return _at(match, Period(monday, monday + timedelta(days=6), "week"))
     return None
 
 
-def _day_month(words: str, today: date) -> Period | None:
+def _day_month(words: str, today: date) -> _Found | None:
     months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
     pattern = (
         rf" (?:(\d{{1,2}})(?:st|nd|rd|th|er|e)? (?:of )?({months})|({months}) (\d{{1,2}})"
@@ -146,20 +173,39 @@ def _day_month(words: str, today: date) -> Period | None:
     if match.group(5) == "may" and not match.group(6):
         return None  # "may" alone is the verb far more often than the month
     month = _month_numbers()[match.group(2) or match.group(3) or match.group(5)]
-    year = int(match.group(6)) if match.group(6) else today.year
-    if day_text is None:
-        return _month(year, month, "month")
-    return _day_or_none(year, month, int(day_text), label="date")
+    if match.group(6):
+        years = [int(match.group(6))]
+    else:
+        # No year: the nearest such month ("what happened in November?" asked in January).
+        years = [today.year, today.year - 1, today.year + 1]
+    found = [
+        _month(year, month, "month")
+        if day_text is None
+        else _day_or_none(year, month, int(day_text), label="date")
+        for year in years
+    ]
+    periods = [period for period in found if period is not None]
+    if not periods:
+        return None
+    return _at(match, min(periods, key=lambda period: _distance(period, today)))
 
 
-def _weekday(words: str, today: date) -> Period | None:
+def _distance(period: Period, today: date) -> int:
+    """Days between ``today`` and the period (0 inside it); on a tie, this year wins."""
+    if period.first <= today <= period.last:
+        return 0
+    return min(abs((period.first - today).days), abs((period.last - today).days))
+
+
+def _weekday(words: str, today: date) -> _Found | None:
     for name, number in _weekday_numbers().items():
-        if f" {name} " in words:
+        position = words.find(f" {name} ")
+        if position >= 0:
             ahead = (number - today.weekday()) % 7
             if ahead == 0 and re.search(rf" next {name} | {name} prochain ", words):
                 ahead = 7
             day = today + timedelta(days=ahead)
-            return Period(day, day, "weekday")
+            return position, Period(day, day, "weekday")
     return None
 
 
@@ -183,3 +229,6 @@ def month_and_day_words() -> frozenset[str]:
     """Every word ``find_period`` understands as a month, a weekday or a relative day."""
     relative = {word for phrase in _RELATIVE_DAYS for word in phrase.split()}
     return frozenset(_month_numbers()) | frozenset(_weekday_numbers()) | relative
+
+
+_FINDERS = (_iso_date, _relative_day, _week, _month_word, _in_days, _day_month, _weekday)

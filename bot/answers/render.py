@@ -21,7 +21,7 @@ from bot.answers.parts import (
     help_text,
     paragraph_label,
     period_label,
-    place_text,
+    place_phrase,
     tense_line,
     unstated_lines,
 )
@@ -42,31 +42,50 @@ def _tense(m: Markup, answer: Answer, event: Event) -> str:
     return tense_line(m, event, answer.timing(event), _name(m, answer, event))
 
 
+def _unstated(m: Markup, a: Answer, event: Event, fields: tuple[str, ...] | None = None) -> Lines:
+    return unstated_lines(m, event, fields, a.knowledge)
+
+
 def _when(m: Markup, a: Answer) -> Lines:
     event = a.events[0]
     span = m.esc(format_span(event, m.lang, a.zone))
-    return [
-        f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}",
-        _tense(m, a, event),
-        *unstated_lines(m, event, ("start", "days", "time")),
-    ]
+    first = f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}"
+    unstated = _unstated(m, a, event, ("start", "days", "time"))
+    if a.asked == "end" and event.days_stated:
+        past = a.timing(event).phase == "past"
+        day = m.esc(format_day(event.last_day, m.lang))
+        ended = m.say("ended_on" if past else "ends_on_named", name=_name(m, a, event), day=day)
+        return [
+            ended,
+            m.say("dates" if event.first_day != event.last_day else "date", span=span),
+            _tense(m, a, event),
+            *unstated,
+        ]
+    if a.asked == "time" and not event.is_timed:
+        return [
+            *_unstated(m, a, event, ("time",)),
+            first,
+            _tense(m, a, event),
+            *_unstated(m, a, event, ("start", "days")),
+        ]
+    return [first, _tense(m, a, event), *unstated]
 
 
 def _where(m: Markup, a: Answer) -> Lines:
     event = a.events[0]
-    place = place_text(event, m.lang, a.knowledge)
+    place = place_phrase(event, m.lang, a.knowledge)
     name = _name(m, a, event)
     if place:
         key = "where_was" if a.timing(event).phase == "past" else "where_is"
         first = m.say(key, name=name, place=m.esc(place))
     else:
         first = m.say("where_unstated", name=name)
-    return [first, *unstated_lines(m, event, ("location", "venue"))]
+    return [first, *_unstated(m, a, event, ("location", "venue"))]
 
 
 def _event(m: Markup, a: Answer) -> Lines:
     event = a.events[0]
-    return [*card_lines(m, event, a.zone, a.now, a.knowledge), *unstated_lines(m, event)]
+    return [*card_lines(m, event, a.zone, a.now, a.knowledge), *_unstated(m, a, event)]
 
 
 def _what(m: Markup, a: Answer) -> Lines:
@@ -74,14 +93,15 @@ def _what(m: Markup, a: Answer) -> Lines:
     lines = card_lines(m, event, a.zone, a.now, a.knowledge)
     if m.lang == "en" and event.description:
         lines.insert(2, m.esc(event.description))
-    if event.body:
-        lines.append(m.say("body", body=m.esc(event.body)))
+    body = (a.knowledge.body(event.id, m.lang) if m.lang != "en" else None) or event.body
+    if body:
+        lines.append(m.say("body", body=m.esc(body)))
     if a.paragraphs and m.lang == "en":
         labels = ", ".join(paragraph_label(m, paragraph.id) for paragraph in a.paragraphs)
         lines.append(m.say("mentioned_in", paragraphs=labels))
     elif a.paragraphs:  # the description is English data; the summaries say it in French
         lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
-    return [*lines, *unstated_lines(m, event)]
+    return [*lines, *_unstated(m, a, event)]
 
 
 def _duration(m: Markup, a: Answer) -> Lines:
@@ -90,11 +110,13 @@ def _duration(m: Markup, a: Answer) -> Lines:
     timing = a.timing(event)
     if timing.total_days is None:
         when = m.esc(format_when(event.start, m.lang))
-        return [m.say("lasts_unknown", name=name, when=when), *unstated_lines(m, event, ("days",))]
+        return [m.say("lasts_unknown", name=name, when=when), *_unstated(m, a, event, ("days",))]
+    past = "_past" if timing.phase == "past" else ""
     if event.is_timed and timing.total_days == 1:
         hours = max(1, round((event.ends_utc - event.starts_utc).total_seconds() / 3600))
-        return [m.say("lasts_hours", hours, name=name, span=span)]
-    return [m.say("lasts_days", timing.total_days, name=name, span=span), _tense(m, a, event)]
+        return [m.say(f"lasts_hours{past}", hours, name=name, span=span)]
+    lasts = m.say(f"lasts_days{past}", timing.total_days, name=name, span=span)
+    return [lasts, _tense(m, a, event)]
 
 
 def _countdown(m: Markup, a: Answer) -> Lines:
@@ -106,7 +128,7 @@ def _countdown(m: Markup, a: Answer) -> Lines:
     ]
     if a.timing(event).phase == "ongoing":
         lines.append(m.say("ends_on", day=m.esc(format_day(event.last_day, m.lang))))
-    return [*lines, *unstated_lines(m, event, ("start", "days", "time"))]
+    return [*lines, *_unstated(m, a, event, ("start", "days", "time"))]
 
 
 def _items(m: Markup, a: Answer, events: tuple[Event, ...], tense: bool = True) -> Lines:
@@ -189,7 +211,7 @@ def _provenance(m: Markup, a: Answer) -> Lines:
             lines.append(f"• {m.say('source_line_bare', document=document, paragraph=paragraph)}")
     if a.paragraphs:
         lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
-    return [*lines, *unstated_lines(m, event)]
+    return [*lines, *_unstated(m, a, event)]
 
 
 def _paragraph(m: Markup, a: Answer) -> Lines:
@@ -201,6 +223,11 @@ def _paragraph(m: Markup, a: Answer) -> Lines:
         if paragraph.footnotes:
             numbers = ", ".join(str(number) for number in paragraph.footnotes)
             lines.append(m.say("paragraph_footnotes", numbers=m.esc(numbers)))
+    if a.events:  # the meetings these paragraphs are about, with their dates
+        lines += [m.say("paragraph_meetings"), *_items(m, a, a.events)]
+        for event in a.events:
+            if a.unstated_fields:
+                lines += _unstated(m, a, event, a.unstated_fields)
     return lines
 
 
@@ -228,10 +255,12 @@ def _document(m: Markup, a: Answer) -> Lines:
     day = m.esc(format_day(date.fromisoformat(doc.adopted), m.lang, weekday=False))
     knowledge = a.knowledge
     preamble = sum(1 for p in knowledge.paragraphs if p.part == "preamble")
+    adopted = date.fromisoformat(doc.adopted)
+    future = a.now.astimezone(a.zone).date() < adopted  # "when was it adopted?" on 1 November
     lines = [
         m.say("document_title", symbol=m.bold(doc.symbol), title=m.esc(title)),
         m.say(
-            "document_adopted",
+            "document_to_be_adopted" if future else "document_adopted",
             day=day,
             meeting=m.esc(doc.meeting_fr if m.lang == "fr" else doc.meeting),
             committee=m.esc(doc.committee_fr if m.lang == "fr" else doc.committee),
@@ -280,7 +309,7 @@ def _agenda(m: Markup, a: Answer) -> Lines:
         lines += [
             _date_line_for(m, a, event),
             _tense(m, a, event),
-            *unstated_lines(m, event, ("start", "location")),
+            *_unstated(m, a, event, ("start", "location")),
         ]
     return lines
 
@@ -300,7 +329,41 @@ def _subscribe(m: Markup, a: Answer) -> Lines:
 
 
 def _ambiguous(m: Markup, a: Answer) -> Lines:
-    return [m.say("ambiguous"), *_items(m, a, a.candidates, tense=False)]
+    lines = [m.say("ambiguous"), *_items(m, a, a.candidates, tense=False)]
+    if a.asked == "time" and not any(event.is_timed for event in a.candidates):
+        lines.insert(0, m.say("no_times"))
+    return lines
+
+
+def _thanks(m: Markup, a: Answer) -> Lines:
+    return [m.say("thanks")]
+
+
+def _place(m: Markup, a: Answer) -> Lines:
+    assert a.place is not None
+    at = _place_at(m, a, a.place)
+    if a.events:
+        lines = [m.say("place_heading", len(a.events), place=at)]
+        lines += _items(m, a, a.events, tense=False)
+    else:
+        lines = [m.say("place_none", place=at)]
+    if a.following:
+        names = ", ".join(_name(m, a, event) for event in a.following)
+        lines.append(m.say("place_unstated_events", names=names))
+    return lines
+
+
+def _place_at(m: Markup, a: Answer, place: str) -> str:
+    if m.lang == "en":
+        return m.esc(place)
+    return m.esc(a.knowledge.place_at(place, m.lang) or f"à {a.knowledge.place(place, m.lang)}")
+
+
+def _status(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    span = m.esc(format_span(event, m.lang, a.zone))
+    line = m.say(f"status_is_{event.status}", name=_name(m, a, event), span=span)
+    return [line, _tense(m, a, event)]
 
 
 def _help(m: Markup, a: Answer) -> Lines:
@@ -334,6 +397,9 @@ _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
     "agenda": _agenda,
     "subscribe": _subscribe,
     "help": _help,
+    "thanks": _thanks,
+    "place": _place,
+    "status": _status,
     "ambiguous": _ambiguous,
     "unknown": _unknown,
     "out_of_scope": _out_of_scope,

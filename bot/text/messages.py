@@ -58,8 +58,9 @@ MESSAGES: dict[str, _Entry] = {
     "body": {"en": "Who meets: {body}", "fr": "Qui se réunit : {body}"},
     "status_tentative": {"en": "Status: tentative", "fr": "Statut : provisoire"},
     "status_cancelled": {"en": "Status: cancelled", "fr": "Statut : annulé"},
-    "where_is": {"en": "{name} is held in {place}.", "fr": "{name} : lieu, {place}."},
-    "where_was": {"en": "{name} was held in {place}.", "fr": "{name} : lieu, {place}."},
+    # {place} comes with its preposition: "in Geneva, Switzerland", "à Genève (Suisse)".
+    "where_is": {"en": "{name} is held {place}.", "fr": "{name} : a lieu {place}."},
+    "where_was": {"en": "{name} was held {place}.", "fr": "{name} : a eu lieu {place}."},
     "where_unstated": {
         "en": "{name}: the place is not stated.",
         "fr": "{name} : le lieu n'est pas indiqué.",
@@ -71,6 +72,22 @@ MESSAGES: dict[str, _Entry] = {
     "lasts_days#other": {
         "en": "{name} lasts {count} days: {span}.",
         "fr": "{name} : dure {count} jours, {span}.",
+    },
+    "lasts_days_past#one": {
+        "en": "{name} lasted one day: {span}.",
+        "fr": "{name} : a duré un jour, le {span}.",
+    },
+    "lasts_days_past#other": {
+        "en": "{name} lasted {count} days: {span}.",
+        "fr": "{name} : a duré {count} jours, {span}.",
+    },
+    "lasts_hours_past#one": {
+        "en": "{name} lasted about an hour: {span}.",
+        "fr": "{name} : a duré environ une heure, {span}.",
+    },
+    "lasts_hours_past#other": {
+        "en": "{name} lasted about {count} hours: {span}.",
+        "fr": "{name} : a duré environ {count} heures, {span}.",
     },
     "lasts_hours#one": {
         "en": "{name} lasts about an hour: {span}.",
@@ -85,6 +102,22 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "{name} : la durée n'est pas connue ; les sources indiquent seulement {when}.",
     },
     "ends_on": {"en": "It ends on {day}.", "fr": "Fin le {day}."},
+    "ends_on_named": {"en": "{name} ends on {day}.", "fr": "{name} : fin le {day}."},
+    "ended_on": {"en": "{name} ended on {day}.", "fr": "{name} : a pris fin le {day}."},
+    "status_is_confirmed": {
+        "en": "{name} is confirmed in this calendar ({span}); nothing says it is cancelled or "
+        "postponed.",
+        "fr": "{name} : confirmé dans ce calendrier ({span}) ; rien n'indique une annulation ni "
+        "un report.",
+    },
+    "status_is_tentative": {
+        "en": "{name} is tentative in this calendar ({span}): not yet confirmed.",
+        "fr": "{name} : provisoire dans ce calendrier ({span}), pas encore confirmé.",
+    },
+    "status_is_cancelled": {
+        "en": "{name} is cancelled (it was planned for {span}).",
+        "fr": "{name} : annulé (c'était prévu {span}).",
+    },
     "from_elsewhere": {
         "en": "Shown anyway, from another source (not A/RES/62/57): {source}",
         "fr": "Indiqué malgré tout, d'après une autre source (pas A/RES/62/57) : {source}",
@@ -176,6 +209,20 @@ MESSAGES: dict[str, _Entry] = {
     },
     "paragraph_footnotes": {"en": "Footnotes: {numbers}", "fr": "Notes : {numbers}"},
     "paragraph_events": {"en": "Events: {names}", "fr": "Événements : {names}"},
+    "paragraph_meetings": {"en": "Meetings concerned:", "fr": "Réunions concernées :"},
+    "place_heading#one": {"en": "One event in {place}:", "fr": "Un événement {place} :"},
+    "place_heading#other": {
+        "en": "{count} events in {place}:",
+        "fr": "{count} événements {place} :",
+    },
+    "place_none": {
+        "en": "Nothing in this calendar in {place}.",
+        "fr": "Rien {place} dans ce calendrier.",
+    },
+    "place_unstated_events": {
+        "en": "The sources do not say where these are held: {names}.",
+        "fr": "Les sources ne disent pas où se tiennent : {names}.",
+    },
     "footnote_line": {
         "en": "Footnote {number} of A/RES/62/57: {citation}",
         "fr": "Note {number} de A/RES/62/57 : {citation}",
@@ -190,6 +237,12 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "A/RES/62/57 a des notes de 1 à 11 ; celle-ci n'existe pas.",
     },
     "document_title": {"en": "{symbol}: {title}", "fr": "{symbol} : {title}"},
+    "document_to_be_adopted": {
+        "en": "To be adopted by the General Assembly on {day} at its {meeting}, on the report of "
+        "the {committee} ({report}); {session}, agenda item {item}.",
+        "fr": "Sera adoptée par l'Assemblée générale le {day} ({meeting}), sur le rapport de la "
+        "{committee} ({report}) ; {session}, point {item} de l'ordre du jour.",
+    },
     "document_adopted": {
         "en": "Adopted by the General Assembly on {day} at its {meeting}, on the report of the "
         "{committee} ({report}); {session}, agenda item {item}.",
@@ -262,6 +315,14 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "Désolé, je ne réponds qu'aux questions sur les réunions de ce calendrier.",
     },
     "unknown": {"en": "Sorry, I did not understand that.", "fr": "Désolé, je n'ai pas compris."},
+    "thanks": {
+        "en": "Glad to help. Ask me anything else about the meetings of A/RES/62/57.",
+        "fr": "Avec plaisir. Posez-moi d'autres questions sur les réunions de A/RES/62/57.",
+    },
+    "no_times": {
+        "en": "The sources give dates only, no time of day, for these meetings.",
+        "fr": "Les sources ne donnent que des dates, sans heure, pour ces réunions.",
+    },
     "ambiguous": {"en": "Which one do you mean?", "fr": "Laquelle voulez-vous dire ?"},
 }
 

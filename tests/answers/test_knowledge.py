@@ -48,6 +48,16 @@ def test_paragraph_event_links_name_shipped_events() -> None:
     linked = {event for p in default_knowledge().paragraphs for event in p.events}
     assert linked <= ids
     assert set(default_knowledge().translations["fr"].events) == ids
+    assert set(default_knowledge().translations["fr"].bodies) == ids
+
+
+def test_every_value_shown_from_elsewhere_has_a_french_note() -> None:
+    calendar = load_calendar(DEFAULT_EVENTS_FILE)
+    knowledge = default_knowledge()
+    for event in calendar.events:
+        for item in event.unstated:
+            if item.source:
+                assert knowledge.unstated_source(event.id, item.field, "fr"), (event.id, item.field)
 
 
 @pytest.mark.skipif(not RESOLUTION.exists(), reason="resolution text not available")

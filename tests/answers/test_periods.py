@@ -35,6 +35,9 @@ TODAY = date(2007, 11, 1)  # a Thursday
         ("in june 2007", date(2007, 6, 1), date(2007, 6, 30)),
         ("this month", date(2007, 11, 1), date(2007, 11, 30)),
         ("next month", date(2007, 12, 1), date(2007, 12, 31)),
+        ("what's on this weekend", date(2007, 11, 3), date(2007, 11, 4)),
+        ("ce week-end ?", date(2007, 11, 3), date(2007, 11, 4)),
+        ("in june", date(2007, 6, 1), date(2007, 6, 30)),
     ],
 )
 def test_period(text: str, first: date, last: date) -> None:
@@ -47,3 +50,19 @@ def test_period(text: str, first: date, last: date) -> None:
 )
 def test_no_period(text: str) -> None:
     assert find_period(text, TODAY) is None
+
+
+def test_the_first_period_written_wins() -> None:
+    text = "the meetings in November 2007, for a piece published next week"
+    period = find_period(text, TODAY)
+    assert period is not None and (period.first, period.last) == (
+        date(2007, 11, 1),
+        date(2007, 11, 30),
+    )
+
+
+def test_a_month_without_a_year_is_the_nearest_one() -> None:
+    period = find_period("what happened in november?", date(2008, 1, 10))
+    assert period is not None and period.first == date(2007, 11, 1)
+    period = find_period("what's on 5 december", date(2008, 1, 10))
+    assert period is not None and period.first == date(2007, 12, 5)

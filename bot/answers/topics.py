@@ -1,0 +1,218 @@
+"""Topics and places: what a question is about when it names no event.
+
+A delegate asks "what about cluster munitions?" or "compliance mechanism?", a journalist "which
+meetings are in Geneva?". Those words are in no event name, so lookup finds nothing; but they are
+in the resolution (the knowledge's summaries) or in the events' places. This module tells such
+questions from off-topic ones ("what's the weather?"), finds the paragraphs a topic question is
+about, and the place a question names. Pure; vocabularies are built once per knowledge/calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from bot.answers.intents import NEUTRAL_WORDS
+from bot.answers.knowledge import Instrument, Knowledge, Paragraph
+from bot.answers.periods import month_and_day_words
+from bot.events.lookup import normalize, unknown_words
+from bot.events.model import Calendar, Event
+
+_PREFIX = 6  # "munition" finds "munitions", "decided" finds "decide"
+_MIN_LENGTH = 5  # short words ("fait", "the", "new") are in every text: they prove no topic
+# Longer words the summaries share with everyday questions ("quel temps fait-il", "which other").
+_COMMON_TEXT = """
+    which there their other those these where about would could should within under being after
+    before while order since again still every people world today years their great least
+    notamment leurs autres entre cette ainsi avoir faire etre comme aussi selon toutes toute
+    encore leur dont apres avant depuis chaque
+"""
+_COMMON = frozenset(_COMMON_TEXT.split())
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    words: frozenset[str]
+    prefixes: frozenset[str]
+
+    def knows(self, word: str) -> bool:
+        return word in self.words or (len(word) >= _PREFIX and _stem(word) in self.prefixes)
+
+
+def _stem(word: str) -> str:
+    """The first letters that stand for a word's family ("lasers" -> "laser", "munitio")."""
+    return word[:-1][:_PREFIX] if word.endswith("s") else word[:_PREFIX]
+
+
+_VOCABULARIES: dict[int, tuple[Knowledge, _Vocabulary]] = {}
+
+
+def _vocabulary(knowledge: Knowledge) -> _Vocabulary:
+    """Every word of the knowledge's summaries, instruments and footnote subjects (en and fr)."""
+    cached = _VOCABULARIES.get(id(knowledge))
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]
+    texts = [f"{p.summary.en} {p.summary.fr}" for p in knowledge.paragraphs]
+    texts += [f"{i.name} {i.name_fr} {i.covers.en} {i.covers.fr}" for i in knowledge.instruments]
+    texts += [f"{n.cited_for.en} {n.cited_for.fr}" for n in knowledge.footnotes]
+    words = frozenset(
+        word
+        for word in normalize(" ".join(texts)).split()
+        if len(word) >= _MIN_LENGTH and word not in _COMMON
+    )
+    prefixes = frozenset(w[:length] for w in words for length in (_PREFIX - 1, _PREFIX))
+    vocabulary = _Vocabulary(words, prefixes)
+    if len(_VOCABULARIES) >= 4:
+        _VOCABULARIES.pop(next(iter(_VOCABULARIES)))
+    _VOCABULARIES[id(knowledge)] = (knowledge, vocabulary)
+    return vocabulary
+
+
+def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
+    """Content words no event name, day name or calendar word explains."""
+    known = NEUTRAL_WORDS | month_and_day_words()
+    return tuple(
+        word
+        for word in unknown_words(calendar, question)
+        if len(word) > 2 and not word.isdigit() and word not in known
+    )
+
+
+def topic_words(knowledge: Knowledge, foreign: tuple[str, ...]) -> tuple[str, ...]:
+    """The foreign words the resolution uses: what a topic question is about."""
+    vocabulary = _vocabulary(knowledge)
+    return tuple(word for word in foreign if vocabulary.knows(word))
+
+
+def all_known(knowledge: Knowledge, foreign: tuple[str, ...]) -> bool:
+    """True when every foreign word is one the resolution uses (so the question is on topic)."""
+    vocabulary = _vocabulary(knowledge)
+    return all(vocabulary.knows(word) for word in foreign)
+
+
+def search_paragraphs(knowledge: Knowledge, words: tuple[str, ...]) -> tuple[Paragraph, ...]:
+    """Paragraphs whose summary shares the most content words (4+ letters) with the question."""
+    wanted = {word for word in words if len(word) >= 4} - NEUTRAL_WORDS
+    if not wanted:
+        return ()
+    scored = []
+    for paragraph in knowledge.paragraphs:
+        text = _summary_words(paragraph.summary.en, paragraph.summary.fr)
+        hits = sum(1 for word in wanted if any(token.startswith(_stem(word)) for token in text))
+        if hits:
+            scored.append((hits, paragraph))
+    if not scored:
+        return ()
+    best = max(hits for hits, _ in scored)
+    return tuple(paragraph for hits, paragraph in scored if hits == best)[:5]
+
+
+@cache
+def _summary_words(en: str, fr: str) -> frozenset[str]:
+    return frozenset(normalize(f"{en} {fr}").split())
+
+
+def search_instruments(knowledge: Knowledge, words: tuple[str, ...]) -> tuple[Instrument, ...]:
+    """The instrument every topic word belongs to ("the protocol on blinding lasers")."""
+    found = []
+    for item in knowledge.instruments:
+        text = _summary_words(f"{item.name} {item.covers.en}", f"{item.name_fr} {item.covers.fr}")
+        if words and all(any(t.startswith(_stem(w)) for t in text) for w in words):
+            found.append(item)
+    return tuple(found)
+
+
+def paragraph_events(
+    calendar: Calendar, paragraphs: tuple[Paragraph, ...], named: Event | None = None
+) -> tuple[Event, ...]:
+    """The calendar's events these paragraphs mention, in calendar order."""
+    ids = {event_id for paragraph in paragraphs for event_id in paragraph.events}
+    if named is not None:
+        ids.add(named.id)
+    return tuple(event for event in calendar.events if event.id in ids)
+
+
+def relevant_unstated(events: tuple[Event, ...], words: tuple[str, ...]) -> tuple[str, ...]:
+    """Unstated fields whose note shares two or more of the question's words.
+
+    "Which day is the mines other than anti-personnel mines discussion?" should hear that the
+    resolution does not say which days, not every other gap in the record.
+    """
+    wanted = {word for word in words if len(word) >= 4} - NEUTRAL_WORDS
+    fields = []
+    for event in events:
+        for item in event.unstated:
+            note = set(normalize(item.note).split())
+            if len(wanted & note) >= 2 and item.field not in fields:
+                fields.append(item.field)
+    return tuple(fields)
+
+
+# Places ------------------------------------------------------------------------------------------
+
+
+def _place_names(calendar: Calendar, knowledge: Knowledge) -> dict[str, str]:
+    """Normalized place name (English or French) -> the place as events.yaml writes it."""
+    names: dict[str, str] = {}
+    for event in calendar.events:
+        if event.location is None:
+            continue
+        for part in (event.location.venue, event.location.city, event.location.country):
+            if part:
+                names[normalize(part)] = part
+                names[normalize(knowledge.place(part, "fr"))] = part
+    return {name: part for name, part in names.items() if name}
+
+
+@dataclass(frozen=True)
+class _Places:
+    names: dict[str, str]  # normalized name -> the place as events.yaml writes it
+    longest_first: tuple[str, ...]
+    words: frozenset[str]
+
+
+_PLACES: dict[int, tuple[Calendar, _Places]] = {}
+
+
+def _places(calendar: Calendar, knowledge: Knowledge) -> _Places:
+    cached = _PLACES.get(id(calendar))
+    if cached is None or cached[0] is not calendar:
+        if len(_PLACES) >= 4:
+            _PLACES.pop(next(iter(_PLACES)))
+        names = _place_names(calendar, knowledge)
+        places = _Places(
+            names,
+            tuple(sorted(names, key=len, reverse=True)),
+            frozenset(word for name in names for word in name.split()),
+        )
+        cached = (calendar, places)
+        _PLACES[id(calendar)] = cached
+    return cached[1]
+
+
+def find_place(calendar: Calendar, knowledge: Knowledge, question: str) -> str | None:
+    """The place (city, country or venue of some event) the question names, or None."""
+    places = _places(calendar, knowledge)
+    words = normalize(question[:500]).split()
+    if not places.words.intersection(words):
+        return None
+    text = f" {' '.join(words)} "
+    for name in places.longest_first:
+        if f" {name} " in text:
+            return places.names[name]
+    return None
+
+
+def place_words(calendar: Calendar, knowledge: Knowledge) -> frozenset[str]:
+    """Every word of every place name: "Geneva" in a question is not off topic."""
+    return _places(calendar, knowledge).words
+
+
+def events_at(events: tuple[Event, ...], place: str) -> tuple[Event, ...]:
+    """The events held at ``place`` (their venue, city or country)."""
+    return tuple(
+        event
+        for event in events
+        if event.location is not None
+        and place in (event.location.venue, event.location.city, event.location.country)
+    )
