@@ -37,6 +37,7 @@ from bot.config import Settings, SettingsError
 from bot.events.revisions import MemoryRevisionStore, RevisionStore
 from bot.logging import setup_logging
 from bot.state import CalendarHolder
+from bot.watcher import EventsFileWatcher
 
 log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 10.0
@@ -59,6 +60,7 @@ class Runtime:
     chats: ChatStore
     store: Any | None  # bot.storage.Store when the database is in use
     application: Application | None
+    watcher: EventsFileWatcher | None = None
 
 
 @dataclass
@@ -92,10 +94,19 @@ class _Reminders:
 
     async def start(self) -> None:
         from bot.reminders.service import ReminderService
+        from bot.reminders.stats import stats_line
+        from bot.telegram.admin import add_stats_line
 
-        assert self._runtime.application is not None
-        self._service = ReminderService(self._shared, self._runtime.application.bot)
-        await self._service.start()
+        application, watcher = self._runtime.application, self._runtime.watcher
+        assert application is not None
+        # The process-wide watcher reloads events.yaml; the service only tells admins of refusals.
+        service = ReminderService(self._shared, application.bot, watch_interval=None)
+        self._shared.on_change.append(service.reschedule)
+        if watcher is not None:
+            watcher.on_refused.append(service.alert_admins)
+        add_stats_line(application, lambda lang: stats_line(self._shared.store, lang))
+        self._service = service
+        await service.start()
 
     async def stop(self) -> None:
         if self._service is not None:
@@ -167,7 +178,8 @@ async def serve(
     store, chats, revisions = open_stores(settings, clock)
     holder = CalendarHolder(settings.events_file, clock, revisions)
     holder.load()
-    runtime = Runtime(settings, clock, holder, chats, store, None)
+    watcher = EventsFileWatcher(holder)
+    runtime = Runtime(settings, clock, holder, chats, store, None, watcher)
     plugged = wiring(runtime)
     application = _build_bot(settings, holder, clock, chats, plugged.extensions)
     runtime.application = application
@@ -176,11 +188,12 @@ async def serve(
     bound_host, bound_port = sock.getsockname()[:2]
     server = _Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off"))
     stop = asyncio.Event()
-    _install_signals(stop, holder)
+    _install_signals(stop, watcher)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     print(f"calbot: serving http://{shown}:{bound_port}/ (feed at /calendar.ics)", flush=True)
-    started: list[Service] = []
+    await watcher.start()
+    started: list[Service] = [watcher]
     try:
         if application is None:
             print(f"calbot: {BOT_OFF}", flush=True)
@@ -233,14 +246,23 @@ def _web_app(runtime: Runtime) -> Any:
 
 
 def _readiness(runtime: Runtime) -> Callable[[], tuple[bool, dict[str, Any]]]:
-    """/readyz: ready when the bot (if configured) is running."""
+    """/readyz: the calendar is loaded, the database answers and the bot (if any) runs."""
 
     def check() -> tuple[bool, dict[str, Any]]:
+        details: dict[str, Any] = {"calendar": "loaded" if runtime.holder.loaded else "missing"}
+        ok = runtime.holder.loaded
+        if runtime.store is not None:
+            reachable = runtime.store.ping()
+            details["database"] = "reachable" if reachable else "unreachable"
+            ok = ok and reachable
         application = runtime.application
         if application is None:
-            return True, {"telegram": "off"}
-        mode = runtime.settings.telegram_mode
-        return application.running, {"telegram": mode if application.running else "starting"}
+            details["telegram"] = "off"
+        else:
+            running = application.running
+            details["telegram"] = runtime.settings.telegram_mode if running else "starting"
+            ok = ok and running
+        return ok, details
 
     return check
 
@@ -329,14 +351,20 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _install_signals(stop: asyncio.Event, holder: CalendarHolder) -> None:
+def _install_signals(stop: asyncio.Event, watcher: EventsFileWatcher) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    reloads: set[asyncio.Task[None]] = set()
+
+    async def reload_now() -> None:
+        ok = await watcher.check()  # counted and reported to admins like a watched change
+        log.info("SIGHUP: reload %s", "ok" if ok else "refused; the last good calendar serves")
 
     def reload() -> None:
-        result = holder.reload()
-        log.info("SIGHUP: reload %s", "ok" if result.ok else f"refused: {result.error}")
+        task = loop.create_task(reload_now())
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
 
     loop.add_signal_handler(signal.SIGHUP, reload)
 

@@ -1,7 +1,8 @@
 """The engine: a question in English or French -> a structured ``Answer``. Pure.
 
-It reads the question's intents, the events it names (``bot.events.lookup``) and the days it names
-(``bot.answers.periods``), then decides which answer fits. It never reads the clock (``now`` is
+It reads the question's intents, the events it names (``bot.events.lookup``), the days it names
+(``bot.answers.periods``) and the places or subjects of the resolution it names
+(``bot.answers.topics``), then decides which answer fits. It never reads the clock (``now`` is
 passed in), never formats text (see ``bot.answers.render``) and never raises on odd input: an odd
 question gets a "here is what I can answer" reply.
 """
@@ -14,7 +15,7 @@ from functools import cached_property
 from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.answers.intents import Intents, read_intents
+from bot.answers.intents import Intents, read_intents, without_links
 from bot.answers.knowledge import Knowledge, default_knowledge
 from bot.answers.model import Answer, timing_of
 from bot.answers.periods import Period, find_period
@@ -28,6 +29,7 @@ from bot.answers.topics import (
     relevant_unstated,
     search_instruments,
     search_paragraphs,
+    spelled_out,
     topic_words,
 )
 from bot.events.lookup import LookupResult, find_events, normalize
@@ -99,14 +101,16 @@ class _Context:
         self.question, self.now, self.zone, self.lang = question, now, zone, lang
         self.calendar, self.knowledge, self.feed_url = calendar, knowledge, feed_url
         self.intents: Intents = read_intents(question)
-        self.lookup: LookupResult = find_events(calendar, question)
-        self.period: Period | None = find_period(question, now.astimezone(zone).date())
+        self.text = without_links(question)  # a pasted link's words ask nothing
+        self.lookup: LookupResult = find_events(calendar, self.text)
+        self.period: Period | None = find_period(self.text, now.astimezone(zone).date())
 
     @cached_property
     def foreign(self) -> tuple[str, ...]:
         """Words no event name, day, place or calendar word explains."""
         places = place_words(self.calendar, self.knowledge)
-        return tuple(w for w in foreign_words(self.calendar, self.question) if w not in places)
+        text = spelled_out(self.knowledge, self.text)
+        return tuple(w for w in foreign_words(self.calendar, text) if w not in places)
 
     @cached_property
     def topic(self) -> tuple[str, ...]:
@@ -141,7 +145,7 @@ class _Context:
 
     def decide(self) -> Answer:
         intents = self.intents
-        if not normalize(self.question) or "help" in intents:
+        if (not normalize(self.text) and not intents.symbol) or "help" in intents:
             return self.make("help")
         if "thanks" in intents:
             return self.make("thanks")
@@ -190,6 +194,8 @@ class _Context:
             )
             if cited:
                 return self.make("footnote", footnotes=cited)
+        if "document_facts" in intents and not {"when", "where"} & intents.found:
+            return self.make("document", document=knowledge.document)
         if self.lookup.exact:
             return None  # "where is the adoption of resolution 62/57" names an event
         if "footnotes" in intents:
@@ -255,6 +261,8 @@ class _Context:
             return None
         if self.period is not None and not self.lookup.exact and not asked:
             return None  # "is there a meeting tomorrow": the day matters more than a loose name
+        if "next" in intents and event.phase(self.now) == "past" and asked in ([], ["when"]):
+            return None  # "when is the next CCW meeting?" in January: what comes next
         if "status" in intents and not {"where", "duration", "countdown"} & set(asked):
             return self.make("status", (event,))
         if "end" in intents and not {"where", "duration", "countdown"} & set(asked):
@@ -314,14 +322,15 @@ class _Context:
     def about_topic(self, *, require_topic: bool = True) -> Answer | None:
         if require_topic and not self.topic:
             return None
-        found = search_paragraphs(self.knowledge, self.intents.words)
+        words = (*self.intents.words, *self.topic)
+        found = search_paragraphs(self.knowledge, words)
         if not found:
             return None
         named = self.event if self.lookup.exact else None
         if named is not None:
             found = tuple(p for p in found if named.id in p.events) or found
         events = paragraph_events(self.calendar, found, named)
-        fields = relevant_unstated(events, self.intents.words)
+        fields = relevant_unstated(events, words)
         return self.make("paragraph", events, paragraphs=found, unstated_fields=fields)
 
     def _general_question(self) -> bool:

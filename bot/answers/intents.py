@@ -15,6 +15,7 @@ _PATTERNS: dict[str, str] = {
     "help": r"^ (help|aide|start|menu|hi|hello|hey|bonjour|salut|commands?|commandes?) $"
     r"| what can you (do|answer)| que (sais|peux) tu| comment ca marche| how does (this|it) work",
     "subscribe": r" subscri| feed | ical | ics | webcal| abonn| flux | add (it |this |them )?to my "
+    r"| remind me| reminders? | rappelle moi| rappels? "
     r"| calendar (link|url|file|feed)| google calendar| outlook| apple calendar",
     "countdown": r" how long (until|till|til|before|to go|ago)"
     r"| how many days (until|till|before|to|left|are left|remain)| how many more days"
@@ -45,6 +46,7 @@ _PATTERNS: dict[str, str] = {
     "what": r" what (is|s|are|was|were|does|did) | tell me about| describe| about | info"
     r"| details| qu est ce| c est quoi| parle moi| de quoi| explain| purpose| what for ",
     "provenance": r" which paragraphs?| what paragraphs?| quels? paragraphes?| sources?"
+    r"| quel est le paragraphe| paragraphe sur| paragraph (about|on) "
     r"| provenance| where does (it|the resolution) say| mentions?| mentionne| cites?"
     r"| d ou vient| reference| evidence| proof| according to| selon quel",
     "resolution": r" resolution| 62 57| a res| resolutions ",
@@ -64,6 +66,11 @@ _PATTERNS: dict[str, str] = {
     "who": r" who (convenes|organi[sz]es|chairs|runs|attends|meets|takes part|participates"
     r"|is invited|can attend|is the chair)| organi[sz]er| convened by| chaired by"
     r"| qui (organise|convoque|preside|participe|se reunit|peut participer)",
+    # Facts about the resolution itself: who adopted it, on which report, under which item.
+    "document_facts": r" first committee| premiere commission| report number| which report"
+    r"| quel rapport| plenary| pleniere| which session| quelle session| agenda item (number|no )"
+    r"| which committee| quelle commission"
+    r"| quel point de l ordre",
     "footnotes": r" footnotes | which documents| what documents| documents (does|do|did) .*cite"
     r"| les notes | quels documents| documents cites",
 }
@@ -144,8 +151,18 @@ class Intents:
         return name in self.found
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def without_links(question: str) -> str:
+    """The question with pasted links left out: "resolutions.shtml" in a URL asks nothing."""
+    return _URL.sub(" ", question) if "http" in question or "www." in question else question
+
+
 def read_intents(question: str) -> Intents:
-    """Every intent ``question`` shows."""
+    """Every intent ``question`` shows (a document symbol is read in links too)."""
+    symbol = _SYMBOL.search(question[:500])
+    question = without_links(question)
     text = f" {normalize(question[:500])} "
     found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
     words = text.split()
@@ -153,7 +170,6 @@ def read_intents(question: str) -> Intents:
         found.add("thanks")
     footnote = _FOOTNOTE.search(text)
     paragraph = _paragraph(text) if not footnote else None
-    symbol = _SYMBOL.search(question[:500])
     kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(text)]
     return Intents(
         found=frozenset(found),

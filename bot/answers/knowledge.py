@@ -117,6 +117,8 @@ class Knowledge(_Frozen):
     instruments: tuple[Instrument, ...]
     footnotes: tuple[Footnote, ...]
     translations: dict[str, Translation] = {}
+    # Abbreviations people use for what the resolution spells out ("ICRC" -> "Red Cross").
+    abbreviations: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _check_references(self) -> Knowledge:

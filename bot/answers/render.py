@@ -148,9 +148,9 @@ def _next(m: Markup, a: Answer) -> Lines:
     lines: Lines = []
     if a.ongoing:
         lines += [m.say("now_heading"), *_items(m, a, a.ongoing)]
-    if not a.events:
-        return [*lines, m.say("nothing_next")]
     kind = _kind_word(m, a.kind_filter)
+    if not a.events:
+        return [*lines, m.say("nothing_next_kind", kind=kind) if kind else m.say("nothing_next")]
     heading = m.say("next_kind_heading", kind=kind) if kind else m.say("next_heading")
     return [*lines, heading, *_items(m, a, a.events)]
 

@@ -68,6 +68,18 @@ def _vocabulary(knowledge: Knowledge) -> _Vocabulary:
     return vocabulary
 
 
+def spelled_out(knowledge: Knowledge, question: str) -> str:
+    """The question with the resolution's abbreviations spelled out ("ICRC" -> "... Red Cross")."""
+    if not knowledge.abbreviations:
+        return question
+    words = normalize(question[:500]).split()
+    found = [knowledge.abbreviations[word] for word in words if word in knowledge.abbreviations]
+    if not found:
+        return question
+    kept = " ".join(word for word in words if word not in knowledge.abbreviations)
+    return f"{kept} {' '.join(found)}"
+
+
 def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
     """Content words no event name, day name or calendar word explains."""
     known = NEUTRAL_WORDS | month_and_day_words()

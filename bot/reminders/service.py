@@ -6,10 +6,10 @@ over the deliveries a crash left in flight, catches up what fell due while calbo
 books the next wake-up. One loop does all sending, so a long fan-out and a change notice never race
 each other: wake-ups only set a flag, and the loop runs whatever is due when it gets to it.
 
-events.yaml is polled (size and modification time, every ``watch_interval`` seconds). A good new
-file replaces the calendar; the holder's listener turns the differences into one notice per
-subscriber (a moved or cancelled meeting) and re-plans. A broken file is refused, the last good
-calendar stays, and the admins hear of each distinct error once.
+events.yaml is watched by ``bot.watcher`` (one watcher per process; ``calbot serve`` runs it even
+without the bot). A good new file replaces the calendar; the holder's listener turns the
+differences into one notice per subscriber (a moved or cancelled meeting) and re-plans. A broken
+file is refused, the last good calendar stays, and the admins hear of each distinct error once.
 
 Subscription commands call ``reschedule()`` so a new subscription is planned at once.
 """
@@ -19,11 +19,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from pathlib import Path
 
 from telegram import Bot
 
-from bot.metrics import CALENDAR_RELOADS
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import diff_snapshots, recipients
 from bot.reminders.dispatcher import CONCURRENCY, Dispatcher, Job
@@ -31,10 +29,10 @@ from bot.reminders.pacing import Pacer
 from bot.reminders.scheduler import WakeScheduler
 from bot.reminders.sender import Sender
 from bot.state import Snapshot
+from bot.watcher import WATCH_INTERVAL, EventsFileWatcher
 
 log = logging.getLogger(__name__)
 
-WATCH_INTERVAL = 2.0
 SAFETY_INTERVAL = 60.0
 STOP_GRACE = 5.0
 
@@ -56,12 +54,17 @@ class ReminderService:
         self.sender = Sender(bot, services.store, pacer or Pacer())
         self.dispatcher = Dispatcher(services, self.sender, concurrency)
         self.scheduler = WakeScheduler(services.clock, self.kick)
-        self._watch_interval = watch_interval
+        # calbot serve runs one watcher for the whole process and passes None here; tests and
+        # stand-alone uses let the service watch the file itself.
+        self._watcher = (
+            EventsFileWatcher(services.holder, watch_interval) if watch_interval else None
+        )
+        if self._watcher is not None:
+            self._watcher.on_refused.append(self.alert_admins)
         self._safety_interval = safety_interval
         self._kicked = asyncio.Event()
         self._idle = asyncio.Event()
         self._notices: list[Job] = []
-        self._reported_errors: set[str] = set()
         self._tasks: list[asyncio.Task[None]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -71,8 +74,8 @@ class ReminderService:
         self.services.holder.listeners.append(self._on_reload)
         self.scheduler.start(self._safety_interval)
         self._tasks.append(asyncio.create_task(self._dispatch_loop(), name="reminders"))
-        if self._watch_interval:
-            self._tasks.append(asyncio.create_task(self._watch(), name="events-watcher"))
+        if self._watcher is not None:
+            await self._watcher.start()
         self.kick()
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
@@ -82,6 +85,8 @@ class ReminderService:
         """
         with contextlib.suppress(ValueError):
             self.services.holder.listeners.remove(self._on_reload)
+        if self._watcher is not None:
+            await self._watcher.stop()
         self.scheduler.shutdown()
         self.dispatcher.stopping = True
         loop_task, *others = self._tasks or [None]
@@ -158,38 +163,14 @@ class ReminderService:
 
     # The events file ------------------------------------------------------------------------------
 
-    async def _watch(self) -> None:
-        assert self._watch_interval
-        path = self.services.holder.path
-        seen, changing = _signature(path), None
-        while True:
-            await asyncio.sleep(self._watch_interval)  # polling period, not a wait for a result
-            current = _signature(path)
-            if current == seen:
-                changing = None
-            elif current != changing:
-                changing = current  # maybe half written (editors truncate first): look once more
-            else:
-                seen, changing = current, None
-                await self.check_file()
-
     async def check_file(self) -> bool:
-        """Reload events.yaml now; a refusal is reported to the admins once per distinct error."""
-        result = self.services.holder.reload()
-        CALENDAR_RELOADS.labels(outcome="ok" if result.ok else "error").inc()
-        if result.ok or result.error is None:
-            return result.ok
-        error = str(result.error)
-        if error not in self._reported_errors:
-            self._reported_errors.add(error)
-            for admin_id in sorted(self.services.settings.admin_ids):
-                await self.sender.send(admin_id, messages.admin_error_text(error))
-        return False
+        """Reload events.yaml now (through this service's own watcher, or a one-off one)."""
+        watcher = self._watcher or EventsFileWatcher(self.services.holder)
+        if watcher is not self._watcher:
+            watcher.on_refused.append(self.alert_admins)
+        return await watcher.check()
 
-
-def _signature(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
+    async def alert_admins(self, error: str) -> None:
+        """Tell every admin that events.yaml was refused, and why."""
+        for admin_id in sorted(self.services.settings.admin_ids):
+            await self.sender.send(admin_id, messages.admin_error_text(error))

@@ -79,6 +79,8 @@ KIND_WORDS = {
 
 _TEXTS = {
     "en": {
+        "stats": "<b>Reminders</b>: {chats} subscribed chats ({inactive} blocked or gone); "
+        "sent {sent}, failed {failed}, skipped {skipped}, in flight {sending}.",
         "subscribed_all": "You will be reminded of every meeting: {leads}.",
         "subscribed_event": "You will be reminded of <b>{name}</b>: {leads}.",
         "subscribed_kind": "You will be reminded of all {kind}: {leads}.",
@@ -105,6 +107,8 @@ _TEXTS = {
         "no_day_stated": "Note: <b>{name}</b> has no stated day, so it gets no reminders.",
     },
     "fr": {
+        "stats": "<b>Rappels</b> : {chats} conversations abonnées ({inactive} bloquées ou "
+        "parties) ; envoyés {sent}, échoués {failed}, sautés {skipped}, en cours {sending}.",
         "subscribed_all": "Vous recevrez un rappel pour chaque réunion : {leads}.",
         "subscribed_event": "Vous recevrez un rappel pour <b>{name}</b> : {leads}.",
         "subscribed_kind": "Vous recevrez un rappel pour toutes les {kind} : {leads}.",

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, create_engine, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from bot.chats import ChatPrefs
@@ -106,6 +107,15 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> bool:
+        """True when the database answers (for /readyz); never raises."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(select(1))
+        except SQLAlchemyError:
+            return False
+        return True
 
     def schema_version(self) -> int:
         with self.engine.connect() as connection:

@@ -25,8 +25,8 @@ STATS_KEY = "calbot.stats"
 SEEN_KEY = "calbot.seen_chats"
 
 
-def add_stats_line(application: Application, provider: Callable[[], str]) -> None:
-    """Let another module (reminders) add an HTML line to /stats."""
+def add_stats_line(application: Application, provider: Callable[[str], str]) -> None:
+    """Let another module (reminders) add an HTML line to /stats; ``provider(lang)`` writes it."""
     application.bot_data.setdefault(STATS_KEY, []).append(provider)
 
 
@@ -59,7 +59,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         loaded=format_datetime_short(snapshot.loaded_at_utc, zone, lang),
         reload=format_datetime_short(last, zone, lang) if last else "–",
     )
-    lines = [text] + [provider() for provider in context.bot_data.get(STATS_KEY, [])]
+    lines = [text] + [provider(lang) for provider in context.bot_data.get(STATS_KEY, [])]
     assert update.effective_message is not None
     await send_html(update.effective_message, "\n".join(lines))
 

@@ -155,6 +155,10 @@ MESSAGES: dict[str, _Entry] = {
         "en": "Nothing else is planned in this calendar.",
         "fr": "Plus rien n'est prévu dans ce calendrier.",
     },
+    "nothing_next_kind": {
+        "en": "No more {kind} are planned in this calendar.",
+        "fr": "Plus aucune de ces {kind} n'est prévue dans ce calendrier.",
+    },
     "now_heading": {"en": "On now:", "fr": "En cours :"},
     "nothing_now": {"en": "Nothing is on right now.", "fr": "Rien n'est en cours en ce moment."},
     "on_day": {"en": "{label}:", "fr": "{label} :"},
