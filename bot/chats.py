@@ -1,7 +1,7 @@
 """Per-chat preferences (time zone, language, active or not), behind a Protocol.
 
-The Telegram handlers read and write these; the SQL store (``bot.storage``) implements them for real and
-``MemoryChatStore`` serves tests and runs without a database.
+The Telegram handlers read and write these; the SQL store (``bot.storage``) implements them for real
+and ``MemoryChatStore`` serves tests and runs without a database.
 """
 
 from __future__ import annotations

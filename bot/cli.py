@@ -1,7 +1,8 @@
 """The command line: ``calbot serve | check | feed | events | ask | chat | extract``.
 
-Each subcommand lives beside the code it drives and registers itself here through ``register(subparsers,
-common)``; ``common`` is the parent parser that gives every subcommand ``--events`` and ``--now``.
+Each subcommand lives beside the code it drives and registers itself here through
+``register(subparsers, common)``; ``common`` is the parent parser that gives every subcommand
+``--events`` and ``--now``.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def run_check(args: argparse.Namespace) -> int:
     for event in calendar.events:
         kinds[event.kind] = kinds.get(event.kind, 0) + 1
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-    print(f"{settings.events_file}: OK: {calendar.name!r}, {len(calendar.events)} events ({summary})")
+    count = len(calendar.events)
+    print(f"{settings.events_file}: OK: {calendar.name!r}, {count} events ({summary})")
     return 0
 
 
@@ -109,7 +111,8 @@ def run_events(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="calbot",
-        description="A meeting and conference calendar bot: iCalendar feed, Telegram answers, reminders.",
+        description="A meeting and conference calendar bot: "
+        "iCalendar feed, Telegram answers, reminders.",
     )
     parser.add_argument("--version", action="version", version=f"calbot {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -1,8 +1,8 @@
 """The clock: the only place in calbot that reads the time.
 
-The meetings calbot ships with are in 2007, so the whole system can be run "as if" at another instant
-(``--now`` / ``CALBOT_NOW``): the clock starts there and runs on at real speed. Tests use ``ManualClock``
-and move time themselves. Everything returns aware UTC datetimes.
+The meetings calbot ships with are in 2007, so the whole system can be run "as if" at another
+instant (``--now`` / ``CALBOT_NOW``): the clock starts there and runs on at real speed. Tests use
+``ManualClock`` and move time themselves. Everything returns aware UTC datetimes.
 """
 
 from __future__ import annotations

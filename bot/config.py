@@ -1,7 +1,8 @@
 """Settings: every knob calbot has, read once from the environment (and ``.env``) and passed down.
 
-Names are fixed so deployments can rely on them (see the README's table). Secrets are ``SecretStr`` so that
-printing the settings never shows them. A bad value stops calbot at start with one clear line.
+Names are fixed so deployments can rely on them (see the README's table). Secrets are ``SecretStr``
+so that printing the settings never shows them. A bad value stops calbot at start with one clear
+line.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
-    telegram_api_url: str = Field(default="https://api.telegram.org", validation_alias="TELEGRAM_API_URL")
+    telegram_bot_token: SecretStr | None = Field(
+        default=None, validation_alias="TELEGRAM_BOT_TOKEN"
+    )
+    telegram_api_url: str = Field(
+        default="https://api.telegram.org", validation_alias="TELEGRAM_API_URL"
+    )
     telegram_mode: Literal["polling", "webhook"] = Field(
         default="polling", validation_alias="TELEGRAM_MODE"
     )
@@ -51,7 +56,8 @@ class Settings(BaseSettings):
             try:
                 return frozenset(int(part) for part in parts)
             except ValueError as error:
-                raise ValueError("ADMIN_IDS must be comma-separated numeric Telegram user ids") from error
+                message = "ADMIN_IDS must be comma-separated numeric Telegram user ids"
+                raise ValueError(message) from error
         return value
 
     @field_validator("log_level", mode="before")

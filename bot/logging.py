@@ -1,9 +1,10 @@
 """Log setup: one line per event, secrets redacted, httpx quietened.
 
-httpx logs every request URL at INFO, and Bot API URLs contain the bot token (``/bot<token>/sendMessage``).
-calbot redacts at the source: a log-record factory replaces each registered secret, and anything shaped like a
-bot token, with ``[REDACTED]`` in the message, its arguments and its traceback when the record is made. Every
-handler (calbot's, pytest's, a deployer's) therefore only ever sees redacted records.
+httpx logs every request URL at INFO, and Bot API URLs contain the bot token
+(``/bot<token>/sendMessage``). calbot redacts at the source: a log-record factory replaces each
+registered secret, and anything shaped like a bot token, with ``[REDACTED]`` in the message, its
+arguments and its traceback when the record is made. Every handler (calbot's, pytest's, a
+deployer's) therefore only ever sees redacted records.
 """
 
 from __future__ import annotations
@@ -79,6 +80,6 @@ def setup_logging(level: str = "INFO", secrets: Iterable[str | None] = ()) -> No
         handler._calbot = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
-    # httpx/httpcore log full request URLs, which contain the token; keep them to warnings even at DEBUG.
+    # httpx/httpcore log full request URLs, which contain the token: warnings only, even at DEBUG.
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -1,8 +1,9 @@
 """The live calendar: the last good ``Calendar`` with its revisions, swapped whole on reload.
 
-Every surface (feed, page, bot, reminders) reads ``holder.current`` and so sees one consistent snapshot. A
-reload that fails keeps the last good snapshot serving and reports the errors; one that succeeds notifies
-the listeners (the reminder scheduler, the feed cache) with the old and new snapshots.
+Every surface (feed, page, bot, reminders) reads ``holder.current`` and so sees one consistent
+snapshot. A reload that fails keeps the last good snapshot serving and reports the errors; one that
+succeeds notifies the listeners (the reminder scheduler, the feed cache) with the old and new
+snapshots.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class CalendarHolder:
         return self._current is not None
 
     def load(self) -> Snapshot:
-        """First load: raises ``CalendarError`` when the file is broken (nothing to fall back on)."""
+        """First load: raises ``CalendarError`` for a broken file (nothing to fall back on)."""
         result = self.reload()
         if not result.ok:
             assert result.error is not None

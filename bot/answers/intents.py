@@ -121,7 +121,7 @@ _NEUTRAL_TEXT = """
     canceled postponed confirmed annulee annule reportee maintenu confirme termine fin finit
     prend organise organises organizes convenes chairs attend attends who qui dates jour
     remain left restants combien many much status statut participe participates participate
-    attending attendees
+    attending attendees quelque chose sommes nous
 """
 NEUTRAL_WORDS = frozenset(_NEUTRAL_TEXT.split())
 

@@ -305,7 +305,7 @@ class _Tree:
             plain = node.style is None
             if plain and node.value in _NULLS:
                 return None
-            # ruamel marks the line folds of `>` scalars with BEL (kept for round-tripping); drop them.
+            # ruamel marks the folds of `>` scalars with BEL (for round-tripping): drop them.
             return str(node.value).replace(_FOLD_MARK, "")
         self._open.add(id(node))
         try:

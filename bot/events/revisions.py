@@ -1,9 +1,10 @@
 """Revisions: the SEQUENCE and last-modified instant of each event, kept across restarts.
 
-iCalendar clients only update a subscribed event when its SEQUENCE rises, and churn when DTSTAMP moves for
-nothing. So each event has a fingerprint of what matters to a delegate (dates, times, zone, place, status);
-when it changes, the sequence rises and the modification instant is the moment calbot saw the change.
-Unchanged data keeps its revision, so the feed stays byte-identical. Pure: the store is passed in.
+iCalendar clients only update a subscribed event when its SEQUENCE rises, and churn when DTSTAMP
+moves for nothing. So each event has a fingerprint of what matters to a delegate (dates, times,
+zone, place, status); when it changes, the sequence rises and the modification instant is the moment
+calbot saw the change. Unchanged data keeps its revision, so the feed stays byte-identical. Pure:
+the store is passed in.
 """
 
 from __future__ import annotations
