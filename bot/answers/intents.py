@@ -28,11 +28,11 @@ _PATTERNS: dict[str, str] = {
     "where": r" where | venue| location | located | which city| what city| what place"
     r"|^ ?ou | ou (se|a|aura|auront|est|sont|ont|etait|ce) | quel lieu| quelle ville"
     r"| a quel endroit"
-    r"| dans quelle ville| lieu de",
+    r"| dans quelle ville| lieu de| (wher|wehre|whre|whereabouts) ",
     "when": r" when | what date| which date| what day| which day| dates? of| what time| quand "
     r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? "
     r"| what are the dates| what dates| which dates| quelle est la date| quelles sont les dates"
-    r"| c est quand| c est quel jour| on what date",
+    r"| c est quand| c est quel jour| on what date| (whne|wehn|whn|wen) (is|does|was|will) ",
     "now": r" right now| currently| happening now| on now| ongoing| at the moment| en cours"
     r"| maintenant| actuellement| en ce moment",
     "next": r" next | upcoming| coming up| soon | prochaine?s? | a venir| suivante?s? ",

@@ -65,9 +65,11 @@ def tense_line(m: Markup, event: Event, timing: Timing, name: str) -> str:
     if timing.phase == "future":
         if timing.hours_until is not None:
             return m.say("starts_in_hours", timing.hours_until, name=name)
+        # A conference or a session opens; a one-day meeting (the adoption) just takes place.
+        verb = "is_on" if event.kind == "meeting" and timing.total_days == 1 else "opens"
         if timing.days_until == 0:
-            return m.say("opens_today", name=name)
-        return m.say("opens_in", timing.days_until or 0, name=name)
+            return m.say(f"{verb}_today", name=name)
+        return m.say(f"{verb}_in", timing.days_until or 0, name=name)
     if timing.phase == "ongoing":
         if timing.total_days > 1:
             day, total = str(timing.day_number), str(timing.total_days)

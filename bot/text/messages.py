@@ -19,6 +19,12 @@ MESSAGES: dict[str, _Entry] = {
         "fr": "{name} : ouverture dans {count} jours.",
     },
     "opens_today": {"en": "{name} opens today.", "fr": "{name} : ouverture aujourd'hui."},
+    "is_on_in#one": {"en": "{name} takes place tomorrow.", "fr": "{name} : demain."},
+    "is_on_in#other": {
+        "en": "{name} takes place in {count} days.",
+        "fr": "{name} : dans {count} jours.",
+    },
+    "is_on_today": {"en": "{name} takes place today.", "fr": "{name} : aujourd'hui."},
     "starts_in_hours#one": {
         "en": "{name} starts in about an hour.",
         "fr": "{name} : début dans une heure environ.",

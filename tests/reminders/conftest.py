@@ -3,7 +3,7 @@ server.
 
 The test calendar (``TEST_EVENTS``) has a timed meeting in Geneva, one the day after Europe left
 summer time (28 October 2007), an all-day conference and a meeting with HTML-sensitive text.
-``database_url`` comes from the storage tests: each storage-backed test runs on SQLite and on
+``database_url`` (tests/conftest.py): each storage-backed test runs on SQLite and on
 PostgreSQL.
 """
 
@@ -27,7 +27,6 @@ from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
-from tests.storage.conftest import database_url, postgres_server  # noqa: F401 (fixtures)
 
 ADMIN_ID = 900
 # Before every meeting of the test calendar.
@@ -82,7 +81,7 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def store(database_url: str, clock: ManualClock) -> Iterator[Store]:  # noqa: F811
+def store(database_url: str, clock: ManualClock) -> Iterator[Store]:
     opened = Store.open(database_url, clock)
     yield opened
     opened.close()
