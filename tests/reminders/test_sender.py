@@ -114,10 +114,11 @@ async def test_a_fan_out_at_the_default_pace_provokes_no_429(
         api.add_chat(chat_id)
     results = await asyncio.gather(*(sender.send(chat_id, "hello") for chat_id in chats))
     assert {outcome.status for outcome in results} == {"sent"}
+    # The fake server enforces Telegram's 30 messages per second on arrival: no 429 means the pace
+    # held. (Arrival times themselves jitter by milliseconds on a busy machine, so they are not
+    # compared here; the pacer's own spacing is tested with a fake clock below.)
     assert api.too_many_requests == 0
-    times = sorted(message.at for message in api.sent)
-    for first, later in zip(times, times[30:], strict=False):
-        assert later - first >= 1.0  # never 31 in one second
+    assert len(api.sent) == len(chats)
 
 
 async def test_messages_to_one_group_are_spaced_for_its_per_minute_limit() -> None:
