@@ -23,6 +23,16 @@ class ChatStore(Protocol):
 
     def save_chat(self, prefs: ChatPrefs) -> None: ...
 
+    def deactivate_chat(self, chat_id: int, reason: str) -> None:
+        """The bot was blocked or removed: send nothing more until ``reactivate_chat``."""
+        ...
+
+    def reactivate_chat(self, chat_id: int) -> None: ...
+
+    def migrate_chat(self, old_id: int, new_id: int) -> None:
+        """A group became a supergroup: its preferences (and subscriptions) follow it."""
+        ...
+
 
 class MemoryChatStore:
     """Chat preferences in memory."""
@@ -35,6 +45,15 @@ class MemoryChatStore:
 
     def save_chat(self, prefs: ChatPrefs) -> None:
         self._chats[prefs.chat_id] = prefs
+
+    def deactivate_chat(self, chat_id: int, reason: str) -> None:
+        self.save_chat(replace(self.get_chat(chat_id), active=False))
+
+    def reactivate_chat(self, chat_id: int) -> None:
+        self.save_chat(replace(self.get_chat(chat_id), active=True))
+
+    def migrate_chat(self, old_id: int, new_id: int) -> None:
+        self.save_chat(replace(self._chats.pop(old_id, ChatPrefs(old_id)), chat_id=new_id))
 
     def set_timezone(self, chat_id: int, timezone: str) -> ChatPrefs:
         prefs = replace(self.get_chat(chat_id), timezone=timezone)

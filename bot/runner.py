@@ -31,10 +31,10 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
-from bot.chats import ChatStore, MemoryChatStore
+from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings, SettingsError
-from bot.events.revisions import MemoryRevisionStore, RevisionStore
+from bot.events.revisions import RevisionStore
 from bot.logging import setup_logging
 from bot.state import CalendarHolder
 from bot.watcher import EventsFileWatcher
@@ -73,11 +73,9 @@ def wire(runtime: Runtime) -> Wiring:
     """Plug the reminders in when the database and the bot are there (they need both)."""
     if runtime.store is None or not runtime.settings.token:
         return Wiring()
-    try:
-        from bot.reminders import ReminderServices
-        from bot.telegram.subscriptions import register
-    except ImportError:
-        return Wiring()
+    from bot.reminders import ReminderServices
+    from bot.telegram.subscriptions import register
+
     shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
     return Wiring(
         extensions=[lambda application: register(application, shared)],
@@ -153,12 +151,9 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def open_stores(settings: Settings, clock: Clock) -> tuple[Any | None, ChatStore, RevisionStore]:
-    """The SQL store when it is available, else memory (nothing survives a restart)."""
-    try:
-        from bot.storage import Store
-    except ImportError:
-        log.warning("bot.storage is not available: chats and revisions are kept in memory")
-        return None, MemoryChatStore(), MemoryRevisionStore()
+    """The database at DATABASE_URL: chats, subscriptions and revisions survive restarts."""
+    from bot.storage import Store
+
     store = Store.open(settings.database_url, clock)
     return store, store, store
 

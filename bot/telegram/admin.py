@@ -15,6 +15,7 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from bot.extract import extract_from_text, summary, to_events_yaml
 from bot.telegram.commands import send_html
 from bot.telegram.services import language, services
 from bot.telegram.texts import label, say
@@ -114,10 +115,6 @@ MAX_RESOLUTION_BYTES = 2 << 20  # a resolution is tens of kilobytes; refuse anyt
 
 async def extract_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin sends a resolution as a text file: reply with proposed events.yaml entries."""
-    try:
-        from bot.extract import extract_from_text, summary, to_events_yaml
-    except ImportError:
-        return  # extraction is not installed: the document is simply not for us
     message = update.effective_message
     assert message is not None and message.document is not None
     lang = language(update)

@@ -1,8 +1,6 @@
 """The seam to the answering engine: a question in, Telegram HTML pages and the events out.
 
-The engine (``bot.answers``) is pure and owns the wording. Should it be missing (a trimmed
-install), a fallback built on the event lookup answers "which event is X" so the bot is never
-silent.
+The engine (``bot.answers``) is pure and owns the wording; this adapter times it for /metrics.
 """
 
 from __future__ import annotations
@@ -11,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.events.lookup import find_events
+from bot.answers.engine import answer
+from bot.answers.render import render_html_pages
 from bot.events.model import Calendar, Event
-from bot.telegram.cards import event_card
-from bot.telegram.texts import say
+from bot.metrics import ANSWER_LATENCY
 
 
 @dataclass(frozen=True)
@@ -33,22 +31,7 @@ def answer_question(
     calendar: Calendar,
     feed_url: str | None = None,
 ) -> Reply:
-    try:
-        from bot.answers.engine import answer
-        from bot.answers.render import render_html_pages
-    except ImportError:
-        return _fallback(question, now=now, zone=zone, lang=lang, calendar=calendar)
-    result = answer(question, now, zone, lang, calendar, feed_url=feed_url)
-    return Reply(tuple(render_html_pages(result)), result.events, result.candidates)
-
-
-def _fallback(
-    question: str, *, now: datetime, zone: ZoneInfo, lang: str, calendar: Calendar
-) -> Reply:
-    found = find_events(calendar, question)
-    if found.matches and not found.ambiguous:
-        event = found.matches[0]
-        return Reply((event_card(event, lang, zone, now),), (event,))
-    if found.matches:
-        return Reply((say("which_one", lang),), (), tuple(found.matches[:5]))
-    return Reply((say("not_found", lang, query=question[:100]),))
+    with ANSWER_LATENCY.time():
+        result = answer(question, now, zone, lang, calendar, feed_url=feed_url)
+        pages = tuple(render_html_pages(result))
+    return Reply(pages, result.events, result.candidates)

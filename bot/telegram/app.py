@@ -126,6 +126,6 @@ def _add_catch_alls(application: Application) -> None:
 
 async def _post_init(application: Application) -> None:
     """Publish the command menu users see when they type "/"."""
-    await application.bot.set_my_commands(
-        [BotCommand(name, description) for name, _, description in USER_COMMANDS]
-    )
+    menu = [(name, description) for name, _, description in USER_COMMANDS]
+    menu += application.bot_data[KEY].menu
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in menu])

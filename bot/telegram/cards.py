@@ -1,8 +1,8 @@
 """Event messages for Telegram: the card, short list lines, and the buttons that go with them.
 
-The wording of answers belongs to ``bot.answers.render``; while that module is absent (or for the
-parts it does not cover) a plain fallback here keeps the bot answering. Every piece of event text
-is HTML-escaped; messages longer than Telegram's 4096 characters are split by ``paginate``.
+The wording of answers belongs to ``bot.answers.render``; this module adds what only Telegram has
+(list lines for menus, buttons). Every piece of event text is HTML-escaped; messages longer than
+Telegram's 4096 characters are split by ``paginate``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
+from bot.answers.render import event_card_html
 from bot.events.model import Event
 from bot.telegram.links import event_ref, google_calendar_url, outlook_url
 from bot.telegram.texts import label, say
@@ -24,25 +25,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 def event_card(event: Event, lang: str, zone: tzinfo, now: datetime) -> str:
     """The full description of one event, as Telegram HTML."""
-    try:
-        from bot.answers.render import event_card_html
-    except ImportError:
-        return _fallback_card(event, lang, zone)
     return event_card_html(event, lang, zone, now)
-
-
-def _fallback_card(event: Event, lang: str, zone: tzinfo) -> str:
-    lines = [f"<b>{escape(event.name)}</b>"]
-    if event.short_name and event.short_name != event.title:
-        lines.append(f"<i>{escape(event.title)}</i>")
-    lines.append(f"🗓 {escape(format_span(event, lang, zone))}")
-    lines.append(f"📍 {escape(place_text(event, lang))}")
-    if event.status != "confirmed":
-        lines.append(f"⚠️ {escape(event.status)}")
-    if event.description:
-        lines.append("")
-        lines.append(escape(event.description))
-    return "\n".join(lines)
 
 
 def place_text(event: Event, lang: str) -> str:

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from bot.answers.render import help_text
 from bot.chats import ChatPrefs
 from bot.events.lookup import find_events
 from bot.events.model import Event
@@ -97,17 +98,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The engine's examples of questions, then the commands."""
+    """The engine's examples of questions, then the commands, then the extensions' sections."""
     lang = language(update)
-    text = say("help", lang)
-    try:
-        from bot.answers.render import help_text
-
-        text = f"{help_text(lang)}\n\n{text}"
-    except ImportError:
-        pass  # the commands alone still help
+    sections = [help_text(lang), say("help", lang)]
+    sections += [section(lang) for section in services(context).help_sections]
     assert update.effective_message is not None
-    await send_html(update.effective_message, text)
+    await send_html(update.effective_message, "\n\n".join(sections))
 
 
 async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

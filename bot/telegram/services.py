@@ -6,11 +6,12 @@ here once so every handler agrees.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from bot.chats import ChatStore
 from bot.clock import Clock
@@ -30,6 +31,9 @@ class BotServices:
     clock: Clock
     chats: ChatStore
     flood: FloodLimit
+    # Filled by extensions (the reminders): more entries for Telegram's "/" menu and for /help.
+    menu: list[tuple[str, str]] = field(default_factory=list)
+    help_sections: list[Callable[[str], str]] = field(default_factory=list)
 
     @property
     def calendar(self) -> Calendar:
@@ -47,30 +51,31 @@ class BotServices:
         return self.calendar.zone
 
     def set_active(self, chat_id: int, active: bool) -> None:
-        """Mark a chat (in)active; the SQL store records why, the protocol only the flag."""
-        prefs = self.chats.get_chat(chat_id)
-        if prefs.active == active:
+        """Mark a chat (in)active: the bot was blocked or removed, or /start came again."""
+        if self.chats.get_chat(chat_id).active == active:
             return
-        deactivate = getattr(self.chats, "deactivate_chat", None)
-        reactivate = getattr(self.chats, "reactivate_chat", None)
-        if not active and callable(deactivate):
-            deactivate(chat_id, "blocked")
-        elif active and callable(reactivate):
-            reactivate(chat_id)
+        if active:
+            self.chats.reactivate_chat(chat_id)
         else:
-            self.chats.save_chat(replace(prefs, active=active))
+            self.chats.deactivate_chat(chat_id, "blocked")
 
     def migrate(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: its preferences follow it to the new id."""
-        move = getattr(self.chats, "migrate_chat", None)
-        if callable(move):
-            move(old_id, new_id)
-        else:
-            self.chats.save_chat(replace(self.chats.get_chat(old_id), chat_id=new_id))
+        self.chats.migrate_chat(old_id, new_id)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
     return context.application.bot_data[KEY]
+
+
+def add_menu_command(application: Application, name: str, description: str) -> None:
+    """An extension's command, shown in Telegram's menu beside calbot's own."""
+    application.bot_data[KEY].menu.append((name, description))
+
+
+def add_help_section(application: Application, section: Callable[[str], str]) -> None:
+    """An extension's part of /help: ``section(lang)`` returns Telegram HTML."""
+    application.bot_data[KEY].help_sections.append(section)
 
 
 def language(update: Update) -> str:

@@ -41,10 +41,17 @@ from bot.reminders.leads import (
     parse_leads,
 )
 from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
-from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name, text
+from bot.reminders.texts import (
+    ALL_DAY_RULE_TEXT,
+    KIND_WORDS,
+    LEADS_HELP_TEXT,
+    describe_leads,
+    kind_name,
+    text,
+)
 from bot.telegram.links import resolve_ref
-from bot.telegram.services import language
-from bot.text.dates import format_datetime_short
+from bot.telegram.services import add_help_section, add_menu_command, language
+from bot.text.dates import format_datetime_short, locale_for
 
 REMINDERS_AHEAD = timedelta(days=365)
 REMINDERS_SHOWN = 15
@@ -301,9 +308,26 @@ def _toast(html: str) -> str:
     return plain if len(plain) <= 190 else plain[:189] + "…"
 
 
+MENU = (
+    ("subscribe", "Reminders: /subscribe, /subscribe msp 2d 3h"),
+    ("unsubscribe", "Stop reminders"),
+    ("reminders", "What reminders this chat will get"),
+    ("digest", "The day's meetings each morning: /digest 08:00"),
+)
+
+
+def _help_section(lang: str) -> str:
+    """/help's part on reminders: the commands and what a lead time means for all-day meetings."""
+    locale = locale_for(lang)
+    return f"{LEADS_HELP_TEXT[locale]}\n\n{ALL_DAY_RULE_TEXT[locale]}"
+
+
 def register(application: Application, services: ReminderServices) -> None:
     """Add the subscription commands and the remind/unsubscribe/snooze buttons."""
     handlers = _Handlers(services)
+    for name, description in MENU:
+        add_menu_command(application, name, description)
+    add_help_section(application, _help_section)
     application.add_handler(CommandHandler("subscribe", handlers.subscribe))
     application.add_handler(CommandHandler("unsubscribe", handlers.unsubscribe))
     application.add_handler(CommandHandler("reminders", handlers.reminders))

@@ -162,3 +162,25 @@ def test_a_subscription_change_tells_the_reminder_service(services: ReminderServ
     services.on_change.append(lambda: calls.append("changed"))
     subscribe_reply(services, CHAT, [], "en")
     assert calls == ["changed"]
+
+
+async def test_help_explains_reminders_and_the_all_day_rule(running: Running) -> None:
+    reply = await running.ask("/help")
+    assert "/subscribe msp 2d 3h" in reply
+    assert "09:00 on the day(s) before and 08:00 on the day itself" in reply
+    french = await running.ask("/help", language_code="fr")
+    assert "à 8 h le jour même" in french
+
+
+async def test_the_menu_lists_the_reminder_commands(
+    api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
+) -> None:
+    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
+    application = build_application(
+        settings, holder, clock, services.store, extensions=[lambda app: register(app, services)]
+    )
+    async with application:
+        assert application.post_init is not None
+        await application.post_init(application)
+    names = [command["command"] for command in api.commands]
+    assert {"start", "help", "subscribe", "unsubscribe", "reminders", "digest"} <= set(names)
