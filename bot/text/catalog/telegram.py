@@ -1,0 +1,171 @@
+"""The Telegram adapter's own texts: welcome, help, command replies, admin, button labels.
+
+Templates are Telegram HTML; ``message`` escapes the values.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "welcome": {
+        "en": "Hello! I answer questions about <b>{calendar}</b>.\n"
+        "Ask me in plain words (“when is the Protocol V conference?”) or try /next, /events, "
+        "/today, /week. /help lists everything.",
+        "fr": "Bonjour ! Je réponds aux questions sur <b>{calendar}</b>.\n"
+        "Posez-les simplement (« quand a lieu la conférence du Protocole V ? ») ou essayez "
+        "/next, /events, /today, /week. /help donne la liste complète.",
+    },
+    "help": {
+        "en": "<b>Commands</b>\n/next – the next meetings\n/events – all events\n"
+        "/event <i>name</i> – one event\n/today, /week – what is on\n"
+        "/on <i>2007-11-05</i> – a day\n"
+        "/where <i>event</i> – the place\n/ics – subscribe to the calendar\n"
+        "/timezone <i>Area/City</i> – your time zone\n/about – where the data comes from",
+        "fr": "<b>Commandes</b>\n/next – les prochaines réunions\n/events – tous les événements\n"
+        "/event <i>nom</i> – un événement\n/today, /week – ce qui a lieu\n"
+        "/on <i>2007-11-05</i> – un jour\n/where <i>événement</i> – le lieu\n"
+        "/ics – s’abonner au calendrier\n/timezone <i>Zone/Ville</i> – votre fuseau horaire\n"
+        "/about – d’où viennent les données",
+    },
+    "apology": {
+        "en": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "fr": "Désolé, une erreur s’est produite de mon côté. Réessayez dans un instant.",
+    },
+    "slow_down": {
+        "en": "You are sending messages very fast; I will answer again in a minute.",
+        "fr": "Vous envoyez des messages très vite ; je répondrai de nouveau dans une minute.",
+    },
+    "unknown_command": {
+        "en": "I don't know that command. /help lists what I can do.",
+        "fr": "Je ne connais pas cette commande. /help liste ce que je sais faire.",
+    },
+    "not_found": {
+        "en": "I found no event matching “{query}”. Try /events for the list.",
+        "fr": "Aucun événement ne correspond à « {query} ». Essayez /events pour la liste.",
+    },
+    "which_one": {
+        "en": "Which one do you mean?",
+        "fr": "Lequel voulez-vous dire ?",
+    },
+    "event_usage": {
+        "en": "Tell me which event: <code>/{command} Protocol V</code>",
+        "fr": "Dites-moi quel événement : <code>/{command} Protocole V</code>",
+    },
+    "where": {
+        "en": "<b>{name}</b>: {place}",
+        "fr": "<b>{name}</b> : {place}",
+    },
+    "place_unknown": {
+        "en": "the sources do not say where.",
+        "fr": "les sources ne disent pas où.",
+    },
+    "nothing": {
+        "en": "No events {when}.",
+        "fr": "Aucun événement {when}.",
+    },
+    "when_today": {"en": "today", "fr": "aujourd’hui"},
+    "when_this_week": {"en": "in the next seven days", "fr": "dans les sept prochains jours"},
+    "when_on_day": {"en": "on {day}", "fr": "le {day}"},
+    "heading_today": {"en": "<b>Today</b>", "fr": "<b>Aujourd’hui</b>"},
+    "heading_week": {"en": "<b>The next seven days</b>", "fr": "<b>Les sept prochains jours</b>"},
+    "heading_next": {"en": "<b>Coming up</b>", "fr": "<b>À venir</b>"},
+    "heading_events": {
+        "en": "<b>All events</b> (page {page} of {pages})",
+        "fr": "<b>Tous les événements</b> (page {page} sur {pages})",
+    },
+    "nothing_coming_up": {
+        "en": "Nothing is coming up in this calendar.",
+        "fr": "Rien à venir dans ce calendrier.",
+    },
+    "on_usage": {
+        "en": "Give me a date: <code>/on 2007-11-05</code> or <code>/on 5 November 2007</code>",
+        "fr": "Donnez-moi une date : <code>/on 2007-11-05</code> ou "
+        "<code>/on 5 novembre 2007</code>",
+    },
+    "ics": {
+        "en": "Subscribe to the whole calendar with this link:\n{url}\n\n"
+        "Google Calendar: Other calendars → “+” → From URL. Apple Calendar: File → New Calendar "
+        "Subscription. Outlook: Add calendar → Subscribe from web.\n"
+        "For one event, send <code>/ics Protocol V</code>.",
+        "fr": "Abonnez-vous à tout le calendrier avec ce lien :\n{url}\n\n"
+        "Google Agenda : Autres agendas → « + » → À partir de l’URL. Calendrier Apple : Fichier → "
+        "Nouvel abonnement. Outlook : Ajouter un calendrier → S’abonner à partir du web.\n"
+        "Pour un seul événement, envoyez <code>/ics Protocole V</code>.",
+    },
+    "ics_caption": {
+        "en": "{name} – add it to your calendar",
+        "fr": "{name} – à ajouter à votre agenda",
+    },
+    "timezone_set": {
+        "en": "Time zone set to <b>{zone}</b>; times are now shown there.",
+        "fr": "Fuseau horaire réglé sur <b>{zone}</b> ; les heures y sont désormais affichées.",
+    },
+    "timezone_current": {
+        "en": "Times are shown in <b>{zone}</b>. Change it with <code>/timezone Asia/Tokyo</code>.",
+        "fr": "Les heures sont affichées en <b>{zone}</b>. Changez avec "
+        "<code>/timezone Asia/Tokyo</code>.",
+    },
+    "timezone_invalid": {
+        "en": "“{zone}” is not a time zone I know. Use an Area/City name such as "
+        "<code>Europe/Geneva</code>, <code>America/New_York</code> or <code>Asia/Tokyo</code>.",
+        "fr": "« {zone} » n’est pas un fuseau horaire connu. Utilisez un nom Zone/Ville comme "
+        "<code>Europe/Paris</code>, <code>America/New_York</code> ou <code>Asia/Tokyo</code>.",
+    },
+    "about": {
+        "en": "<b>{calendar}</b>\n{description}\n\nEvery date comes from the documents named on "
+        "each event (the “Source” button). Data last revised {updated}; {count} events.",
+        "fr": "<b>{calendar}</b>\n{description}\n\nChaque date provient des documents cités pour "
+        "chaque événement (bouton « Source »). Données révisées le {updated} ; {count} événements.",
+    },
+    "card_sources": {"en": "<b>Sources for {name}</b>", "fr": "<b>Sources de {name}</b>"},
+    "card_no_sources": {"en": "No source is recorded.", "fr": "Aucune source n’est indiquée."},
+    "reload_ok": {
+        "en": "Reloaded: version {version}, {count} events{changed}.",
+        "fr": "Rechargé : version {version}, {count} événements{changed}.",
+    },
+    "reload_unchanged": {"en": " (no change)", "fr": " (aucun changement)"},
+    "reload_failed": {
+        "en": "The events file was refused; still serving version {version}.\n<pre>{errors}</pre>",
+        "fr": "Le fichier d’événements a été refusé ; la version {version} reste servie.\n"
+        "<pre>{errors}</pre>",
+    },
+    "calendar_stats": {
+        "en": "<b>Calendar</b> version {version}, {count} events, loaded {loaded}.\n"
+        "Last reload: {reload}.",
+        "fr": "<b>Calendrier</b> version {version}, {count} événements, chargé le {loaded}.\n"
+        "Dernier rechargement : {reload}.",
+    },
+    "broadcast_usage": {
+        "en": "Write the message after the command: <code>/broadcast Text</code>",
+        "fr": "Écrivez le message après la commande : <code>/broadcast Texte</code>",
+    },
+    "broadcast_confirm": {
+        "en": "Send this to every known chat?\n\n{text}",
+        "fr": "Envoyer ceci à toutes les discussions connues ?\n\n{text}",
+    },
+    "broadcast_done": {
+        "en": "Sent to {sent} chat(s); {failed} failed.",
+        "fr": "Envoyé à {sent} discussion(s) ; {failed} échec(s).",
+    },
+    "broadcast_cancelled": {"en": "Broadcast cancelled.", "fr": "Diffusion annulée."},
+    "extract_done": {
+        "en": "Proposed entries for events.yaml: check them, then add them under "
+        "<code>events:</code>.",
+        "fr": "Entrées proposées pour events.yaml : vérifiez-les, puis ajoutez-les sous "
+        "<code>events:</code>.",
+    },
+    "extract_too_large": {
+        "en": "That file is too large for a resolution (2 MB at most).",
+        "fr": "Ce fichier est trop gros pour une résolution (2 Mo au plus).",
+    },
+    # Button labels (plain text: Telegram shows them as they are).
+    "btn_details": {"en": "Details", "fr": "Détails"},
+    "btn_ics": {"en": "📅 .ics file", "fr": "📅 Fichier .ics"},
+    "btn_google": {"en": "Google Calendar", "fr": "Google Agenda"},
+    "btn_outlook": {"en": "Outlook", "fr": "Outlook"},
+    "btn_source": {"en": "Source", "fr": "Source"},
+    "btn_remind": {"en": "🔔 Remind me", "fr": "🔔 Me le rappeler"},
+    "btn_previous": {"en": "◀ Previous", "fr": "◀ Précédent"},
+    "btn_next": {"en": "Next ▶", "fr": "Suivant ▶"},
+    "btn_send": {"en": "Send", "fr": "Envoyer"},
+    "btn_cancel": {"en": "Cancel", "fr": "Annuler"},
+}
