@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.text.messages import template
+from bot.text.messages import Html, say
 from bot.text.telegram_html import MAX_MESSAGE_LENGTH
 
 _TAG = re.compile(r"<[^>]*>")
@@ -47,11 +47,7 @@ class Markup:
 
     def say(self, key: str, count: int | None = None, **values: str) -> str:
         """A catalogue sentence; ``values`` must already be marked up (escaped)."""
-        if count is not None:
-            singular = count == 1 or (self.lang == "fr" and count == 0)
-            key = f"{key}#{'one' if singular else 'other'}"
-            values = {"count": str(count), **values}
-        return self.esc(template(key, self.lang)).format(**values)
+        return say(key, self.lang, count, **{name: Html(value) for name, value in values.items()})
 
 
 def size_of(text: str) -> int:

@@ -13,7 +13,7 @@ from bot.answers.markup import Markup
 from bot.answers.model import Timing, timing_of
 from bot.events.model import Event
 from bot.text.dates import format_day, format_day_range, format_span, format_when, locale_for
-from bot.text.messages import MESSAGES, template
+from bot.text.messages import MESSAGES, say
 
 # Names, places and tense -------------------------------------------------------------------
 
@@ -145,7 +145,7 @@ def event_item(m: Markup, event: Event, zone: ZoneInfo, knowledge: Knowledge) ->
 
 
 def help_lines(m: Markup) -> list[str]:
-    examples = template("help_examples", m.lang).split("|")
+    examples = say("help_examples", m.lang).split("|")
     return [m.say("help_intro"), *(f"• {m.italic(example)}" for example in examples)]
 
 

@@ -1,8 +1,9 @@
 """Reminders: lead times, the planner (pure), change detection, and the services handlers share.
 
 ``leads`` reads lead times and computes due instants; ``planner`` turns events x subscriptions into
-due ``Slot``s; ``changes`` compares two calendar snapshots; ``texts`` holds every reminder-related
-message (en, fr). The dispatcher, sender and scheduler that act on slots live beside them.
+due ``Slot``s; ``changes`` compares two calendar snapshots; ``messages`` builds the reminders and
+``texts`` describes lead times (their words are in ``bot.text.catalog``). The dispatcher,
+sender and scheduler that act on slots live beside them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.reminders.texts import text
+from bot.text.messages import say
 
 if TYPE_CHECKING:
     from bot.storage import Store
@@ -15,9 +15,9 @@ def stats_line(store: Store, lang: str | None) -> str:
     subscribed = {subscription.chat_id for subscription in store.subscriptions()}
     chats = store.chats()
     inactive = sum(1 for chat_id in subscribed if chat_id in chats and not chats[chat_id].active)
-    return text(
+    return say(
+        "reminder_stats",
         lang,
-        "stats",
         chats=len(subscribed) - inactive,
         inactive=inactive,
         sent=counts.get("sent", 0),

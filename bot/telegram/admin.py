@@ -18,8 +18,8 @@ from telegram.ext import Application, ContextTypes
 from bot.extract import extract_from_text, summary, to_events_yaml
 from bot.telegram.commands import send_html
 from bot.telegram.services import language, services
-from bot.telegram.texts import label, say
 from bot.text.dates import format_datetime_short
+from bot.text.messages import say
 
 log = logging.getLogger(__name__)
 STATS_KEY = "calbot.stats"
@@ -53,7 +53,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     snapshot = bot.holder.current
     last = bot.holder.last_reload_utc
     text = say(
-        "stats",
+        "calendar_stats",
         lang,
         version=snapshot.version,
         count=len(snapshot.calendar.events),
@@ -78,8 +78,8 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(label("btn_send", lang), callback_data="bc:yes"),
-                InlineKeyboardButton(label("btn_cancel", lang), callback_data="bc:no"),
+                InlineKeyboardButton(say("btn_send", lang), callback_data="bc:yes"),
+                InlineKeyboardButton(say("btn_cancel", lang), callback_data="bc:no"),
             ]
         ]
     )

@@ -17,7 +17,7 @@ from bot.telegram.commands import events_page
 from bot.telegram.documents import send_event_ics
 from bot.telegram.links import resolve_ref
 from bot.telegram.services import chat_id_of, language, services
-from bot.telegram.texts import say
+from bot.text.messages import say
 
 
 def _event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Event | None:

@@ -15,8 +15,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOpti
 from bot.answers.render import event_card_html
 from bot.events.model import Event
 from bot.telegram.links import event_ref, google_calendar_url, outlook_url
-from bot.telegram.texts import label, say
 from bot.text.dates import format_span
+from bot.text.messages import say
 
 MAX_MESSAGE = 4096
 # Source links would otherwise unfold into large previews under every answer.
@@ -43,9 +43,9 @@ def list_line(event: Event, lang: str, zone: tzinfo) -> str:
 
 def sources_text(event: Event, lang: str) -> str:
     """The source paragraphs of an event, with quotes."""
-    lines = [say("sources", lang, name=event.name)]
+    lines = [say("card_sources", lang, name=event.name)]
     if not event.sources:
-        lines.append(say("no_sources", lang))
+        lines.append(say("card_no_sources", lang))
     for source in event.sources:
         where = escape(source.document)
         if source.paragraph:
@@ -60,17 +60,15 @@ def sources_text(event: Event, lang: str) -> str:
 
 def event_keyboard(event: Event, lang: str, *, details: bool = True) -> InlineKeyboardMarkup:
     """Buttons under an event: details, .ics, calendar links, source, remind me."""
-    first = [InlineKeyboardButton(label("btn_ics", lang), callback_data=event_ref(event.id, "ics"))]
+    first = [InlineKeyboardButton(say("btn_ics", lang), callback_data=event_ref(event.id, "ics"))]
     if details:
         first.insert(
             0,
-            InlineKeyboardButton(
-                label("btn_details", lang), callback_data=event_ref(event.id, "ev")
-            ),
+            InlineKeyboardButton(say("btn_details", lang), callback_data=event_ref(event.id, "ev")),
         )
     rows = [first]
     links = [
-        InlineKeyboardButton(label(key, lang), url=url)
+        InlineKeyboardButton(say(key, lang), url=url)
         for key, url in (
             ("btn_google", google_calendar_url(event)),
             ("btn_outlook", outlook_url(event)),
@@ -81,12 +79,8 @@ def event_keyboard(event: Event, lang: str, *, details: bool = True) -> InlineKe
         rows.append(links)
     rows.append(
         [
-            InlineKeyboardButton(
-                label("btn_source", lang), callback_data=event_ref(event.id, "src")
-            ),
-            InlineKeyboardButton(
-                label("btn_remind", lang), callback_data=event_ref(event.id, "rem")
-            ),
+            InlineKeyboardButton(say("btn_source", lang), callback_data=event_ref(event.id, "src")),
+            InlineKeyboardButton(say("btn_remind", lang), callback_data=event_ref(event.id, "rem")),
         ]
     )
     return InlineKeyboardMarkup(rows)
@@ -111,11 +105,11 @@ def page_navigation(
     navigation = []
     if page > 0:
         navigation.append(
-            InlineKeyboardButton(label("btn_previous", lang), callback_data=f"pg:{page - 1}")
+            InlineKeyboardButton(say("btn_previous", lang), callback_data=f"pg:{page - 1}")
         )
     if page < pages - 1:
         navigation.append(
-            InlineKeyboardButton(label("btn_next", lang), callback_data=f"pg:{page + 1}")
+            InlineKeyboardButton(say("btn_next", lang), callback_data=f"pg:{page + 1}")
         )
     if navigation:
         rows.append(navigation)

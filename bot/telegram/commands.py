@@ -1,7 +1,7 @@
 """The user commands: one short async handler each, plus free-text questions.
 
 Handlers only translate between Telegram and the calendar: lookups come from ``bot.events``,
-wording from ``bot.answers`` (through ``answering``/``cards``) and ``texts``.
+wording from ``bot.answers`` (through ``answering``/``cards``) and the catalogue (``say``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from bot.telegram.cards import (
 )
 from bot.telegram.documents import send_event_ics
 from bot.telegram.services import chat_id_of, language, services
-from bot.telegram.texts import say
 from bot.text.dates import format_day
+from bot.text.messages import say
 
 EVENTS_PER_PAGE = 8
 
@@ -109,7 +109,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
     events = next_events(bot.calendar, bot.clock.now(), limit=5)
-    await _send_list(update, context, say("heading_next", language(update)), events, "nothing_next")
+    await _send_list(
+        update, context, say("heading_next", language(update)), events, "nothing_coming_up"
+    )
 
 
 async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -151,7 +153,7 @@ async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     today = bot.clock.now().astimezone(zone).date()
     lang = language(update)
     events = events_between(bot.calendar, today, today, zone)
-    await _send_list(update, context, say("heading_today", lang), events, "nothing", "today")
+    await _send_list(update, context, say("heading_today", lang), events, "nothing", "when_today")
 
 
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -160,7 +162,9 @@ async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     today = bot.clock.now().astimezone(zone).date()
     lang = language(update)
     events = events_between(bot.calendar, today, today + timedelta(days=6), zone)
-    await _send_list(update, context, say("heading_week", lang), events, "nothing", "this_week")
+    await _send_list(
+        update, context, say("heading_week", lang), events, "nothing", "when_this_week"
+    )
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -175,7 +179,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     events = events_between(bot.calendar, day, day, zone)
     heading = f"<b>{escape(format_day(day, lang))}</b>"
     if not events:
-        when = say("on_day", lang, day=format_day(day, lang))
+        when = say("when_on_day", lang, day=format_day(day, lang))
         await send_html(update.effective_message, say("nothing", lang, when=when))
         return
     await _send_list(update, context, heading, events, "nothing")

@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot.events.model import Event
 from bot.telegram.services import services
-from bot.telegram.texts import say
+from bot.text.messages import say
 
 
 async def send_event_ics(

@@ -14,7 +14,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.services import language, services
-from bot.telegram.texts import say
+from bot.text.messages import say
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.metrics import UPDATES_HANDLED
 from bot.telegram.admin import SEEN_KEY
 from bot.telegram.services import language, services
-from bot.telegram.texts import say
+from bot.text.messages import say
 
 
 def _kind(update: Update) -> str:

@@ -24,15 +24,15 @@ from bot.events.queries import next_events
 from bot.telegram.cards import event_card
 from bot.telegram.links import google_calendar_url, outlook_url
 from bot.telegram.services import language, services
-from bot.telegram.texts import label
 from bot.text.dates import format_span
+from bot.text.messages import say
 
 MAX_RESULTS = 10
 
 
 def _keyboard(event: Event, lang: str, bot_username: str) -> InlineKeyboardMarkup:
     row = [
-        InlineKeyboardButton(label(key, lang), url=url)
+        InlineKeyboardButton(say(key, lang), url=url)
         for key, url in (
             ("btn_google", google_calendar_url(event)),
             ("btn_outlook", outlook_url(event)),
@@ -44,7 +44,7 @@ def _keyboard(event: Event, lang: str, bot_username: str) -> InlineKeyboardMarku
         rows.append(
             [
                 InlineKeyboardButton(
-                    label("btn_details", lang), url=f"https://t.me/{bot_username}?start={event.id}"
+                    say("btn_details", lang), url=f"https://t.me/{bot_username}?start={event.id}"
                 )
             ]
         )

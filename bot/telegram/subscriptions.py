@@ -41,17 +41,11 @@ from bot.reminders.leads import (
     parse_leads,
 )
 from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
-from bot.reminders.texts import (
-    ALL_DAY_RULE_TEXT,
-    KIND_WORDS,
-    LEADS_HELP_TEXT,
-    describe_leads,
-    kind_name,
-    text,
-)
+from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name
 from bot.telegram.links import resolve_ref
 from bot.telegram.services import add_help_section, add_menu_command, language
-from bot.text.dates import format_datetime_short, locale_for
+from bot.text.dates import format_datetime_short
+from bot.text.messages import say
 
 REMINDERS_AHEAD = timedelta(days=365)
 REMINDERS_SHOWN = 15
@@ -82,8 +76,8 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
         return Target(scope_for_event(result.best.id), result.best)
     if result.ambiguous:
         names = ", ".join(event.name for event in result.matches[:4])
-        return Target(error=text(lang, "ambiguous_event", query=query, names=names))
-    return Target(error=text(lang, "unknown_event", query=query))
+        return Target(error=say("ambiguous_event", lang, query=query, names=names))
+    return Target(error=say("unknown_event", lang, query=query))
 
 
 def _zone(services: ReminderServices, chat_id: int) -> ZoneInfo:
@@ -109,7 +103,7 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
     try:
         leads = parse_leads([word for word in args if is_lead_word(word)])
     except LeadError as error:
-        return text(lang, "bad_lead", error=str(error))
+        return say("bad_lead", lang, error=str(error))
     target = _target(services, words, lang)
     if target.scope is None:
         return target.error
@@ -118,14 +112,14 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
     services.changed()
     described = describe_leads(leads, lang)
     if target.event is not None:
-        reply = text(lang, "subscribed_event", name=target.event.name, leads=described)
+        reply = say("subscribed_event", lang, name=target.event.name, leads=described)
         if not target.event.days_stated:
-            reply += "\n" + text(lang, "no_day_stated", name=target.event.name)
+            reply += "\n" + say("no_day_stated", lang, name=target.event.name)
         return reply
     if target.scope.startswith("kind:"):
         kind = kind_name(target.scope.removeprefix("kind:"), lang)
-        return text(lang, "subscribed_kind", kind=kind, leads=described)
-    return text(lang, "subscribed_all", leads=described)
+        return say("subscribed_kind", lang, kind=kind, leads=described)
+    return say("subscribed_all", lang, leads=described)
 
 
 def unsubscribe_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
@@ -136,10 +130,10 @@ def unsubscribe_reply(services: ReminderServices, chat_id: int, args: list[str],
     ended = services.store.unsubscribe(chat_id, scope)
     services.changed()
     if ended == 0:
-        return text(lang, "not_subscribed")
+        return say("not_subscribed", lang)
     if target.event is not None:
-        return text(lang, "unsubscribed_event", name=target.event.name)
-    return text(lang, "unsubscribed", count=ended)
+        return say("unsubscribed_event", lang, name=target.event.name)
+    return say("unsubscribed", lang, count=ended)
 
 
 def reminders_reply(services: ReminderServices, chat_id: int, lang: str) -> str:
@@ -154,8 +148,8 @@ def reminders_reply(services: ReminderServices, chat_id: int, lang: str) -> str:
     )  # fmt: skip
     digest = store.digest_time(chat_id)
     if not subscriptions and digest is None:
-        return text(lang, "no_reminders")
-    lines = [text(lang, "reminders_head", tz=zone.key)]
+        return say("no_reminders", lang)
+    lines = [say("reminders_head", lang, tz=zone.key)]
     for slot in slots[:REMINDERS_SHOWN]:
         event = snapshot.calendar.get(slot.event_id)
         name = event.name if event else slot.event_id
@@ -163,12 +157,12 @@ def reminders_reply(services: ReminderServices, chat_id: int, lang: str) -> str:
         when = format_datetime_short(slot.due_utc, zone, lang)
         lines.append(f"• {escape(when)} – <b>{escape(name)}</b> ({escape(lead)})")
     if len(slots) > REMINDERS_SHOWN:
-        lines.append(text(lang, "reminders_more", count=len(slots) - REMINDERS_SHOWN))
+        lines.append(say("list_more", lang, more=len(slots) - REMINDERS_SHOWN))
     if subscriptions:
-        lines += ["", text(lang, "subscriptions_head")]
+        lines += ["", say("subscriptions_head", lang)]
         lines += [_subscription_line(services, sub, lang) for sub in subscriptions]
     if digest is not None:
-        lines += ["", text(lang, "digest_line", at=f"{digest:%H:%M}")]
+        lines += ["", say("digest_line", lang, at=f"{digest:%H:%M}")]
     return "\n".join(lines)
 
 
@@ -180,7 +174,7 @@ def _subscription_line(services: ReminderServices, sub: Subscription, lang: str)
     elif kind == "kind":
         what = escape(kind_name(value, lang))
     else:
-        what = text(lang, "scope_all")
+        what = say("scope_all", lang)
     return f"• {what}: {escape(describe_leads(sub.leads, lang))}"
 
 
@@ -189,29 +183,29 @@ def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang
     if word in ("off", "stop", "non", "arrêt", "arret"):
         services.store.set_digest(chat_id, None)
         services.changed()
-        return text(lang, "digest_off")
+        return say("digest_off", lang)
     match = _CLOCK.match(word)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        return text(lang, "digest_bad")
+        return say("digest_bad", lang)
     at = time(int(match[1]), int(match[2]))
     _remember_language(services, chat_id, lang)
     services.store.set_digest(chat_id, at)
     services.changed()
-    return text(lang, "digest_set", at=f"{at:%H:%M}", tz=_zone(services, chat_id).key)
+    return say("digest_set", lang, at=f"{at:%H:%M}", tz=_zone(services, chat_id).key)
 
 
 def remind_button_reply(services: ReminderServices, chat_id: int, ref: str, lang: str) -> str:
     event = resolve_ref(services.holder.current.calendar, ref)
     if event is None:
-        return text(lang, "gone_event")
+        return say("gone_event", lang)
     _remember_language(services, chat_id, lang)
     services.store.subscribe(chat_id, scope_for_event(event.id), DEFAULT_LEADS)
     services.changed()
-    reply = text(
-        lang, "subscribed_event", name=event.name, leads=describe_leads(DEFAULT_LEADS, lang)
+    reply = say(
+        "subscribed_event", lang, name=event.name, leads=describe_leads(DEFAULT_LEADS, lang)
     )
     if not event.days_stated:
-        reply += "\n" + text(lang, "no_day_stated", name=event.name)
+        reply += "\n" + say("no_day_stated", lang, name=event.name)
     return reply
 
 
@@ -221,8 +215,8 @@ def unsubscribe_button_reply(services: ReminderServices, chat_id: int, ref: str,
     ended = services.store.unsubscribe(chat_id, scope)
     services.changed()
     if ended == 0:
-        return text(lang, "not_subscribed")
-    return text(lang, "unsubscribed_event", name=event.name if event else ref)
+        return say("not_subscribed", lang)
+    return say("unsubscribed_event", lang, name=event.name if event else ref)
 
 
 def snooze_button_reply(
@@ -230,7 +224,7 @@ def snooze_button_reply(
 ) -> str:
     event = resolve_ref(services.holder.current.calendar, ref)
     if event is None or when not in ("1h", "am"):
-        return text(lang, "gone_event")
+        return say("gone_event", lang)
     zone, now = _zone(services, chat_id), services.clock.now()
     if when == "1h":
         due = now + SNOOZE_HOUR
@@ -240,7 +234,7 @@ def snooze_button_reply(
     services.store.add_snooze(chat_id, event.id, due)
     services.changed()
     at = format_datetime_short(due, zone, lang)
-    return text(lang, "snoozed_hour" if when == "1h" else "snoozed_morning", name=event.name, at=at)
+    return say("snoozed_hour" if when == "1h" else "snoozed_morning", lang, name=event.name, at=at)
 
 
 # Telegram handlers --------------------------------------------------------------------------------
@@ -318,8 +312,7 @@ MENU = (
 
 def _help_section(lang: str) -> str:
     """/help's part on reminders: the commands and what a lead time means for all-day meetings."""
-    locale = locale_for(lang)
-    return f"{LEADS_HELP_TEXT[locale]}\n\n{ALL_DAY_RULE_TEXT[locale]}"
+    return f"{say('leads_help', lang)}\n\n{say('all_day_rule', lang)}"
 
 
 def register(application: Application, services: ReminderServices) -> None:

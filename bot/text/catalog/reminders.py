@@ -1,6 +1,6 @@
 """Reminder and subscription texts: the reminders themselves, the digest, /subscribe and its help.
 
-Templates are Telegram HTML; ``message`` escapes the values.
+Templates are Telegram HTML; ``say`` escapes the values.
 """
 
 from __future__ import annotations
@@ -151,8 +151,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/digest 08:00 – les réunions du jour chaque matin ; /digest off",
     },
     "all_day_rule": {
-        "en": "For a meeting with no start time, reminders go out at 09:00 on the day(s) before and "
-        "08:00 on the day itself, in your time zone; an hour lead counts back from 08:00, and "
+        "en": "For a meeting with no start time, reminders go out at 09:00 on the day(s) before "
+        "and 08:00 on the day itself, in your time zone; an hour lead counts back from 08:00, and "
         "nothing is sent between 22:00 and 07:00. Meetings known only by month or year get no "
         "reminders.",
         "fr": "Pour une réunion sans heure de début, les rappels partent à 9 h la veille (ou les "

@@ -1,6 +1,6 @@
 """The Telegram adapter's own texts: welcome, help, command replies, admin, button labels.
 
-Templates are Telegram HTML; ``message`` escapes the values.
+Templates are Telegram HTML; ``say`` escapes the values.
 """
 
 from __future__ import annotations
