@@ -28,6 +28,12 @@ _AGENDA = (
     ),
 )
 _ITEM = re.compile(r"\s*[\"“]([^\"”]{3,400})[\"”]")
+# "... at its sixty-fourth session, under the same agenda item" / "under agenda item 3": no title.
+_UNTITLED = re.compile(
+    r"(?:consideration|consider)\b[^;]{0,120}?\bat\s+its\s+(?P<session>[\w-]+)\s+session,?\s+"
+    r"under\s+(?P<item>(?:the\s+same\s+)?agenda\s+item(?:\s+\d{1,3}(?:\s*\([a-z]\))?)?)",
+    re.IGNORECASE,
+)
 _CLOSING = re.compile(r"(\d{1,3}(?:st|nd|rd|th))\s+(plenary\s+)?meeting", re.IGNORECASE)
 _HEADER = re.compile(
     r"[^.\[\]]*?\badopted\s+by\s+the\s+(?P<body>[A-Z][\w ]+?)\s+on\s+", re.IGNORECASE
@@ -35,29 +41,33 @@ _HEADER = re.compile(
 
 
 def find_agenda_items(paragraph: Paragraph, body: str | None) -> list[Mention]:
-    out = []
+    found_items = []
     for pattern in _AGENDA:
         for found in pattern.finditer(paragraph.text):
-            item = _ITEM.match(paragraph.text, found.end())
-            if item is None:
-                continue
-            who = body or "The body"
-            session = found.group("session")
-            out.append(
-                Mention(
-                    title=f"{who}, {session} session: agenda item “{item.group(1).strip()}”",
-                    head="agenda item",
-                    start=None,
-                    end=None,
-                    precision="none",
-                    place=None,
-                    paragraph=paragraph.label,
-                    quote=found.group(0),
-                    status="agenda_item",
-                    notes=(f"The text gives no date for the {session} session.",),
-                )
-            )
-    return out
+            if item := _ITEM.match(paragraph.text, found.end()):
+                found_items.append((found, f"agenda item “{item.group(1).strip()}”"))
+    if not found_items:
+        found_items = [(f, f.group("item")) for f in _UNTITLED.finditer(paragraph.text)]
+    return [_agenda_item(found, item, paragraph, body) for found, item in found_items]
+
+
+def _agenda_item(
+    found: re.Match[str], item: str, paragraph: Paragraph, body: str | None
+) -> Mention:
+    who = body or "The body"
+    session = found.group("session")
+    return Mention(
+        title=f"{who}, {session} session: {item}",
+        head="agenda item",
+        start=None,
+        end=None,
+        precision="none",
+        place=None,
+        paragraph=paragraph.label,
+        quote=found.group(0),
+        status="agenda_item",
+        notes=(f"The text gives no date for the {session} session.",),
+    )
 
 
 def find_adoption(document: Document) -> list[Mention]:

@@ -39,8 +39,9 @@ _NEGATIVE = re.compile(
 )
 _BAD_LINK = re.compile(r"\badopted\b|\binto force\b|\bratif|\baccession|;|\.\s+[A-Z]")
 _FUTURE = re.compile(
-    r"\b(?:be\s+(?:held|convened|organized|hosted)|will\s+(?:be\s+held|take\s+place|meet|be\s+"
-    r"convened)|shall\s+(?:be\s+held|take\s+place|meet)|to\s+(?:convene|hold|take\s+place)|scheduled|"
+    r"\b(?:be\s+(?:held|convened|organized|hosted)|(?:is|are)\s+to\s+be|"
+    r"will\s+(?:be\s+held|take\s+place|meet|be\s+convened)|shall\s+(?:be\s+held|take\s+place|meet)|"
+    r"to\s+(?:convene|hold|take\s+place)|scheduled|"
     r"forthcoming|upcoming|next|looking\s+forward|in\s+preparation\s+for|preparations\s+for)\b",
     re.IGNORECASE,
 )
@@ -60,6 +61,13 @@ _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|betwe
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
 _LINK_MAX = 110
+# "a panel discussion on <a long subject>, to be held in June 2026": a long complement is still a
+# link when it closes on an explicit holding cue just before the date.
+_LONG_LINK_MAX = 260
+_HOLDING_CUE = re.compile(
+    r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
+    r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
+)
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 
 
@@ -97,8 +105,40 @@ class _Window:
         return self.text[self.group[-1].finish : self.right_end]
 
 
-def find_mentions(paragraph: Paragraph) -> list[Mention]:
-    """The meetings a paragraph dates, in order."""
+def find_mentions(paragraph: Paragraph, lead: str = "") -> list[Mention]:
+    """The meetings a paragraph dates, in order. ``lead`` is the undated words that introduce a
+    sub-item ("Notes that the working groups will meet in Geneva:" before "(a) From 4 to 7 February
+    2020"): a sub-item that dates a meeting without naming it takes its name from there."""
+    found = _find_mentions(paragraph)
+    if found or not _introduces_meeting(lead):
+        return found
+    # Read the two as one sentence: "... will meet in Geneva from 4 to 7 February 2020".
+    text = paragraph.text
+    if text[1:2].islower():
+        text = text[:1].lower() + text[1:]
+    joined = f"{lead.rstrip().rstrip(':')} {text}"
+    return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined))
+
+
+def _introduces_meeting(lead: str) -> bool:
+    """An undated lead-in that ends on a meeting ("two regional consultations:") or on a body said
+    to meet ("the working groups of the Conference will meet in Geneva:"), not on a meeting named
+    in passing ("the following contributions to the Conference:")."""
+    lead = lead.rstrip()
+    if not lead.endswith(":") or find_dates(lead):
+        return False
+    phrase = last_phrase(lead)
+    if phrase is None:
+        return False
+    tail = lead[phrase.finish :].rstrip(" :")
+    if tail:
+        return bool(_FUTURE.search(tail) or _PAST.search(tail) or _MEETS.search(tail))
+    return not re.search(
+        r"\b(?:to|for|of|at|by|with|on|in|from)\s+(?:the\s+)?$", lead[: phrase.begin]
+    )
+
+
+def _find_mentions(paragraph: Paragraph) -> list[Mention]:
     text = paragraph.text
     dates = [
         d for d in find_dates(text) if not _NEGATIVE.search(text[max(0, d.begin - 80) : d.begin])
@@ -220,12 +260,17 @@ def _named_before(window: _Window) -> _Named | None:
     if is_session and timing and (earlier := last_phrase(left[: timing.start()])) is not None:
         phrase = earlier
     link = left[phrase.finish :]
-    if len(link) > _LINK_MAX or _BAD_LINK.search(link):
+    if not _is_link(link):
         return None
     titles = _conjuncts(left, phrase, len(window.group))
     if len(titles) == 1 and re.search(r"\b(?:its|their|whose)\s+$", left[: phrase.begin]):
         titles = [_with_body(titles[0], window.text[: window.left_start + phrase.begin])]
     base = window.left_start
+    # "the working groups of the Conference will meet": the body of the meeting is what meets.
+    owner = _OWNER.search(left[: phrase.begin])
+    if len(titles) == 1 and owner and _MEETS.search(link):
+        titles = [left[owner.start(1) : phrase.finish]]
+        phrase = Phrase(owner.start(1), phrase.finish, "meeting")
     place = read_place(link) or find_place(link, window.after)
     end = window.group[-1].finish
     if place and read_place(window.after):
@@ -234,6 +279,14 @@ def _named_before(window: _Window) -> _Named | None:
         end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
     begin = _with_article(window.text, base + phrase.begin)
     return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place)
+
+
+def _is_link(link: str) -> bool:
+    if _BAD_LINK.search(link):
+        return False
+    return len(link) <= _LINK_MAX or (
+        len(link) <= _LONG_LINK_MAX and _HOLDING_CUE.search(link) is not None
+    )
 
 
 def _named_after(window: _Window) -> _Named | None:
@@ -272,10 +325,24 @@ def _with_body(title: str, before: str) -> str:
     return f"{title} of the {fullest}"
 
 
+# "whose selection committee met on ...": a body in lower case counts only when said to meet.
+_LOWER_BODY = re.compile(
+    r"\b((?:(?!(?:the|a|an|its|their|whose|which|this)\b)[a-z][\w-]*\s+)?"
+    r"(?:group|committee|commission|board|bureau)s?)\b"
+)
+_OWNER = re.compile(_LOWER_BODY.pattern + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "... met on 15 October 2019 and will next meet in early 2020": the same body meets again.
+_MEETS_AGAIN = re.compile(
+    r"^\s*,?\s*and\s+(?:will|shall|would|is\s+to|are\s+to)\s+(?:next\s+|again\s+|also\s+)?meet\b"
+)
+
+
 def _body_meets(window: _Window) -> _Named | None:
     """ "the Group of Governmental Experts, which met in Geneva from ...": a body said to meet."""
     left = window.left
-    found = list(_BODY.finditer(left))
+    if _MEETS_AGAIN.match(left) and not _BODY.search(left):
+        return _body_meets_again(window)
+    found = list(_BODY.finditer(left)) or list(_LOWER_BODY.finditer(left))
     if not found:
         return None
     link = left[found[-1].end() :]
@@ -285,6 +352,18 @@ def _body_meets(window: _Window) -> _Named | None:
     begin = _with_article(window.text, window.left_start + found[-1].start())
     cue = left[found[-1].start() :]
     return _Named([found[-1].group(1)], "meeting", begin, window.group[-1].finish, cue, place)
+
+
+def _body_meets_again(window: _Window) -> _Named | None:
+    clause_start = window.text.rfind(";", 0, window.left_start) + 1
+    before = window.text[clause_start : window.left_start]
+    found = list(_BODY.finditer(before)) or list(_LOWER_BODY.finditer(before))
+    if not found or not _MEETS.search(before[found[-1].end() :]):
+        return None
+    place = read_place(window.left) or find_place(window.left, window.after)
+    begin = _with_article(window.text, clause_start + found[-1].start())
+    finish = window.group[-1].finish
+    return _Named([found[-1].group(1)], "meeting", begin, finish, window.left, place)
 
 
 def _with_article(text: str, begin: int) -> int:

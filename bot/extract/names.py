@@ -16,7 +16,8 @@ from bot.extract.dates import MONTHS
 
 KEYWORD = re.compile(
     r"\b(?:[Mm]eeting|[Cc]onference|[Ss]ession|[Ss]ummit|[Ff]orum|[Ww]orkshop|[Ss]eminar|[Ss]ymposium|"
-    r"[Cc]onsultation|[Cc]ongress|[Dd]ialogue|Preparatory Committee|Assembly of States Parties|"
+    r"[Cc]onsultation|[Cc]ongress|[Dd]ialogue|[Rr]etreat|[Bb]riefing|[Pp]anel(?: discussion)?|"
+    r"Preparatory Committee|Assembly of States Parties|"
     r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
     r"(?:s|es)?\b"
 )

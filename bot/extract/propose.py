@@ -78,11 +78,17 @@ def extract_from_text(text: str) -> ExtractionResult:
 
 def _all_mentions(document: Document) -> list[Mention]:
     out: list[Mention] = []
+    texts = {paragraph.label: paragraph.text for paragraph in document.paragraphs}
     for paragraph in document.paragraphs:
         if paragraph.part in ("preamble", "operative", "footnote"):
-            out += find_mentions(paragraph)
+            out += find_mentions(paragraph, texts.get(_parent(paragraph.label), ""))
             out += find_agenda_items(paragraph, document.body)
     return out + find_adoption(document)
+
+
+def _parent(label: str) -> str:
+    """ "operative 4(a)(ii)" -> "operative 4(a)"; a numbered paragraph has none."""
+    return re.sub(r"\([a-z]{1,4}\)$", "", label) if label.endswith(")") else ""
 
 
 def _merge(mentions: list[Mention]) -> list[list[Mention]]:

@@ -33,23 +33,25 @@ from bot.telegram.flood import FloodLimit
 from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
 from bot.telegram.services import KEY, BotServices
+from bot.text.dates import SUPPORTED_LANGUAGES
+from bot.text.messages import say
 
 Extension = Callable[[Application], object]
 
-# (command, handler, description shown in Telegram's menu)
+# (command, handler); the menu's description is the catalogue's menu_<command>
 USER_COMMANDS = (
-    ("start", commands.start, "Welcome, or open an event from a link"),
-    ("help", commands.help_command, "What I can do"),
-    ("next", commands.next_command, "The next meetings"),
-    ("events", commands.events_command, "All events"),
-    ("event", commands.event_command, "One event: /event Protocol V"),
-    ("today", commands.today_command, "What is on today"),
-    ("week", commands.week_command, "The next seven days"),
-    ("on", commands.on_command, "A day: /on 2007-11-05"),
-    ("where", commands.where_command, "Where an event is held"),
-    ("ics", commands.ics_command, "Subscribe to the calendar, or one event's file"),
-    ("timezone", commands.timezone_command, "Your time zone: /timezone Asia/Tokyo"),
-    ("about", commands.about_command, "Where the data comes from"),
+    ("start", commands.start),
+    ("help", commands.help_command),
+    ("next", commands.next_command),
+    ("events", commands.events_command),
+    ("event", commands.event_command),
+    ("today", commands.today_command),
+    ("week", commands.week_command),
+    ("on", commands.on_command),
+    ("where", commands.where_command),
+    ("ics", commands.ics_command),
+    ("timezone", commands.timezone_command),
+    ("about", commands.about_command),
 )
 ADMIN_COMMANDS = (
     ("reload", admin.reload_command),
@@ -96,7 +98,7 @@ def _add_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migration))
-    for name, callback, _ in USER_COMMANDS:
+    for name, callback in USER_COMMANDS:
         application.add_handler(CommandHandler(name, callback))
     admins = filters.User(user_id=settings.admin_ids)
     for name, callback in ADMIN_COMMANDS:
@@ -125,7 +127,9 @@ def _add_catch_alls(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    """Publish the command menu users see when they type "/"."""
-    menu = [(name, description) for name, _, description in USER_COMMANDS]
-    menu += application.bot_data[KEY].menu
-    await application.bot.set_my_commands([BotCommand(name, text) for name, text in menu])
+    """Publish the command menu users see when they type "/", in each language calbot speaks."""
+    names = [name for name, _ in USER_COMMANDS] + application.bot_data[KEY].menu
+    for lang in SUPPORTED_LANGUAGES:
+        menu = [BotCommand(name, say(f"menu_{name}", lang)) for name in names]
+        # English is the default for every client language without a menu of its own.
+        await application.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)

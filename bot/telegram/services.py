@@ -32,7 +32,7 @@ class BotServices:
     chats: ChatStore
     flood: FloodLimit
     # Filled by extensions (the reminders): more entries for Telegram's "/" menu and for /help.
-    menu: list[tuple[str, str]] = field(default_factory=list)
+    menu: list[str] = field(default_factory=list)  # command names; texts are menu_<name>
     help_sections: list[Callable[[str], str]] = field(default_factory=list)
 
     @property
@@ -68,9 +68,9 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> BotServices:
     return context.application.bot_data[KEY]
 
 
-def add_menu_command(application: Application, name: str, description: str) -> None:
-    """An extension's command, shown in Telegram's menu beside calbot's own."""
-    application.bot_data[KEY].menu.append((name, description))
+def add_menu_command(application: Application, name: str) -> None:
+    """An extension's command, shown in Telegram's menu beside calbot's own (text: menu_<name>)."""
+    application.bot_data[KEY].menu.append(name)
 
 
 def add_help_section(application: Application, section: Callable[[str], str]) -> None:

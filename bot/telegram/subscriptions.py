@@ -302,12 +302,7 @@ def _toast(html: str) -> str:
     return plain if len(plain) <= 190 else plain[:189] + "…"
 
 
-MENU = (
-    ("subscribe", "Reminders: /subscribe, /subscribe msp 2d 3h"),
-    ("unsubscribe", "Stop reminders"),
-    ("reminders", "What reminders this chat will get"),
-    ("digest", "The day's meetings each morning: /digest 08:00"),
-)
+MENU = ("subscribe", "unsubscribe", "reminders", "digest")
 
 
 def _help_section(lang: str) -> str:
@@ -318,8 +313,8 @@ def _help_section(lang: str) -> str:
 def register(application: Application, services: ReminderServices) -> None:
     """Add the subscription commands and the remind/unsubscribe/snooze buttons."""
     handlers = _Handlers(services)
-    for name, description in MENU:
-        add_menu_command(application, name, description)
+    for name in MENU:
+        add_menu_command(application, name)
     add_help_section(application, _help_section)
     application.add_handler(CommandHandler("subscribe", handlers.subscribe))
     application.add_handler(CommandHandler("unsubscribe", handlers.unsubscribe))

@@ -113,3 +113,59 @@ def test_dated_phrases_that_are_not_meetings_are_not_proposed() -> None:
         "1.\tRequests the Secretary-General to submit a report by 1 June 2011;",
     )
     assert events == []
+
+
+def test_a_sub_item_takes_the_meeting_and_place_from_its_lead_in() -> None:
+    events = _events(
+        "1.\tNotes that the working groups of the Conference will meet in Geneva:",
+        "(a)\tFrom 4 to 7 February 2020, for the first preparatory round;",
+        "(b)\tFrom 27 to 30 April 2020, for the second preparatory round;",
+    )
+    assert [(e.paragraph, e.start, e.end, e.place and e.place.text) for e in events] == [
+        ("operative 1(a)", "2020-02-04", "2020-02-07", "Geneva"),
+        ("operative 1(b)", "2020-04-27", "2020-04-30", "Geneva"),
+    ]
+
+
+def test_a_body_of_a_conference_that_meets_is_the_meeting_not_the_conference() -> None:
+    events = _events("1.\tNotes that the bureau of the Conference will meet on 4 February 2020;")
+    assert [(e.title, e.kind) for e in events] == [("Bureau of the Conference", "meeting")]
+
+
+def test_a_lead_in_naming_a_meeting_in_passing_names_no_sub_item_meeting() -> None:
+    events = _events(
+        "1.\tWelcomes the following contributions to the Conference:",
+        "(a)\tThe pledge made by Norway on 4 May 2019;",
+    )
+    assert events == []
+
+
+def test_a_body_that_met_and_will_meet_again_gives_two_events() -> None:
+    events = _events(
+        "1.\tEncourages contributions to the Fund, whose selection committee met on 15 October "
+        "2019 and will next meet in early 2020;"
+    )
+    assert [(e.start, e.status) for e in events] == [("2019-10-15", "past"), ("2020", "future")]
+
+
+def test_a_long_subject_before_to_be_held_still_links_the_meeting_to_its_date() -> None:
+    events = _events(
+        "1.\tDecides to convene a panel discussion on the impact of the activities of private "
+        "military and security companies on the enjoyment of human rights, to be held in June 2026;"
+    )
+    assert [(e.title, e.start) for e in events] == [("Panel discussion", "2026-06")]
+
+
+def test_is_to_be_marks_a_meeting_as_future_even_in_a_footnote_like_sentence() -> None:
+    events = _events(
+        "Noting that the Conference is to be preceded by a briefing on 16 August 2009,"
+    )
+    assert [(e.title, e.status) for e in events] == [("Briefing", "future")]
+
+
+def test_consideration_under_the_same_agenda_item_is_an_agenda_item() -> None:
+    events = _events(
+        "1.\tDecides to continue its consideration of this issue at its sixty-fourth session, "
+        "under the same agenda item."
+    )
+    assert [(e.status, e.paragraph) for e in events] == [("agenda_item", "operative 1")]

@@ -17,7 +17,8 @@ Public API
   .caption .params .at`` (monotonic) ``.accepted_at`` (UTC); ``.button("label part")``.
 - ``api.edits``: list[SentMessage] accepted by editMessageText / editMessageReplyMarkup.
 - ``api.callback_answers``, ``api.inline_answers`` (``results`` decoded), ``api.chat_actions``,
-  ``api.commands`` (setMyCommands), ``api.calls`` (every (method, params) received),
+  ``api.commands`` (setMyCommands: the default menu; ``api.commands_by_language`` by language),
+  ``api.calls`` (every (method, params) received),
   ``api.errors`` (every refusal: (method, status, description)).
 - ``api.known_chats``: dict[chat_id, chat]; ``api.add_chat(id, type="private"|"group"|...)``.
   Sending to another chat: 400 "Bad Request: chat not found". The push_* helpers add their chat.
@@ -212,7 +213,8 @@ class FakeBotApi:
         self.callback_answers: list[dict] = []
         self.inline_answers: list[dict] = []
         self.chat_actions: list[dict] = []
-        self.commands: list[dict] = []
+        self.commands: list[dict] = []  # the default menu (no language_code)
+        self.commands_by_language: dict[str, list[dict]] = {}
         self.calls: list[tuple[str, dict]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.known_chats: dict[int, dict] = {}
@@ -603,11 +605,14 @@ class FakeBotApi:
         error = check_commands(params.get("commands"))
         if error:
             raise ApiError(400, error)
-        self.commands = params["commands"]
+        language = params.get("language_code") or ""
+        self.commands_by_language[language] = params["commands"]
+        if not language:
+            self.commands = params["commands"]
         return True
 
     def _api_getmycommands(self, params: dict) -> list[dict]:
-        return self.commands
+        return self.commands_by_language.get(params.get("language_code") or "", [])
 
     def _api_deletemycommands(self, params: dict) -> bool:
         self.commands = []

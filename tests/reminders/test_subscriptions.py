@@ -184,3 +184,6 @@ async def test_the_menu_lists_the_reminder_commands(
         await application.post_init(application)
     names = [command["command"] for command in api.commands]
     assert {"start", "help", "subscribe", "unsubscribe", "reminders", "digest"} <= set(names)
+    french = {c["command"]: c["description"] for c in api.commands_by_language["fr"]}
+    assert french["subscribe"].startswith("Rappels")
+    assert french["next"] == "Les prochaines réunions"

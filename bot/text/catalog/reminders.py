@@ -160,4 +160,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "se compte à partir de 8 h, et rien n'est envoyé entre 22 h et 7 h. Les réunions "
         "connues seulement au mois ou à l'année n'ont pas de rappel.",
     },
+    # Telegram's "/" menu: plain text, up to 256 characters.
+    "menu_subscribe": {
+        "en": "Reminders: /subscribe, /subscribe msp 2d 3h",
+        "fr": "Rappels : /subscribe, /subscribe msp 2d 3h",
+    },
+    "menu_unsubscribe": {"en": "Stop reminders", "fr": "Arrêter les rappels"},
+    "menu_reminders": {
+        "en": "What reminders this chat will get",
+        "fr": "Les rappels prévus pour cette conversation",
+    },
+    "menu_digest": {
+        "en": "The day's meetings each morning: /digest 08:00",
+        "fr": "Les réunions du jour chaque matin : /digest 08:00",
+    },
 }

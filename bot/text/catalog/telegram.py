@@ -168,4 +168,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "btn_next": {"en": "Next ▶", "fr": "Suivant ▶"},
     "btn_send": {"en": "Send", "fr": "Envoyer"},
     "btn_cancel": {"en": "Cancel", "fr": "Annuler"},
+    # Telegram's "/" menu: plain text, up to 256 characters.
+    "menu_start": {
+        "en": "Welcome, or open an event from a link",
+        "fr": "Bienvenue, ou ouvrir un événement depuis un lien",
+    },
+    "menu_help": {"en": "What I can do", "fr": "Ce que je sais faire"},
+    "menu_next": {"en": "The next meetings", "fr": "Les prochaines réunions"},
+    "menu_events": {"en": "All events", "fr": "Tous les événements"},
+    "menu_event": {"en": "One event: /event Protocol V", "fr": "Un événement : /event Protocole V"},
+    "menu_today": {"en": "What is on today", "fr": "Ce qui a lieu aujourd’hui"},
+    "menu_week": {"en": "The next seven days", "fr": "Les sept prochains jours"},
+    "menu_on": {"en": "A day: /on 2007-11-05", "fr": "Un jour : /on 2007-11-05"},
+    "menu_where": {"en": "Where an event is held", "fr": "Où se tient un événement"},
+    "menu_ics": {
+        "en": "Subscribe to the calendar, or one event's file",
+        "fr": "S’abonner au calendrier, ou le fichier d’un événement",
+    },
+    "menu_timezone": {
+        "en": "Your time zone: /timezone Asia/Tokyo",
+        "fr": "Votre fuseau horaire : /timezone Europe/Paris",
+    },
+    "menu_about": {"en": "Where the data comes from", "fr": "D’où viennent les données"},
 }
