@@ -73,7 +73,7 @@ async def send_lookup(update: Update, context: ContextTypes.DEFAULT_TYPE, query:
         await send_event(update, context, found.matches[0])
     elif found.matches:
         await send_html(
-            update.effective_message, say("which_one", lang), choice_keyboard(found.matches)
+            update.effective_message, say("ambiguous", lang), choice_keyboard(found.matches)
         )
     else:
         await send_html(update.effective_message, say("not_found", lang, query=query[:100]))
@@ -110,7 +110,7 @@ async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     bot = services(context)
     events = next_events(bot.calendar, bot.clock.now(), limit=5)
     await _send_list(
-        update, context, say("heading_next", language(update)), events, "nothing_coming_up"
+        update, context, say("heading_next", language(update)), events, "nothing_next"
     )
 
 

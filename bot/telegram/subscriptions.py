@@ -77,7 +77,7 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
     if result.ambiguous:
         names = ", ".join(event.name for event in result.matches[:4])
         return Target(error=say("ambiguous_event", lang, query=query, names=names))
-    return Target(error=say("unknown_event", lang, query=query))
+    return Target(error=say("not_found", lang, query=query))
 
 
 def _zone(services: ReminderServices, chat_id: int) -> ZoneInfo:

@@ -84,10 +84,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There was nothing to stop: this chat has no such subscription.",
         "fr": "Rien à arrêter : ce chat n'a pas cet abonnement.",
     },
-    "unknown_event": {
-        "en": "I know no meeting called “{query}”. Try /events for the list.",
-        "fr": "Je ne connais pas de réunion « {query} ». Essayez /events pour la liste.",
-    },
     "ambiguous_event": {
         "en": "“{query}” could be: {names}. Please be more precise.",
         "fr": "« {query} » peut désigner : {names}. Merci de préciser.",

@@ -42,10 +42,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I found no event matching “{query}”. Try /events for the list.",
         "fr": "Aucun événement ne correspond à « {query} ». Essayez /events pour la liste.",
     },
-    "which_one": {
-        "en": "Which one do you mean?",
-        "fr": "Lequel voulez-vous dire ?",
-    },
     "event_usage": {
         "en": "Tell me which event: <code>/{command} Protocol V</code>",
         "fr": "Dites-moi quel événement : <code>/{command} Protocole V</code>",
@@ -71,10 +67,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "heading_events": {
         "en": "<b>All events</b> (page {page} of {pages})",
         "fr": "<b>Tous les événements</b> (page {page} sur {pages})",
-    },
-    "nothing_coming_up": {
-        "en": "Nothing is coming up in this calendar.",
-        "fr": "Rien à venir dans ce calendrier.",
     },
     "on_usage": {
         "en": "Give me a date: <code>/on 2007-11-05</code> or <code>/on 5 November 2007</code>",
