@@ -21,40 +21,33 @@ KEYWORD = re.compile(
     r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
     r"(?:s|es)?\b"
 )
-_ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-]
-_ORDINAL = re.compile(
-    rf"^(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{'|'.join(_ORDINALS)})$"
-    r"|^\d+(?:st|nd|rd|th)$",
-    re.IGNORECASE,
-)
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
+_TEENS += ["seventeenth", "eighteenth", "nineteenth"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def ordinal_number(word: str) -> int | None:
+    """ "sixty-third" -> 63, "9th" -> 9; None for words that are not ordinals."""
+    word = word.lower()
+    if word in _UNITS:
+        return _UNITS.index(word) + 1
+    if word in _TEENS:
+        return _TEENS.index(word) + 10
+    tens = {f"{t[:-1]}ieth": 20 + 10 * i for i, t in enumerate(_TENS)}
+    if word in tens:
+        return tens[word]
+    head, _, unit = word.partition("-")
+    if head in _TENS and unit in _UNITS:
+        return 20 + 10 * _TENS.index(head) + _UNITS.index(unit) + 1
+    found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(found.group(1)) if found else None
+
+
+def is_ordinal(word: str) -> bool:
+    return ordinal_number(word) is not None
+
+
 _ADJECTIVES = {
     "intersessional",
     "annual",
@@ -110,12 +103,12 @@ def tokens_left(text: str, end: int) -> int:
         if gap.strip():
             break
         previous = words[index - 1].group(0) if index else ""
-        if word == "and" and _ORDINAL.match(previous):
+        if word == "and" and is_ordinal(previous):
             begin = words[index].start()
             continue
         acceptable = (
             word[:1].isupper()
-            or _ORDINAL.match(word)
+            or is_ordinal(word)
             or word.lower() in _ADJECTIVES
             or re.fullmatch(r"(?:19|20|21)\d\d", word)
         )
@@ -199,11 +192,7 @@ def ordinal_series(title: str) -> list[str] | None:
     if not found:
         return None
     ordinals = [w.strip(",") for w in found.group(1).split()] + [found.group(2)]
-    if not all(_ORDINAL.match(w) for w in ordinals):
+    if not all(is_ordinal(w) for w in ordinals):
         return None
     rest = KEYWORD.sub(lambda m: singular(m.group(0)), found.group(3), count=1)
     return [f"{ordinal} {rest}" for ordinal in ordinals]
-
-
-def is_ordinal(word: str) -> bool:
-    return bool(_ORDINAL.match(word))

@@ -18,23 +18,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from bot.extract.names import ordinal_number
 from bot.extract.propose import ExtractionResult, ProposedEvent
 
 _STOP = {"of", "the", "to", "a", "an", "and", "on", "for", "at", "in"}
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def to_json_list(result: ExtractionResult) -> list[dict[str, Any]]:
@@ -58,23 +45,6 @@ def to_json_list(result: ExtractionResult) -> list[dict[str, Any]]:
         }
         for event in result.events
     ]
-
-
-def ordinal_number(word: str) -> int | None:
-    """ "sixty-third" -> 63; None for words that are not ordinals."""
-    word = word.lower()
-    if word in _UNITS:
-        return _UNITS.index(word) + 1
-    if word in _TEENS:
-        return _TEENS.index(word) + 10
-    tens = {f"{t[:-1]}ieth": 20 + 10 * i for i, t in enumerate(_TENS)}
-    if word in tens:
-        return tens[word]
-    head, _, unit = word.partition("-")
-    if head in _TENS and unit in _UNITS:
-        return 20 + 10 * _TENS.index(head) + _UNITS.index(unit) + 1
-    found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
-    return int(found.group(1)) if found else None
 
 
 def slug(title: str, year: str | None) -> str:
