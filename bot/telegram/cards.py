@@ -28,14 +28,6 @@ def event_card(event: Event, lang: str, zone: tzinfo, now: datetime) -> str:
     return event_card_html(event, lang, zone, now)
 
 
-def place_text(event: Event, lang: str) -> str:
-    """Where it is held, or what the sources say about not knowing."""
-    if event.location and event.location.text():
-        return event.location.text()
-    unstated = event.unstated_about("location")
-    return unstated.note if unstated else say("place_unknown", lang)
-
-
 def list_line(event: Event, lang: str, zone: tzinfo) -> str:
     """One event in a list: name and dates."""
     return f"• <b>{escape(event.name)}</b> – {escape(format_span(event, lang, zone))}"

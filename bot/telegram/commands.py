@@ -29,7 +29,6 @@ from bot.telegram.cards import (
     list_line,
     page_navigation,
     paginate,
-    place_text,
 )
 from bot.telegram.documents import send_event_ics
 from bot.telegram.services import chat_id_of, language, services
@@ -109,9 +108,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
     events = next_events(bot.calendar, bot.clock.now(), limit=5)
-    await _send_list(
-        update, context, say("heading_next", language(update)), events, "nothing_next"
-    )
+    await _send_list(update, context, say("heading_next", language(update)), events, "nothing_next")
 
 
 async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -196,8 +193,8 @@ async def where_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if event is None:
         await send_lookup(update, context, query)
         return
-    text = say("where", lang, name=event.name, place=place_text(event, lang))
-    await send_html(update.effective_message, text, event_keyboard(event, lang))
+    # The engine words "where" (and what the sources do not say) for commands and questions alike.
+    await _answer(update, context, f"where is {event.id}")
 
 
 async def ics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -281,6 +278,13 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 message, say("welcome", language(update), calendar=services(context).calendar.name)
             )
             return
+    await _answer(update, context, text)
+
+
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Ask the engine and send its pages, with buttons for the event(s) the answer is about."""
+    message = update.effective_message
+    assert message is not None
     bot = services(context)
     lang = language(update)
     reply = answer_question(

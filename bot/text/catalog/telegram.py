@@ -46,14 +46,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Tell me which event: <code>/{command} Protocol V</code>",
         "fr": "Dites-moi quel événement : <code>/{command} Protocole V</code>",
     },
-    "where": {
-        "en": "<b>{name}</b>: {place}",
-        "fr": "<b>{name}</b> : {place}",
-    },
-    "place_unknown": {
-        "en": "the sources do not say where.",
-        "fr": "les sources ne disent pas où.",
-    },
     "nothing": {
         "en": "No events {when}.",
         "fr": "Aucun événement {when}.",
