@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
 
 # Filler and question words in English and French: they never tell events apart.
@@ -247,18 +248,8 @@ class _Index:
         return found[0] if found else None
 
 
-_INDEXES: dict[int, _Index] = {}
-
-
-def _index_for(calendar: Calendar) -> _Index:
-    """The index of this calendar object, built on first use (a few recent calendars are kept)."""
-    index = _INDEXES.get(id(calendar))
-    if index is None or index.calendar is not calendar:
-        index = _Index(calendar)
-        if len(_INDEXES) >= 4:
-            _INDEXES.pop(next(iter(_INDEXES)))
-        _INDEXES[id(calendar)] = index
-    return index
+# The index of a calendar object, built on first use.
+_index_for = per_calendar(_Index)
 
 
 @dataclass(frozen=True)

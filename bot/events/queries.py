@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
 
 
@@ -25,18 +26,8 @@ class _Timeline:
         self.longest = max(spans, default=timedelta(0))
 
 
-_TIMELINES: dict[int, _Timeline] = {}
-
-
-def _timeline(calendar: Calendar) -> _Timeline:
-    """The timeline of this calendar object, built once (a few recent calendars are kept)."""
-    found = _TIMELINES.get(id(calendar))
-    if found is None or found.calendar is not calendar:
-        found = _Timeline(calendar)
-        if len(_TIMELINES) >= 4:
-            _TIMELINES.pop(next(iter(_TIMELINES)))
-        _TIMELINES[id(calendar)] = found
-    return found
+# The timeline of a calendar object, built once.
+_timeline = per_calendar(_Timeline)
 
 
 def _require_aware(now: datetime) -> None:

@@ -20,28 +20,24 @@ from bot.telegram.services import chat_id_of, language, services
 from bot.text.messages import say
 
 
-def _event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Event | None:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    ref = update.callback_query.data.split(":", 1)[1]
-    return resolve_ref(services(context).calendar, ref)
-
-
-async def _gone(update: Update) -> None:
-    """The event was removed from the calendar since the button was sent."""
-    assert update.callback_query is not None
-    await update.callback_query.answer(
-        say("not_found", language(update), query="?"), show_alert=True
-    )
+async def _pressed_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Event | None:
+    """The event a button names, with the press acknowledged; None (and an alert) if it is gone."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    event = resolve_ref(services(context).calendar, query.data.split(":", 1)[1])
+    if event is None:  # removed from the calendar since the button was sent
+        await query.answer(say("not_found", language(update), query="?"), show_alert=True)
+    else:
+        await query.answer()
+    return event
 
 
 async def details_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    event = _event(update, context)
+    event = await _pressed_event(update, context)
     if event is None:
-        await _gone(update)
         return
-    await query.answer()
     bot = services(context)
     lang = language(update)
     text = event_card(event, lang, bot.zone_for(chat_id_of(update)), bot.clock.now())
@@ -57,22 +53,18 @@ async def details_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def ics_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    event = _event(update, context)
+    event = await _pressed_event(update, context)
     if event is None:
-        await _gone(update)
         return
-    await query.answer()
     await send_event_ics(query.message.chat.id, context, event, language(update))
 
 
 async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    event = _event(update, context)
+    event = await _pressed_event(update, context)
     if event is None:
-        await _gone(update)
         return
-    await query.answer()
     await context.bot.send_message(
         query.message.chat.id,
         sources_text(event, language(update)),
