@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
@@ -24,6 +25,11 @@ from bot.events.loader import load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import MemoryRevisionStore
 from bot.state import CalendarHolder
+
+# The machines are shared and noisy: a slow example is not a failure. Examples are not stored (each
+# test runs in its own temporary folder).
+hypothesis_settings.register_profile("calbot", deadline=None, database=None)
+hypothesis_settings.load_profile("calbot")
 
 # 1 November 2007, 09:00 in Geneva: a few days before the first of the November meetings.
 DEMO_NOW = datetime(2007, 11, 1, 8, 0, tzinfo=UTC)
