@@ -15,7 +15,11 @@ measures them).
 
 The first run after start looks back ``CATCH_UP`` for reminders missed while calbot was down: those
 whose event has not begun are sent (the countdown computed at the send), the others logged
-'skipped'.
+'skipped' (in one transaction).
+
+Scale: the subscriptions are read and grouped once and kept while the calendar version and the
+store's change stamp (``Store.changes()``) stay the same; a wake-up then plans only its own window.
+``rescan()`` drops them.
 """
 
 from __future__ import annotations
@@ -35,14 +39,18 @@ from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import Change
 from bot.reminders.planner import (
     NEXT_DUE_HORIZON,
+    Audience,
     CatchUp,
     DeliveryKey,
     Slot,
-    missed_slots,
-    plan_slots,
+    first_due,
+    group_subscriptions,
+    missed_audience,
+    plan_audience,
     still_useful,
 )
 from bot.reminders.sender import Sender
+from bot.state import Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +105,9 @@ class Dispatcher:
     _last_run_utc: datetime | None = None
     _orphans: set[DeliveryKey] = field(default_factory=set)
     _plan: _Plan | None = None
+    # The grouped subscriptions, kept while (calendar version, store.changes()) stays the same: a
+    # wake-up then reads no subscriptions and plans only its window.
+    _audience: tuple[tuple[object, ...], Audience] | None = None
 
     def recover(self) -> int:
         """At start: take over the rows a crash left 'sending' (they will be sent again)."""
@@ -111,6 +122,7 @@ class Dispatcher:
         """The next run looks back the whole catch-up window (calendar or subscriptions changed)."""
         self._last_run_utc = None
         self._plan = None
+        self._audience = None
 
     async def run_due(self, now_utc: datetime) -> Report:
         report = Report()
@@ -119,8 +131,9 @@ class Dispatcher:
         assert since is not None
         self._last_run_utc = now_utc + _JUST_AFTER
         planned = self._from_plan(since, now_utc)
-        # Planning every subscription is pure but long for many chats: a thread, off the loop. It
-        # runs even when a plan was kept, to catch a subscription made since without reschedule().
+        # Planning is pure but can be long for many chats: a thread, off the loop. It runs even when
+        # a plan was kept, to catch a subscription made since without reschedule() (the store's
+        # change stamp then differs, and the subscriptions are read again).
         scan = asyncio.create_task(asyncio.to_thread(self._scan, since, now_utc))
         if planned:  # the kept plan's reminders leave first, without waiting for the scan
             await self.deliver([self._slot_job(slot) for slot in planned], report)
@@ -151,23 +164,33 @@ class Dispatcher:
     # Reminders ------------------------------------------------------------------------------------
 
     def _scan(self, since_utc: datetime, now_utc: datetime) -> CatchUp:
-        store, snapshot = self.services.store, self.services.holder.current
-        return missed_slots(
-            snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(),
-            since_utc, now_utc + _JUST_AFTER,
-        )  # fmt: skip
+        snapshot = self.services.holder.current
+        audience = self._grouped(snapshot)
+        return missed_audience(
+            snapshot.calendar, snapshot.revisions, audience, since_utc, now_utc + _JUST_AFTER
+        )
 
     def _plan_ahead(self, after_utc: datetime) -> datetime | None:
-        store, snapshot = self.services.store, self.services.holder.current
-        start = after_utc + _JUST_AFTER
-        slots = plan_slots(
-            snapshot.calendar, snapshot.revisions, store.subscriptions(), store.chats(),
-            start, after_utc + NEXT_DUE_HORIZON,
-        )  # fmt: skip
-        end = after_utc + PLAN_AHEAD
-        soon = [slot for slot in slots if slot.due_utc < end]
+        snapshot = self.services.holder.current
+        audience = self._grouped(snapshot)
+        start, end = after_utc + _JUST_AFTER, after_utc + PLAN_AHEAD
+        calendar, revisions = snapshot.calendar, snapshot.revisions
+        soon = plan_audience(calendar, revisions, audience, start, end)
         self._plan = _Plan(start, end, snapshot.version, soon)
-        return slots[0].due_utc if slots else None
+        if soon:
+            return soon[0].due_utc
+        return first_due(calendar, revisions, audience, start, after_utc + NEXT_DUE_HORIZON)
+
+    def _grouped(self, snapshot: Snapshot) -> Audience:
+        """The grouped subscriptions for ``snapshot``, read again only when something changed."""
+        store = self.services.store
+        stamp = (snapshot.version, *store.changes())
+        kept = self._audience
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        audience = group_subscriptions(snapshot.calendar, store.subscriptions(), store.chats())
+        self._audience = (stamp, audience)
+        return audience
 
     def _from_plan(self, since_utc: datetime, now_utc: datetime) -> list[Slot] | None:
         """The useful slots due in ``[since, now]`` from the plan, if it covers exactly that."""
@@ -182,11 +205,9 @@ class Dispatcher:
         return [s for s in plan.slots if s.due_utc <= now_utc and still_useful(s, now_utc)]
 
     def _record_skips(self, slots: list[Slot]) -> int:
-        skipped = 0
-        for slot in slots:
-            if self.services.store.record_skipped(slot.key, "the event had begun at catch-up"):
-                REMINDERS.labels(outcome="skipped").inc()
-                skipped += 1
+        keys = [slot.key for slot in slots]
+        skipped = self.services.store.record_skipped_many(keys, "the event had begun at catch-up")
+        REMINDERS.labels(outcome="skipped").inc(skipped)
         return skipped
 
     def _slot_job(self, slot: Slot) -> Job:

@@ -13,6 +13,11 @@ Public API (the dispatcher and scheduler build on it; names and fields are a con
     missed_slots(calendar, revisions, subscriptions, chats, since_utc, now_utc)
         -> CatchUp(send: list[Slot], skip: list[Slot])
     still_useful(slot, now_utc) -> bool
+    # the same over subscriptions grouped once (the dispatcher keeps the grouping between runs):
+    group_subscriptions(calendar, subscriptions, chats) -> Audience
+    plan_audience(calendar, revisions, audience, start_utc, end_utc) -> list[Slot]
+    missed_audience(calendar, revisions, audience, since_utc, now_utc) -> CatchUp
+    first_due(calendar, revisions, audience, start_utc, end_utc) -> datetime | None
 
 ``chats`` maps chat id -> ``ChatPrefs``; a chat absent from it has default prefs. Cancelled events,
 events known only to the month or year, inactive subscriptions and deactivated chats give no slots.
@@ -25,14 +30,18 @@ begun; otherwise it is skipped (and counted). A reminder that is meant for after
 morning of an all-day event, due 08:00 while the day began at midnight) stays useful for
 ``MORNING_GRACE`` after due.
 
+Scale: subscriptions are grouped by (scope, leads, zone), so a due instant is computed once per
+group and event, not once per chat, and only the slots inside the window are built.
+
 Pure: ``now`` is always an argument.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from bot.chats import ChatPrefs
@@ -120,31 +129,96 @@ def plan_slots(
     end_utc: datetime,
 ) -> list[Slot]:
     """Every reminder due in ``[start_utc, end_utc)``, sorted by due instant (then chat, event)."""
-    slots: dict[tuple[int, str, str], Slot] = {}
+    audience = group_subscriptions(calendar, subscriptions, chats)
+    return plan_audience(calendar, revisions, audience, start_utc, end_utc)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The active subscriptions grouped by what decides their due instants: (scope, leads, zone).
+
+    Most chats keep the defaults, so 100,000 subscriptions make a handful of groups: each due
+    instant is computed once per group and shared by its chats. Build it with
+    ``group_subscriptions``; it stays valid while the calendar, subscriptions and chats do.
+    """
+
+    groups: Mapping[tuple[str, tuple[Lead, ...], str], tuple[tuple[int, str], ...]]
+    overlapping: bool  # some chat is in several groups: its slots need de-duplicating
+
+
+def group_subscriptions(
+    calendar: Calendar, subscriptions: Iterable[Subscription], chats: Mapping[int, ChatPrefs]
+) -> Audience:
+    """Group the active subscriptions of active chats by (scope, leads, zone); (chat, lang) each."""
+    groups: dict[tuple[str, tuple[Lead, ...], str], list[tuple[int, str]]] = {}
+    seen: set[int] = set()
+    repeated = False
     for subscription in subscriptions:
-        prefs = chats.get(subscription.chat_id, ChatPrefs(subscription.chat_id))
+        prefs = chats.get(subscription.chat_id) or ChatPrefs(subscription.chat_id)
         if not subscription.active or not prefs.active:
             continue
         tz = prefs.timezone or calendar.timezone
         lang = prefs.language or calendar.language
-        for event in calendar.events:
-            if event.status == "cancelled" or not subscription.matches(event):
-                continue
-            revision = revisions[event.id].sequence if event.id in revisions else 0
-            for lead in subscription.leads:
-                due = due_utc(event, lead, ZoneInfo(tz))
-                if due is None or not start_utc <= due < end_utc:
-                    continue
-                slot = Slot(
-                    subscription.chat_id, event.id, revision, lead.key,
-                    due, event.starts_utc, lang, tz,
-                )  # fmt: skip
-                slots[(slot.chat_id, slot.event_id, slot.lead_key)] = slot
-    return sorted(slots.values(), key=_slot_order)
+        key = (subscription.scope, subscription.leads, tz)
+        groups.setdefault(key, []).append((subscription.chat_id, lang))
+        repeated = repeated or subscription.chat_id in seen
+        seen.add(subscription.chat_id)
+    frozen = {key: tuple(members) for key, members in groups.items()}
+    return Audience(frozen, repeated)
 
 
-def _slot_order(slot: Slot) -> tuple[datetime, int, str, str]:
-    return (slot.due_utc, slot.chat_id, slot.event_id, slot.lead_key)
+def plan_audience(
+    calendar: Calendar,
+    revisions: Mapping[str, Revision],
+    audience: Audience,
+    start_utc: datetime,
+    end_utc: datetime,
+) -> list[Slot]:
+    """``plan_slots`` for subscriptions already grouped: only slots in the window are built."""
+    dues: dict[tuple[str, Lead, str], datetime | None] = {}
+    slots: list[Slot] = []
+    for (scope, leads, tz), members in audience.groups.items():
+        for event, revision, lead, due in _firings(
+            calendar, revisions, scope, leads, tz, dues, start_utc, end_utc
+        ):
+            event_id, lead_key, starts = event.id, lead.key, event.starts_utc
+            slots += [
+                Slot(chat_id, event_id, revision, lead_key, due, starts, lang, tz)
+                for chat_id, lang in members
+            ]
+    if audience.overlapping:
+        unique = {(slot.chat_id, slot.event_id, slot.lead_key): slot for slot in slots}
+        slots = list(unique.values())
+    slots.sort(key=_SLOT_ORDER)
+    return slots
+
+
+def _firings(
+    calendar: Calendar,
+    revisions: Mapping[str, Revision],
+    scope: str,
+    leads: tuple[Lead, ...],
+    tz: str,
+    dues: dict[tuple[str, Lead, str], datetime | None],
+    start_utc: datetime,
+    end_utc: datetime,
+) -> Iterator[tuple[Event, int, Lead, datetime]]:
+    """(event, revision, lead, due) in the window for one group; ``dues`` caches across groups."""
+    probe = Subscription(0, scope)
+    for event in calendar.events:
+        if event.status == "cancelled" or not probe.matches(event):
+            continue
+        revision = revisions[event.id].sequence if event.id in revisions else 0
+        for lead in leads:
+            key = (event.id, lead, tz)
+            if key not in dues:
+                dues[key] = due_utc(event, lead, ZoneInfo(tz))
+            due = dues[key]
+            if due is not None and start_utc <= due < end_utc:
+                yield event, revision, lead, due
+
+
+_SLOT_ORDER = attrgetter("due_utc", "chat_id", "event_id", "lead_key")
 
 
 def next_due(
@@ -156,10 +230,27 @@ def next_due(
 ) -> datetime | None:
     """The first due instant strictly after ``after_utc`` (within ``NEXT_DUE_HORIZON``), or None."""
     start = after_utc + timedelta(microseconds=1)
-    slots = plan_slots(
-        calendar, revisions, subscriptions, chats, start, after_utc + NEXT_DUE_HORIZON
-    )
-    return slots[0].due_utc if slots else None
+    audience = group_subscriptions(calendar, subscriptions, chats)
+    return first_due(calendar, revisions, audience, start, after_utc + NEXT_DUE_HORIZON)
+
+
+def first_due(
+    calendar: Calendar,
+    revisions: Mapping[str, Revision],
+    audience: Audience,
+    start_utc: datetime,
+    end_utc: datetime,
+) -> datetime | None:
+    """The earliest due instant in ``[start_utc, end_utc)``, building no slots."""
+    dues: dict[tuple[str, Lead, str], datetime | None] = {}
+    found = [
+        due
+        for (scope, leads, tz) in audience.groups
+        for _event, _revision, _lead, due in _firings(
+            calendar, revisions, scope, leads, tz, dues, start_utc, end_utc
+        )
+    ]
+    return min(found, default=None)
 
 
 def still_useful(slot: Slot, now_utc: datetime) -> bool:
@@ -178,7 +269,19 @@ def missed_slots(
     now_utc: datetime,
 ) -> CatchUp:
     """Slots due in ``[since_utc, now_utc)``: those still useful to send, and those to skip."""
-    late = plan_slots(calendar, revisions, subscriptions, chats, since_utc, now_utc)
+    audience = group_subscriptions(calendar, subscriptions, chats)
+    return missed_audience(calendar, revisions, audience, since_utc, now_utc)
+
+
+def missed_audience(
+    calendar: Calendar,
+    revisions: Mapping[str, Revision],
+    audience: Audience,
+    since_utc: datetime,
+    now_utc: datetime,
+) -> CatchUp:
+    """``missed_slots`` for subscriptions already grouped."""
+    late = plan_audience(calendar, revisions, audience, since_utc, now_utc)
     send = [slot for slot in late if still_useful(slot, now_utc)]
     skip = [slot for slot in late if not still_useful(slot, now_utc)]
     return CatchUp(send, skip)

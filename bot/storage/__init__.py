@@ -22,6 +22,8 @@ Public API (a contract for the reminder dispatcher, sender and scheduler; keep t
     store.reclaim_delivery(key, from_statuses=("failed",)) -> bool   # retry: atomic, attempts += 1
     store.finish_delivery(key, status, message_id=None, reason=None)  # sent | failed | skipped
     store.record_skipped(key, reason) -> bool         # claim + finish 'skipped' (too late)
+    store.record_skipped_many(keys, reason) -> int    # the same in one transaction; how many new
+    store.changes() -> tuple                          # differs after any chats/subscriptions write
     store.pending_deliveries() -> list[DeliveryRecord]   # 'sending' rows a crash left behind
     store.delivery_status(key) -> str | None; store.delivery(key) -> DeliveryRecord | None
     store.count_deliveries() -> dict[str, int]

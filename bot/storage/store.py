@@ -8,6 +8,7 @@ the at-most-once claim use ``INSERT ... ON CONFLICT``, which both dialects suppo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -96,6 +97,7 @@ class Store:
         self._clock = clock
         dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
         self._insert = dialect.insert
+        self._changes = 0  # bumped by every write to chats or subscriptions (see changes())
 
     @classmethod
     def open(cls, database_url: str, clock: Clock | None = None) -> Store:
@@ -135,9 +137,14 @@ class Store:
         self._upsert_chat(prefs.chat_id, values)
 
     def chats(self) -> dict[int, ChatPrefs]:
+        columns = chats.c
+        query = select(columns.id, columns.timezone, columns.language, columns.active)
         with self.engine.connect() as connection:
-            rows = connection.execute(select(chats)).all()
-        return {row.id: _prefs(row) for row in rows}
+            rows = connection.execute(query).all()
+        return {
+            chat_id: ChatPrefs(chat_id, timezone, language, bool(active))
+            for chat_id, timezone, language, active in rows
+        }
 
     def deactivate_chat(self, chat_id: int, reason: str) -> None:
         self._upsert_chat(chat_id, {"active": False, "inactive_reason": reason})
@@ -171,6 +178,7 @@ class Store:
         )
         with self.engine.begin() as connection:
             connection.execute(statement)
+        self._changes += 1
 
     def _ensure_chat(self, connection: Any, chat_id: int) -> None:
         now = self._clock.now()
@@ -202,6 +210,7 @@ class Store:
                 )
             self._move_log(connection, old_id, new_id)
             connection.execute(chats.delete().where(chats.c.id == old_id))
+        self._changes += 1
 
     def _move_log(self, connection: Any, old_id: int, new_id: int) -> None:
         # Rows the new id already has win; the old ones are redundant for the at-most-once guard.
@@ -240,6 +249,7 @@ class Store:
         with self.engine.begin() as connection:
             self._ensure_chat(connection, chat_id)
             connection.execute(statement)
+        self._changes += 1
         return Subscription(chat_id, scope, parse_leads(text), True)
 
     def unsubscribe(self, chat_id: int, scope: str | None = None) -> int:
@@ -253,14 +263,41 @@ class Store:
             .values(active=False, updated_utc=self._clock.now())
         )
         with self.engine.begin() as connection:
-            return connection.execute(statement).rowcount
+            ended = connection.execute(statement).rowcount
+        self._changes += 1
+        return ended
 
     def subscriptions(self, active_only: bool = True) -> list[Subscription]:
-        query = select(subscriptions).order_by(subscriptions.c.chat_id, subscriptions.c.scope)
+        # Only the four columns the planner needs, as plain tuples: no timestamp conversion per row,
+        # and each distinct leads text parsed once (most chats share the defaults).
+        columns = subscriptions.c
+        query = select(columns.chat_id, columns.scope, columns.leads, columns.active).order_by(
+            columns.chat_id, columns.scope
+        )
         if active_only:
-            query = query.where(subscriptions.c.active)
+            query = query.where(columns.active)
         with self.engine.connect() as connection:
-            return [_subscription(row) for row in connection.execute(query)]
+            rows = connection.execute(query).all()
+        return [
+            Subscription(chat_id, scope, _parsed_leads(leads), bool(active))
+            for chat_id, scope, leads, active in rows
+        ]
+
+    def changes(self) -> tuple[object, ...]:
+        """A stamp that differs whenever chats or subscriptions changed (to keep a plan cached).
+
+        This store's own writes bump a counter; the counts and latest ``updated_utc`` catch most
+        writes made through another process too.
+        """
+        stamp = select(
+            select(func.count()).select_from(subscriptions).scalar_subquery(),
+            select(func.max(subscriptions.c.updated_utc)).scalar_subquery(),
+            select(func.count()).select_from(chats).scalar_subquery(),
+            select(func.max(chats.c.updated_utc)).scalar_subquery(),
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(stamp).one()
+        return (self._changes, *row)
 
     def chat_subscriptions(self, chat_id: int) -> list[Subscription]:
         return [sub for sub in self.subscriptions() if sub.chat_id == chat_id]
@@ -326,6 +363,27 @@ class Store:
             return False
         self.finish_delivery(key, "skipped", reason=reason)
         return True
+
+    def record_skipped_many(self, keys: Iterable[DeliveryKey], reason: str) -> int:
+        """``record_skipped`` for many keys in one transaction; returns how many were new."""
+        now = self._clock.now()
+        statement = (
+            self._insert(delivery_log)
+            .on_conflict_do_nothing(
+                index_elements=["chat_id", "event_id", "event_revision", "lead_key"]
+            )
+            .returning(delivery_log.c.id)
+        )
+        stamps = {"status": "skipped", "attempts": 1, "reason": reason}
+        rows = [
+            {**_key_values(key), **stamps, "created_utc": now, "updated_utc": now} for key in keys
+        ]
+        if not rows:
+            return 0
+        # Multi-row INSERTs (SQLAlchemy's "insertmanyvalues") in one transaction; RETURNING gives a
+        # row for each key logged now, none for those already in the log.
+        with self.engine.begin() as connection:
+            return len(connection.execute(statement, rows).all())
 
     def pending_deliveries(self) -> list[DeliveryRecord]:
         query = select(delivery_log).where(delivery_log.c.status == "sending")
@@ -431,8 +489,9 @@ def _prefs(row: Any) -> ChatPrefs:
     return ChatPrefs(row.id, row.timezone, row.language, bool(row.active))
 
 
-def _subscription(row: Any) -> Subscription:
-    return Subscription(row.chat_id, row.scope, parse_leads(row.leads), bool(row.active))
+@functools.lru_cache(maxsize=1024)
+def _parsed_leads(text: str) -> tuple[Lead, ...]:
+    return parse_leads(text)
 
 
 def _key_values(key: DeliveryKey) -> dict[str, object]:

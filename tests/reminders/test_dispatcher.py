@@ -214,3 +214,43 @@ def test_buttons_whose_callback_data_would_pass_64_bytes_are_left_out() -> None:
     data = [button.callback_data for row in keyboard.inline_keyboard for button in row]
     assert data == [f"ev:{event_id}", f"ics:{event_id}", f"uns:{event_id}"]
     assert all(len(str(item).encode()) <= 64 for item in data)
+
+
+async def test_a_wake_up_with_nothing_changed_reads_no_subscriptions(
+    dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock, monkeypatch
+) -> None:
+    subscribe(store, api, 112, MSP, "1h")
+    reads = []
+    read = store.subscriptions
+    monkeypatch.setattr(store, "subscriptions", lambda: reads.append(1) or read())
+    clock.set(MSP_START - timedelta(hours=2))
+    await dispatcher.run_due(clock.now())
+    assert await dispatcher.next_due_utc(clock.now()) == MSP_START - timedelta(hours=1)
+    clock.set(MSP_START - timedelta(hours=1))
+    report = await dispatcher.run_due(clock.now())
+    assert (report.sent, len(reads)) == (1, 1)
+
+
+async def test_a_subscription_made_without_reschedule_is_still_reminded(
+    dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock
+) -> None:
+    subscribe(store, api, 113, MSP, "1h")
+    clock.set(MSP_START - timedelta(hours=2))
+    await dispatcher.run_due(clock.now())
+    subscribe(store, api, 114, MSP, "118m")  # due in 2 minutes, and the dispatcher was not told
+    report = await dispatcher.run_due(clock.now() + timedelta(minutes=5))
+    assert report.sent == 1
+    assert [message.chat_id for message in api.sent] == [114]
+
+
+async def test_many_catch_up_skips_are_each_logged_and_counted(
+    dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock
+) -> None:
+    for chat_id in range(120, 130):
+        subscribe(store, api, chat_id, MSP, "1h")
+    skipped_before = counted("skipped")
+    clock.set(MSP_START + timedelta(minutes=30))
+    report = await dispatcher.run_due(clock.now())
+    assert report.skipped == 10
+    assert store.count_deliveries()["skipped"] == 10
+    assert counted("skipped") == skipped_before + 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,8 +12,15 @@ from bot.chats import ChatPrefs
 from bot.clock import ManualClock
 from bot.events.model import Calendar
 from bot.events.revisions import MemoryRevisionStore, Revision
-from bot.reminders.leads import parse_leads
-from bot.reminders.planner import Subscription, missed_slots, next_due, plan_slots
+from bot.reminders.leads import DEFAULT_LEADS, due_utc, parse_leads
+from bot.reminders.planner import (
+    Slot,
+    Subscription,
+    group_subscriptions,
+    missed_slots,
+    next_due,
+    plan_slots,
+)
 from bot.state import CalendarHolder
 
 PROTOCOL_V = "ccw-protocol-v-conference-2007"
@@ -143,3 +151,83 @@ def test_catch_up_morning_of_reminder_expires_after_the_grace(calendar: Calendar
     )
     assert late.send == []
     assert [s.lead_key for s in late.skip] == ["1d", "0d"]
+
+
+# Grouping: the same slots as planning every subscription one by one ------------------------------
+
+
+def reference_plan(
+    calendar: Calendar,
+    subscriptions: list[Subscription],
+    chats: dict[int, ChatPrefs],
+    start_utc: datetime,
+    end_utc: datetime,
+) -> list[Slot]:
+    """The planner as first written: every subscription x event x lead, no sharing."""
+    slots: dict[tuple[int, str, str], Slot] = {}
+    for sub in subscriptions:
+        prefs = chats.get(sub.chat_id, ChatPrefs(sub.chat_id))
+        if not sub.active or not prefs.active:
+            continue
+        tz = prefs.timezone or calendar.timezone
+        lang = prefs.language or calendar.language
+        for event in calendar.events:
+            if event.status == "cancelled" or not sub.matches(event):
+                continue
+            for lead in sub.leads:
+                due = due_utc(event, lead, ZoneInfo(tz))
+                if due is not None and start_utc <= due < end_utc:
+                    slot = Slot(sub.chat_id, event.id, 0, lead.key, due, event.starts_utc, lang, tz)
+                    slots[(sub.chat_id, event.id, lead.key)] = slot
+    return sorted(slots.values(), key=lambda s: (s.due_utc, s.chat_id, s.event_id, s.lead_key))
+
+
+def mixed_audience(calendar: Calendar) -> tuple[list[Subscription], dict[int, ChatPrefs]]:
+    """Many chats over a few zones, lead sets and scopes; some overlap, some are off."""
+    zones = [None, "Europe/Zurich", "Asia/Tokyo", "America/Los_Angeles", "Pacific/Auckland"]
+    lead_sets = [DEFAULT_LEADS, parse_leads("2d,3h"), parse_leads("1w,1d@07:30,30m")]
+    scopes = ["all", "kind:conference", "kind:meeting", *(f"event:{e.id}" for e in calendar.events)]
+    subs, chats = [], {}
+    for chat_id in range(1, 121):
+        zone = zones[chat_id % len(zones)]
+        if chat_id % 7:  # every seventh chat has no prefs row at all
+            chats[chat_id] = ChatPrefs(
+                chat_id, zone, "fr" if chat_id % 2 else None, chat_id % 11 != 0
+            )
+        leads = lead_sets[chat_id % len(lead_sets)]
+        subs.append(Subscription(chat_id, scopes[chat_id % len(scopes)], leads, chat_id % 13 != 0))
+        if chat_id % 4 == 0:  # a second, overlapping subscription with other leads
+            subs.append(Subscription(chat_id, "all", lead_sets[(chat_id + 1) % len(lead_sets)]))
+    return subs, chats
+
+
+def test_grouped_planning_gives_the_same_slots_as_one_by_one(calendar: Calendar) -> None:
+    subs, chats = mixed_audience(calendar)
+    start, end = utc(2007, 9, 1), utc(2008, 1, 1)
+    planned = plan_slots(calendar, {}, subs, chats, start, end)
+    assert len(planned) > 200
+    assert planned == reference_plan(calendar, subs, chats, start, end)
+
+
+def test_grouped_planning_matches_in_a_narrow_window(calendar: Calendar) -> None:
+    subs, chats = mixed_audience(calendar)
+    start, end = utc(2007, 11, 5, 6), utc(2007, 11, 6, 9)
+    planned = plan_slots(calendar, {}, subs, chats, start, end)
+    assert planned == reference_plan(calendar, subs, chats, start, end)
+
+
+def test_next_due_matches_the_first_slot_one_by_one(calendar: Calendar) -> None:
+    subs, chats = mixed_audience(calendar)
+    after = utc(2007, 11, 5, 7)
+    first = reference_plan(
+        calendar, subs, chats, after + timedelta(microseconds=1), utc(2009, 1, 1)
+    )
+    assert next_due(calendar, {}, subs, chats, after) == first[0].due_utc
+
+
+def test_chats_with_the_same_zone_and_leads_share_one_group(calendar: Calendar) -> None:
+    subs = [Subscription(chat_id, "all") for chat_id in range(1, 1001)]
+    chats = {chat_id: ChatPrefs(chat_id, language="fr") for chat_id in range(1, 500)}
+    audience = group_subscriptions(calendar, subs, chats)
+    assert len(audience.groups) == 1
+    assert not audience.overlapping

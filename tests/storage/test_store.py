@@ -244,3 +244,71 @@ def test_processes_starting_together_all_open_the_database(
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(open_and_close, range(4))) == [LATEST_VERSION] * 4
+
+
+def test_skipped_reminders_are_logged_in_bulk_once_each(store: Store) -> None:
+    other = DeliveryKey(43, "ccw-msp-2007", 0, "0d")
+    assert store.record_skipped(KEY, "earlier") is True
+    assert store.record_skipped_many([KEY, other], "event already begun") == 1
+    assert store.record_skipped_many([KEY, other], "event already begun") == 0
+    assert store.delivery(KEY).reason == "earlier"
+    record = store.delivery(other)
+    assert (record.status, record.attempts, record.reason) == ("skipped", 1, "event already begun")
+
+
+def test_a_key_repeated_in_one_bulk_skip_is_logged_once(store: Store) -> None:
+    assert store.record_skipped_many([KEY, KEY], "event already begun") == 1
+    assert store.count_deliveries()["skipped"] == 1
+
+
+def test_thousands_of_skips_are_counted_across_insert_batches(store: Store) -> None:
+    keys = [DeliveryKey(chat_id, "ccw-msp-2007", 0, "1h") for chat_id in range(1, 2501)]
+    assert store.record_skipped_many(keys[:10], "event already begun") == 10
+    assert store.record_skipped_many(keys, "event already begun") == 2490
+    assert store.count_deliveries()["skipped"] == 2500
+
+
+def test_bulk_skips_of_nothing_record_nothing(store: Store) -> None:
+    assert store.record_skipped_many([], "event already begun") == 0
+    assert store.count_deliveries()["skipped"] == 0
+
+
+def test_change_stamp_moves_with_every_subscription_and_chat_write(store: Store) -> None:
+    stamps = [store.changes()]
+    store.subscribe(1, "all")
+    stamps.append(store.changes())
+    store.subscribe(1, "all", parse_leads("3h"))
+    stamps.append(store.changes())
+    store.unsubscribe(1)
+    stamps.append(store.changes())
+    store.save_chat(ChatPrefs(1, "Europe/Zurich"))
+    stamps.append(store.changes())
+    store.deactivate_chat(1, "blocked")
+    stamps.append(store.changes())
+    store.migrate_chat(1, 2)
+    stamps.append(store.changes())
+    assert len(set(stamps)) == len(stamps)
+
+
+def test_change_stamp_stays_put_without_writes(store: Store) -> None:
+    store.subscribe(1, "all")
+    assert store.changes() == store.changes()
+
+
+def test_change_stamp_sees_a_subscription_written_by_another_process(
+    database_url: str, clock: ManualClock
+) -> None:
+    first, second = Store.open(database_url, clock), Store.open(database_url, clock)
+    before = first.changes()
+    second.subscribe(7, "all")
+    assert first.changes() != before
+    first.close()
+    second.close()
+
+
+def test_subscriptions_share_one_parsed_lead_tuple_per_distinct_text(store: Store) -> None:
+    for chat_id in (1, 2, 3):
+        store.subscribe(chat_id, "all", parse_leads("2d,3h"))
+    first, *others = store.subscriptions()
+    assert first.leads == parse_leads("2d,3h")
+    assert all(sub.leads is first.leads for sub in others)
