@@ -84,6 +84,9 @@ def _zone(tz: str | ZoneInfo | None, calendar: Calendar) -> ZoneInfo:
         return calendar.zone
 
 
+MEETING_KINDS = ("meeting", "conference")
+
+
 class _Context:
     """One question being answered: what it says, and the steps that turn it into an ``Answer``."""
 
@@ -343,7 +346,7 @@ class _Context:
         if "now" in intents:
             return self.make("now", self._filtered(current_events(self.calendar, self.now)))
         if "next" in intents and self.period is None:
-            upcoming = next_events(self.calendar, self.now, 3, kind=kind_filter)
+            upcoming = next_events(self.calendar, self.now, 3, kinds=self._kinds())
             ongoing = self._filtered(current_events(self.calendar, self.now))
             return self.make("next", upcoming, ongoing=ongoing, kind_filter=kind_filter)
         if self.period is not None:
@@ -382,12 +385,18 @@ class _Context:
         return tuple(self._filtered_lazily(iter(events), loose=loose))
 
     def _filtered_lazily(self, events: Iterator[Event], *, loose: bool = False) -> Iterator[Event]:
-        """Events of the kind the question names. ``loose``: for a day or a period, "a meeting"
-        is any meeting, conferences included ("is there a meeting tomorrow?" on 4 November)."""
+        """Events of the kinds the question names. ``loose``: for a day or a period, "a meeting" is
+        any event ("is there a meeting tomorrow?" on 4 November)."""
+        kinds = None if loose and self.intents.kind_filter == "meeting" else self._kinds()
+        return (event for event in events if kinds is None or event.kind in kinds)
+
+    def _kinds(self) -> tuple[str, ...] | None:
+        """ "Meeting" is what people call conferences too ("what's the next meeting?" must not
+        skip the Protocol V conference); agenda items and background are not meetings."""
         wanted = self.intents.kind_filter
-        if loose and wanted == "meeting":
-            wanted = None
-        return (event for event in events if wanted is None or event.kind == wanted)
+        if wanted == "meeting":
+            return MEETING_KINDS
+        return (wanted,) if wanted else None
 
     # When nothing fits ---------------------------------------------------------------------------
 

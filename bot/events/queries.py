@@ -9,7 +9,7 @@ are left out of day and period queries unless ``include_vague`` asks for them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from bot.events.derived import per_calendar
@@ -43,10 +43,10 @@ def upcoming(calendar: Calendar, now: datetime) -> Iterator[Event]:
 
 
 def next_events(
-    calendar: Calendar, now: datetime, limit: int = 3, kind: str | None = None
+    calendar: Calendar, now: datetime, limit: int = 3, kinds: Collection[str] | None = None
 ) -> tuple[Event, ...]:
-    """The events that have not started yet, soonest first (at most ``limit``, of ``kind``)."""
-    found = (event for event in upcoming(calendar, now) if kind is None or event.kind == kind)
+    """The events that have not started yet, soonest first (at most ``limit``, of ``kinds``)."""
+    found = (event for event in upcoming(calendar, now) if kinds is None or event.kind in kinds)
     return tuple(event for _, event in zip(range(max(limit, 0)), found, strict=False))
 
 
