@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import uvicorn
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from starlette.routing import BaseRoute
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -41,6 +43,7 @@ from bot.watcher import EventsFileWatcher
 
 log = logging.getLogger(__name__)
 SHUTDOWN_SECONDS = 10.0
+DATABASE_WAIT_SECONDS = 30.0
 BOT_OFF = "TELEGRAM_BOT_TOKEN is not set: the chat bot is off; serving the feed and the page only"
 
 
@@ -144,18 +147,43 @@ def run_serve(args: argparse.Namespace) -> int:
     except BotTokenRefused:
         print("calbot: Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)", file=sys.stderr)
         return 2
+    except DatabaseUnavailable as error:
+        print(f"calbot: {error}", file=sys.stderr)
+        return 1
     except (OSError, RuntimeError, TelegramError) as error:
         # Through logging, so the token is redacted from the message and the traceback.
         log.critical("calbot serve failed: %r", error, exc_info=error)
         return 1
 
 
-def open_stores(settings: Settings, clock: Clock) -> tuple[Any | None, ChatStore, RevisionStore]:
-    """The database at DATABASE_URL: chats, subscriptions and revisions survive restarts."""
+class DatabaseUnavailable(Exception):
+    """The database did not answer at start, after waiting for it."""
+
+
+async def open_stores(
+    settings: Settings, clock: Clock, *, wait_seconds: float = DATABASE_WAIT_SECONDS
+) -> tuple[Any, ChatStore, RevisionStore]:
+    """The database at DATABASE_URL (chats, subscriptions, revisions survive restarts).
+
+    A database that is still starting (a container restarted beside calbot) is waited for, with
+    back-off, for ``wait_seconds``; then calbot stops with one line that hides the password.
+    """
     from bot.storage import Store
 
-    store = Store.open(settings.database_url, clock)
-    return store, store, store
+    delay, waited = 0.5, 0.0
+    while True:
+        try:
+            store = Store.open(settings.database_url, clock)
+            return store, store, store
+        except OperationalError as error:
+            if waited >= wait_seconds:
+                shown = make_url(settings.database_url).render_as_string(hide_password=True)
+                reason = str(error.orig or error).strip().splitlines()[0]
+                raise DatabaseUnavailable(f"cannot reach the database {shown}: {reason}") from None
+            log.warning("database not answering yet; trying again in %.1f s", delay)
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 8.0)
 
 
 async def serve(
@@ -170,7 +198,7 @@ async def serve(
     if settings.token and settings.telegram_mode == "webhook" and not settings.webhook_secret:
         # Without the secret anyone could post updates to /telegram; refuse before starting.
         raise SettingsError("bad setting WEBHOOK_SECRET: TELEGRAM_MODE=webhook needs it")
-    store, chats, revisions = open_stores(settings, clock)
+    store, chats, revisions = await open_stores(settings, clock)
     holder = CalendarHolder(settings.events_file, clock, revisions)
     holder.load()
     watcher = EventsFileWatcher(holder)

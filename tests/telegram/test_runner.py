@@ -12,7 +12,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import SettingsError, load_settings
-from bot.runner import Runtime, Wiring, serve
+from bot.runner import DatabaseUnavailable, Runtime, Wiring, open_stores, serve
 from tests.conftest import DEMO_NOW
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
 
@@ -124,3 +124,18 @@ async def test_webhook_mode_without_a_secret_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(SettingsError, match="WEBHOOK_SECRET"):
         await serve(settings, ManualClock(DEMO_NOW), host="127.0.0.1", port=0)
+
+
+async def test_an_unreachable_database_stops_start_with_one_line_hiding_the_password() -> None:
+    settings = load_settings(DATABASE_URL="postgresql://calbot:s3cret@127.0.0.1:9/calbot")
+    with pytest.raises(DatabaseUnavailable) as caught:
+        await open_stores(settings, ManualClock(DEMO_NOW), wait_seconds=0)
+    message = str(caught.value)
+    assert "s3cret" not in message
+    assert "127.0.0.1:9" in message and "\n" not in message
+
+
+def test_an_unsupported_database_is_a_bad_setting() -> None:
+    with pytest.raises(SettingsError, match="DATABASE_URL: mysql is not supported") as caught:
+        load_settings(DATABASE_URL="mysql://calbot:s3cret@db/calbot")
+    assert "s3cret" not in str(caught.value)
