@@ -22,8 +22,10 @@ from bot.answers.periods import Period, find_period
 from bot.answers.topics import (
     all_known,
     events_at,
+    find_mention,
     find_place,
     foreign_words,
+    instrument_named,
     paragraph_events,
     place_words,
     relevant_unstated,
@@ -47,6 +49,10 @@ from bot.text.dates import locale_for
 MAX_QUESTION = 1000
 MAX_LISTED = 100
 _EVENT_INTENTS = ("countdown", "duration", "where", "when", "what")
+# Intents that ask about a meeting's date, place or state rather than what something is.
+_ASKS_EVENT = frozenset(
+    ("when", "where", "duration", "countdown", "status", "end", "who", "time", "next", "now")
+)
 
 
 def answer(
@@ -154,7 +160,12 @@ class _Context:
             return self.make("thanks")
         if "subscribe" in intents:
             return self.make("subscribe", (self.event,) if self.event else ())
-        for step in (self.about_document, self.about_agenda, self.about_provenance):
+        for step in (
+            self.about_document,
+            self.about_agenda,
+            self.about_mention,
+            self.about_provenance,
+        ):
             found = step()
             if found is not None:
                 return found
@@ -227,6 +238,27 @@ class _Context:
         )
         return self.make("agenda", items, paragraphs=tuple(dict.fromkeys(paragraphs)))
 
+    def about_mention(self) -> Answer | None:
+        """A body or meeting the resolution names that is no event: what the resolution says of it.
+
+        "When was the Third Review Conference?" hears that the resolution gives no date, never the
+        conferences that merely share the word "conference".
+        """
+        if self.lookup.exact:
+            return None
+        mention = find_mention(self.knowledge, self.text)
+        if mention is None:
+            return None
+        ids = {said.paragraph for said in mention.says}
+        paragraphs = tuple(p for p in self.knowledge.paragraphs if p.id in ids)
+        footnotes = tuple(n for n in self.knowledge.footnotes if n.number in mention.footnotes)
+        # An undated meeting's paragraphs name other meetings' dates: listing them would read as
+        # its own.
+        events = () if mention.meeting else paragraph_events(self.calendar, paragraphs)
+        return self.make(
+            "mention", events, paragraphs=paragraphs, footnotes=footnotes, mention=mention
+        )
+
     def about_provenance(self) -> Answer | None:
         if "provenance" not in self.intents:
             return None
@@ -239,6 +271,13 @@ class _Context:
 
     def about_instrument(self) -> Answer | None:
         intents = self.intents
+        if "what" in intents and not self.intents.kind_filter and not _ASKS_EVENT & intents.found:
+            # "What is ERW?": the Protocol, though "ERW" also names its conference.
+            named = instrument_named(self.knowledge, self.text)
+            if named is not None:
+                best = self.lookup.best if self.lookup.confident else None
+                related = (best,) if best is not None else ()
+                return self.make("instrument", related, instruments=(named,))
         if "protocols" in intents and not intents.instrument:
             return self.make("instrument", instruments=self.knowledge.instruments)
         if intents.instrument and ("what" in intents or "decide" in intents):

@@ -79,6 +79,31 @@ class Instrument(_Frozen):
     short_fr: str
     covers: Texts
     footnotes: tuple[int, ...] = ()
+    # What people call it ("ERW", "blinding lasers"): "what is X?" is about the instrument.
+    aliases: tuple[str, ...] = ()
+
+
+class Said(_Frozen):
+    """What one paragraph says about something it names."""
+
+    paragraph: str
+    text: Texts
+
+
+class Mention(_Frozen):
+    """A body or meeting the resolution names that is no event of the calendar.
+
+    ``meeting``: a meeting the resolution gives no date for (the Third Review Conference), so a
+    "when" question hears that, never a guessed date; otherwise a body or person (the
+    Secretary-General), whose paragraphs answer any question about it.
+    """
+
+    id: str
+    name: Texts
+    aliases: tuple[str, ...] = Field(min_length=1, description="Phrases that name it, en and fr")
+    meeting: bool = False
+    says: tuple[Said, ...] = Field(min_length=1)
+    footnotes: tuple[int, ...] = ()
 
 
 class Footnote(_Frozen):
@@ -116,6 +141,7 @@ class Knowledge(_Frozen):
     paragraphs: tuple[Paragraph, ...]
     instruments: tuple[Instrument, ...]
     footnotes: tuple[Footnote, ...]
+    mentions: tuple[Mention, ...] = ()
     translations: dict[str, Translation] = {}
     # Abbreviations people use for what the resolution spells out ("ICRC" -> "Red Cross").
     abbreviations: dict[str, str] = {}
@@ -134,6 +160,10 @@ class Knowledge(_Frozen):
             unknown = set(footnote.paragraphs) - set(ids)
             if unknown:
                 raise ValueError(f"footnote {footnote.number} names unknown {sorted(unknown)}")
+        for mention in self.mentions:
+            unknown = {said.paragraph for said in mention.says} - set(ids)
+            if unknown or set(mention.footnotes) - numbers:
+                raise ValueError(f"mention {mention.id} names unknown paragraphs or footnotes")
         return self
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:

@@ -13,7 +13,14 @@ from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.answers.knowledge import Document, Footnote, Instrument, Knowledge, Paragraph
+from bot.answers.knowledge import (
+    Document,
+    Footnote,
+    Instrument,
+    Knowledge,
+    Mention,
+    Paragraph,
+)
 from bot.answers.periods import Period
 from bot.events.model import Event
 from bot.events.queries import local_days
@@ -34,6 +41,7 @@ AnswerKind = Literal[
     "footnote",
     "document",
     "instrument",
+    "mention",
     "agenda",
     "subscribe",
     "help",
@@ -112,6 +120,7 @@ class Answer:
     total: int = 0  # for lists: how many events match in all (``events`` may hold fewer)
     place: str | None = None  # for "place": the place asked about (``following``: no place stated)
     unstated_fields: tuple[str, ...] = ()  # gaps in the record the question touches on
+    mention: Mention | None = None  # for "mention": the body or undated meeting asked about
 
     @property
     def event(self) -> Event | None:

@@ -299,6 +299,30 @@ def _instrument(m: Markup, a: Answer) -> Lines:
                 reference = m.esc(note.reference)
                 line = m.say("instrument_footnotes", numbers=str(number), references=reference)
                 lines.append(f"  {line}")
+    if a.events:  # "what is ERW?": the meeting the name also stands for
+        lines += [m.say("instrument_meetings"), *_items(m, a, a.events)]
+    return lines
+
+
+def _mention(m: Markup, a: Answer) -> Lines:
+    mention = a.mention
+    if mention is None:
+        return [m.say("unknown")]
+    name = m.esc(mention.name.get(m.lang))
+    labels = ", ".join(paragraph_label(m, said.paragraph) for said in mention.says)
+    heading = "mention_undated" if mention.meeting else "mention_heading"
+    lines = [m.say(heading, name=name, paragraphs=labels)]
+    for said in mention.says:
+        label = m.bold_markup(paragraph_label(m, said.paragraph))
+        text = m.esc(said.text.get(m.lang))
+        lines.append(f"• {m.say('paragraph_line', label=label, summary=text)}")
+    for note in a.footnotes:
+        reference = m.esc(note.reference)
+        lines.append(m.say("instrument_footnotes", numbers=str(note.number), references=reference))
+        if note.from_elsewhere is not None:
+            lines.append(m.esc(note.from_elsewhere.get(m.lang)))
+    if a.events:
+        lines += [m.say("paragraph_meetings"), *_items(m, a, a.events)]
     return lines
 
 
@@ -394,6 +418,7 @@ _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
     "footnote": _footnote,
     "document": _document,
     "instrument": _instrument,
+    "mention": _mention,
     "agenda": _agenda,
     "subscribe": _subscribe,
     "help": _help,

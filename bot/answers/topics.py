@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answers.intents import NEUTRAL_WORDS
-from bot.answers.knowledge import Instrument, Knowledge, Paragraph
+from bot.answers.knowledge import Instrument, Knowledge, Mention, Paragraph
 from bot.answers.periods import month_and_day_words
 from bot.events.lookup import normalize, unknown_words
 from bot.events.model import Calendar, Event
@@ -132,6 +132,22 @@ def search_instruments(knowledge: Knowledge, words: tuple[str, ...]) -> tuple[In
         if words and all(any(t.startswith(_stem(w)) for t in text) for w in words):
             found.append(item)
     return tuple(found)
+
+
+def _names(aliases: tuple[str, ...], text: str) -> bool:
+    return any(f" {normalize(alias)} " in text for alias in aliases)
+
+
+def find_mention(knowledge: Knowledge, question: str) -> Mention | None:
+    """The body or undated meeting the question names ("the Third Review Conference")."""
+    text = f" {normalize(question[:500])} "
+    return next((item for item in knowledge.mentions if _names(item.aliases, text)), None)
+
+
+def instrument_named(knowledge: Knowledge, question: str) -> Instrument | None:
+    """The instrument the question names by what people call it ("ERW", "blinding lasers")."""
+    text = f" {normalize(question[:500])} "
+    return next((item for item in knowledge.instruments if _names(item.aliases, text)), None)
 
 
 def paragraph_events(

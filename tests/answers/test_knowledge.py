@@ -75,3 +75,19 @@ def test_a_footnote_cited_by_an_unknown_paragraph_is_refused(tmp_path: Path) -> 
     data["footnotes"][0]["paragraphs"] = ["operative 99"]
     with pytest.raises(ValidationError, match="unknown"):
         Knowledge.model_validate(data)
+
+
+def test_a_mention_of_an_unknown_paragraph_is_refused() -> None:
+    data = YAML(typ="safe").load(DEFAULT_KNOWLEDGE_FILE.read_text(encoding="utf-8"))
+    data["mentions"][0]["says"][0]["paragraph"] = "operative 99"
+    with pytest.raises(ValidationError, match="unknown"):
+        Knowledge.model_validate(data)
+
+
+def test_an_undated_meeting_is_given_no_day_or_month() -> None:
+    months = ("January", "June", "September", "November", "December", "juin", "novembre")
+    meetings = [item for item in default_knowledge().mentions if item.meeting]
+    assert meetings
+    for item in meetings:
+        for said in item.says:
+            assert not any(month in f"{said.text.en} {said.text.fr}" for month in months)

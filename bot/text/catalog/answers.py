@@ -273,6 +273,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{short}: {name} — covers {covers}.",
         "fr": "{short} : {name} — porte sur {covers}.",
     },
+    "instrument_meetings": {"en": "Related meeting:", "fr": "Réunion liée :"},
+    "mention_undated": {
+        "en": "A/RES/62/57 names {name} ({paragraphs}) but states neither its date nor its place, "
+        "so it is not in this calendar. What the resolution says about it:",
+        "fr": "A/RES/62/57 mentionne {name} ({paragraphs}) sans en indiquer ni la date ni le lieu, "
+        "d'où son absence de ce calendrier. Ce qu'en dit la résolution :",
+    },
+    "mention_heading": {
+        "en": "A/RES/62/57 on {name} ({paragraphs}):",
+        "fr": "A/RES/62/57 sur {name} ({paragraphs}) :",
+    },
     "instrument_footnotes": {
         "en": "Footnote {numbers}: {references}",
         "fr": "Note {numbers} : {references}",
