@@ -1,5 +1,5 @@
 """A resolution's text split into located paragraphs: header, preamble N, operative N(a)(i),
-closing, footnote N.
+footer (the plenary meeting and date), footnote N.
 
 Two layouts reach us: the Official Document System's plain text (tab-indented paragraphs, one per
 line, footnote numbers glued to words, a trailer of ODS markers and page furniture) and Markdown
@@ -19,18 +19,25 @@ _TITLE_NUMBER = re.compile(
     r"^\s*(?:#+\s*)?(?:Resolution\s+|Decision\s+)?(\d{1,3}/\d{1,4})\.?[\s\t]"
 )
 _OPENING = re.compile(
-    r"^\s*The\s+((?:[A-Z][\w'-]*\s+){0,6}?(?:Assembly|Council|Conference|Meeting|Commission|"
-    r"Committee|Board|Parties|Session))\s*,\s*$"
+    r"^\s*The\s+((?:(?:[A-Z][\w'-]*|and|of|on|for|the)\s+){0,8}?(?:Assembly|Council|Conference|"
+    r"Meeting|Commission|Committee|Board|Parties|Session))\s*,\s*$"
 )
 _OPERATIVE = re.compile(r"^\s*(?:\\?\*\*?)?(\d{1,3})\s*\\?\.(?:\*\*?)?\s+(?=\S)")
 _SUB_ITEM = re.compile(r"^\s*\(([a-z]{1,4})\)\s+(?=\S)")
 _ROMAN = re.compile(r"^[ivxl]+$")
 _FOOTNOTE_MD = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*)$")
 _FOOTNOTE_LINE = re.compile(
-    r"^\s*\^?(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b)([A-Z(].*)$"
+    r"^\s*(?:\^?(?P<digits>\d{1,3})\s+|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)(?!(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)(?P<text>[A-Z(].*)$"
 )
-_CLOSING = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+# What a page break leaves in the text: job number and page ("25-19876 2/4", "2 GE.25-05432"), a
+# running header with the symbol ("A/RES/80/47 Humanitarian consequences ..."), a form feed.
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?"
+    r"|(?:\d{1,3}\s+)?GE\.\d{2}-\d{5}(?:\s+\d{1,3})?|(?:[A-Z]{1,5}/)+(?:RES|DEC)/[\w./-]+(?:\s+.*)?)\s*$"
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_FOOTER = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
 # How a preambular paragraph opens: an emphasised word, a participle, or a usual adjective.
 _OPENS_PARAGRAPH = re.compile(
     r"[*_]|(?:Also|Further|Deeply|Bearing|Mindful|Aware|Conscious|Convinced|Alarmed|Concerned|"
@@ -49,7 +56,7 @@ class Paragraph:
     """One located paragraph: ``label`` is how a reader finds it ("operative 8(d)")."""
 
     label: str
-    part: str  # header | preamble | operative | closing | footnote
+    part: str  # header | preamble | operative | footer | footnote
     text: str
 
 
@@ -105,7 +112,7 @@ def _body_lines(lines: list[str]) -> list[str]:
 
 def parse_document(text: str) -> Document:
     """Split a resolution's text into located paragraphs. Never raises on odd input."""
-    text = text.replace("\x00", " ").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x00", " ").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = _body_lines(text.split("\n"))
     opening = next((i for i, line in enumerate(lines) if _OPENING.match(clean_line(line))), None)
     body = None
@@ -121,7 +128,10 @@ def parse_document(text: str) -> Document:
 
 
 class _Splitter:
-    """Walks the lines after "The General Assembly," and numbers paragraphs as a reader would."""
+    """Walks the lines after "The General Assembly," and numbers paragraphs as the document does:
+    preambular paragraphs in order, operative ones by their own numbers, footnotes by their marks.
+    A paragraph cut by a page break (running header, job number) or by the footnotes at a page's
+    foot goes on after them: it is one paragraph, whatever the line breaks."""
 
     def __init__(self) -> None:
         self.out: list[Paragraph] = []
@@ -131,8 +141,10 @@ class _Splitter:
         self.preamble = 0
         self.operative: str | None = None
         self.letter: str | None = None
-        self.closing = False
+        self.footer = False
         self.last_footnote = 0
+        self.gap = False  # a blank line or page furniture since the last line of text
+        self.stash: tuple[str, str, list[str]] | None = None  # a paragraph a footnote cut
 
     def flush(self) -> None:
         if self.current and self.label:
@@ -140,30 +152,39 @@ class _Splitter:
         self.current = []
         self.label = ""
 
+    def emit_stash(self) -> None:
+        if self.stash:
+            label, part, lines = self.stash
+            self.out.append(Paragraph(label, part, clean_line(" ".join(lines))))
+            self.stash = None
+
     def start(self, label: str, part: str, first: str) -> None:
         self.flush()
+        self.emit_stash()
         self.label, self.part, self.current = label, part, [first]
 
     def split(self, lines: list[str], has_opening: bool) -> list[Paragraph]:
         for raw in lines:
             self.line(raw, has_opening)
+            self.gap = self.gap or not raw.strip() or bool(_FURNITURE.match(raw))
         self.flush()
+        self.emit_stash()
         return self.out
 
     def line(self, raw: str, has_opening: bool) -> None:
         stripped = raw.strip()
-        if not stripped:
-            if self.part != "closing":
-                self.flush()
+        if not stripped or _FURNITURE.match(raw):
             return
+        gap, self.gap = self.gap, False
         if self.footnote(stripped):
+            self.gap = True
             return
-        if _CLOSING.match(clean_line(stripped)) and (self.operative or self.preamble):
-            self.closing = True
-            self.start("closing", "closing", stripped)
+        if _FOOTER.match(clean_line(stripped)) and (self.operative or self.preamble):
+            self.footer = True
+            self.start("footer", "footer", stripped)
             return
-        if self.closing:
-            if self.part == "closing" and len(self.current) < 3:
+        if self.footer:
+            if self.part == "footer" and len(self.current) < 3:
                 self.current.append(stripped)
             return
         if found := _OPERATIVE.match(raw):
@@ -173,7 +194,7 @@ class _Splitter:
         if (found := _SUB_ITEM.match(raw)) and (self.operative or self.preamble):
             self.sub_item(found.group(1), raw[found.end() :])
             return
-        if self.continues(raw):
+        if self.resumes(stripped, gap) or (not gap and self.continues(raw)):
             self.current.append(stripped)
             return
         if self.operative is None:
@@ -181,8 +202,27 @@ class _Splitter:
             self.preamble += 1
             name = "preamble" if has_opening else "paragraph"
             self.start(f"{name} {self.preamble}", "preamble", stripped)
-        elif self.operative is not None:
+        else:
             self.current.append(stripped)  # a stray line inside the operative part: keep the words
+
+    def resumes(self, stripped: str, gap: bool) -> bool:
+        """After a blank line, a page break or footnotes, a line goes on with the paragraph they
+        cut when that paragraph had not ended (no closing punctuation) or the line starts in lower
+        case or with a number ("12 to 16 May 2025, ...")."""
+        if not gap:
+            return False
+        if self.stash is None and not self.current:
+            return False
+        lines = self.stash[2] if self.stash else self.current
+        ended = clean_line(lines[-1])[-1:] in ",;:."
+        starts_low = stripped[:1].islower() or stripped[:1].isdigit()
+        if not starts_low and (ended or _OPENS_PARAGRAPH.match(stripped)):
+            return False
+        if self.stash:
+            self.flush()
+            self.label, self.part, self.current = self.stash
+            self.stash = None
+        return True
 
     def continues(self, raw: str) -> bool:
         """A wrapped line continues the paragraph; an indented one, or a capital after a full stop
@@ -206,14 +246,21 @@ class _Splitter:
 
     def footnote(self, stripped: str) -> bool:
         found = _FOOTNOTE_MD.match(stripped)
+        number, text = (found.group(1), found.group(2)) if found else ("", "")
         if not found and (self.operative or self.preamble):
-            found = _FOOTNOTE_LINE.match(stripped)
-            if found and int(found.group(1)) <= self.last_footnote:
-                found = None
+            line = _FOOTNOTE_LINE.match(stripped)
+            mark = (line.group("digits") or line.group("sup") or "") if line else ""
+            number = mark.translate(_SUPERSCRIPT_DIGITS)
+            if line and int(number) > self.last_footnote:
+                found, text = line, line.group("text")
         if not found:
             return False
-        self.last_footnote = int(found.group(1))
-        self.start(f"footnote {found.group(1)}", "footnote", found.group(2))
+        self.last_footnote = int(number)
+        if self.current and self.part not in ("footnote", "footer") and self.stash is None:
+            # A footnote at a page's foot cuts the paragraph above it; keep it to resume.
+            self.stash = (self.label, self.part, self.current)
+            self.current, self.label = [], ""
         self.flush()
-        # A footnote at a page foot may split a paragraph; later lines start afresh.
+        self.label, self.part, self.current = f"footnote {number}", "footnote", [text]
+        self.flush()
         return True

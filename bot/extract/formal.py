@@ -34,7 +34,7 @@ _UNTITLED = re.compile(
     r"under\s+(?P<item>(?:the\s+same\s+)?agenda\s+item(?:\s+\d{1,3}(?:\s*\([a-z]\))?)?)",
     re.IGNORECASE,
 )
-_CLOSING = re.compile(r"(\d{1,3}(?:st|nd|rd|th))\s+(plenary\s+)?meeting", re.IGNORECASE)
+_FOOTER = re.compile(r"(\d{1,3}(?:st|nd|rd|th))\s+(plenary\s+)?meeting", re.IGNORECASE)
 _HEADER = re.compile(
     r"[^.\[\]]*?\badopted\s+by\s+the\s+(?P<body>[A-Z][\w ]+?)\s+on\s+", re.IGNORECASE
 )
@@ -71,8 +71,8 @@ def _agenda_item(
 
 
 def find_adoption(document: Document) -> list[Mention]:
-    """The adoption: from the closing lines, else the header; the other, agreeing, as a source."""
-    out = [m for p in document.part("closing") if (m := _from_closing(p, document))]
+    """The adoption: from the footer, else the header; the other, agreeing, as a source."""
+    out = [m for p in document.part("footer") if (m := _from_footer(p, document))]
     for paragraph in document.part("header"):
         found = _HEADER.search(paragraph.text)
         dates = find_dates(paragraph.text[found.end() :]) if found else []
@@ -96,8 +96,8 @@ def find_adoption(document: Document) -> list[Mention]:
     return out
 
 
-def _from_closing(paragraph: Paragraph, document: Document) -> Mention | None:
-    found = _CLOSING.search(paragraph.text)
+def _from_footer(paragraph: Paragraph, document: Document) -> Mention | None:
+    found = _FOOTER.search(paragraph.text)
     dates = [d for d in find_dates(paragraph.text) if d.precision == "day"]
     if not found or not dates:
         return None

@@ -41,6 +41,7 @@ def to_json_list(result: ExtractionResult) -> list[dict[str, Any]]:
                 {"paragraph": c.paragraph, "quote": c.quote} for c in event.also_mentioned
             ],
             "notes": list(event.notes),
+            "adoption": event.adoption,
             "document": result.document,
         }
         for event in result.events

@@ -50,6 +50,7 @@ class ProposedEvent:
     status: str  # past | future | agenda_item
     also_mentioned: tuple[Citation, ...]
     notes: tuple[str, ...]
+    adoption: bool = False  # the meeting that adopted the document itself
 
 
 @dataclass(frozen=True)
@@ -174,4 +175,5 @@ def _event(group: list[Mention], adopted: str | None) -> ProposedEvent:
         status=primary.status,
         also_mentioned=tuple(also),
         notes=tuple(notes),
+        adoption=primary.head == "adoption",
     )

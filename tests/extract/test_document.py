@@ -41,7 +41,7 @@ def test_ods_layout_gets_reader_labels() -> None:
         "operative 2(b)",
         "operative 2(b)(i)",
         "operative 2(b)(ii)",
-        "closing",
+        "footer",
         "footnote 6",
     ]
 
@@ -77,7 +77,7 @@ def test_markdown_layout_with_blank_lines_wrapped_lines_and_footnotes() -> None:
     assert "sixth session was held in Geneva from 2 to 13 December 2024," in by_label["preamble 3"]
     assert by_label["operative 3(b)(i)"].startswith("Support for a regional workshop")
     assert by_label["footnote 2"] == "See BWC/CONF.IX/9."
-    assert by_label["closing"] == "58th plenary meeting 4 December 2025"
+    assert by_label["footer"] == "58th plenary meeting 4 December 2025"
 
 
 def test_paragraphs_not_separated_by_blank_lines() -> None:
