@@ -52,13 +52,19 @@ _YEAR_ADJECTIVE = re.compile(
     rf"\b(?P<y1>{_YEAR})\s+(?=(?:[A-Z][\w-]*\s+){{0,3}}?(?:Meeting|Conference|Review|Session|session|"
     rf"Summit|Forum|meeting|Assembly)s?\b)"
 )
+# "its first regular session of 2026", "sessions of 2025": a year that says which sessions.
+_OF_YEAR = re.compile(
+    rf"(?<=\b(?:sessions|meetings)\s)of\s+(?P<y1>{_YEAR})\b|(?<=\b(?:session|meeting)\s)of\s+(?P<y2>{_YEAR})\b"
+)
+# "held in Maputo (1999), Geneva (2000 and 2002)": the year of each place in a list, in brackets.
+_BRACKETED = re.compile(rf"(?<=[\w.’'] )\((?P<years>{_YEAR}(?:(?:\s*,\s*|\s+and\s+){_YEAR})*)\)")
 
 
 @dataclass(frozen=True)
 class DateMention:
     """A dated phrase in a paragraph: ``start``/``end`` ISO at ``precision``; ``begin``/``finish``
     are the character offsets of the words; ``named`` marks a year that names a meeting ("the 2007
-    Meeting")."""
+    Meeting"); ``bracketed`` a year in brackets after a place ("Maputo (1999)")."""
 
     start: str
     end: str
@@ -67,6 +73,7 @@ class DateMention:
     finish: int
     note: str | None = None
     named: bool = False
+    bracketed: bool = False  # "Maputo (1999)": one item of a list of places and years
 
     @property
     def first(self) -> date:
@@ -193,9 +200,12 @@ def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
     """Give each partial its year: its own, else the next year-bearing one in the same sentence."""
     out: list[DateMention] = []
     for index, item in enumerate(partials):
-        year2 = item.y2
+        year2, note = item.y2, item.note
         if year2 is None:
             year2 = _borrowed_year(partials[index + 1 :], item, text)
+        if year2 is None:
+            year2 = _earlier_year(partials[:index], item, text)
+            note = _BORROWED_NOTE
             if year2 is None:
                 continue
         year1 = item.y1 if item.y1 is not None else year2
@@ -206,7 +216,7 @@ def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
         end = _iso(year2, item.m2, item.d2 if item.d2 is not None else item.d1)
         if start is None or end is None or end < start:
             continue
-        out.append(DateMention(start, end, "day", item.begin, item.finish, item.note))
+        out.append(DateMention(start, end, "day", item.begin, item.finish, note))
     return out
 
 
@@ -217,6 +227,25 @@ def _borrowed_year(following: list[_Partial], item: _Partial, text: str) -> int 
             return None
         if later.y2 is not None:
             return later.y2 - 1 if item.m2 > later.m2 else later.y2
+    return None
+
+
+_BORROWED_NOTE = (
+    "The text gives no year for these days; the year is that of the date before them in the "
+    "same sentence."
+)
+
+
+def _earlier_year(before: list[_Partial], item: _Partial, text: str) -> int | None:
+    """ "held in Luanda on 26 April 2024, preceded by the meeting of experts held in Luanda from 22
+    to 25 April": days with no year at the end of a sentence take the year of the dated phrase
+    before them in that sentence."""
+    for earlier in reversed(before):
+        between = text[earlier.finish : item.begin]
+        if re.search(r"[;.]\s", between) or len(between) > 200:
+            return None
+        if earlier.y2 is not None:
+            return earlier.y2
     return None
 
 
@@ -279,6 +308,20 @@ def _years(text: str, taken: list[tuple[int, int]]) -> list[DateMention]:
                     begin + 4,
                     note,
                 )
+            )
+        taken.append((match.start(), match.end()))
+    for match in _OF_YEAR.finditer(text):
+        year = match.group("y1") or match.group("y2")
+        if not _overlaps(match.start(), match.end(), taken):
+            out.append(DateMention(year, year, "year", match.start(), match.end()))
+            taken.append((match.start(), match.end()))
+    for match in _BRACKETED.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        for year in re.finditer(_YEAR, match.group("years")):
+            begin = match.start("years") + year.start()
+            out.append(
+                DateMention(year.group(0), year.group(0), "year", begin, begin + 4, bracketed=True)
             )
         taken.append((match.start(), match.end()))
     for match in _YEAR_ADJECTIVE.finditer(text):

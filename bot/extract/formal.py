@@ -13,7 +13,7 @@ import re
 
 from bot.extract.dates import find_dates
 from bot.extract.document import Document, Paragraph
-from bot.extract.meetings import Mention
+from bot.extract.mention import Mention
 
 _AGENDA = (
     re.compile(

@@ -13,10 +13,12 @@ event, with a note saying which period it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extract.dates import DateMention, find_dates
 from bot.extract.document import Paragraph
+from bot.extract.lists import Chain, listed_places, singular_title
+from bot.extract.mention import Mention
 from bot.extract.names import (
     KEYWORD,
     Phrase,
@@ -25,6 +27,7 @@ from bot.extract.names import (
     last_phrase,
     ordinal_series,
     phrases,
+    singular,
     tokens_left,
     tokens_right,
 )
@@ -69,22 +72,6 @@ _HOLDING_CUE = re.compile(
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
 )
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One meeting named with a date (or, for an agenda item, without) in one paragraph."""
-
-    title: str
-    head: str  # the meeting noun, singular and lower case: "meeting", "conference"
-    start: str | None
-    end: str | None
-    precision: str  # day | month | year | none
-    place: Place | None
-    paragraph: str
-    quote: str
-    status: str  # past | future | agenda_item
-    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,22 +131,26 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
         d for d in find_dates(text) if not _NEGATIVE.search(text[max(0, d.begin - 80) : d.begin])
     ]
     groups = _groups(text, dates)
-    out: list[Mention] = []
+    chains: list[Chain] = []
     for index, group in enumerate(groups):
         previous = groups[index - 1][-1].finish if index else 0
         semicolon = text.rfind(";", previous, group[0].begin)
         following = groups[index + 1][0].begin if index + 1 < len(groups) else len(text)
         stop = text.find(";", group[-1].finish, following)
         window = _Window(text, max(previous, semicolon + 1), group, following if stop < 0 else stop)
-        out += _group_mentions(window, paragraph)
-    return out
+        if found := _group_mentions(window, paragraph):
+            chains.append(Chain.start(found, len(group)))
+        elif chains and index and len(group) == 1 and semicolon < 0:
+            # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
+            chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
+    return [mention for chain in chains for mention in chain.result()]
 
 
 def _groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
     groups: list[list[DateMention]] = []
     for mention in dates:
         last = groups[-1][-1] if groups else None
-        joined = last and not (last.named or mention.named)
+        joined = last and not (last.named or mention.named or last.bracketed or mention.bracketed)
         if joined and last and _CONNECTIVE.match(text[last.finish : mention.begin]):
             groups[-1].append(mention)
         else:
@@ -215,6 +206,10 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
                 notes=tuple(notes),
             )
         )
+    plural = singular(named.keyword) != named.keyword
+    if len(out) == 1 and plural and len(places := listed_places(named.cue_text)) > 1:
+        # "the regional meetings held in Bangkok, Geneva and Santiago in 2024": one per city.
+        return [replace(out[0], title=singular_title(out[0].title), place=p) for p in places]
     return out
 
 

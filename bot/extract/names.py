@@ -17,9 +17,14 @@ from bot.extract.dates import MONTHS
 KEYWORD = re.compile(
     r"\b(?:[Mm]eeting|[Cc]onference|[Ss]ession|[Ss]ummit|[Ff]orum|[Ww]orkshop|[Ss]eminar|[Ss]ymposium|"
     r"[Cc]onsultation|[Cc]ongress|[Dd]ialogue|[Rr]etreat|[Bb]riefing|[Pp]anel(?: discussion)?|"
+    r"[Ss]egment|[Rr]ound[- ]?table|(?<=midterm )review|(?<=mid-term )review|"
+    r"(?<=comprehensive )review|(?<=high-level )review|"
     r"Preparatory Committee|Assembly of States Parties|"
     r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
     r"(?:s|es)?\b"
+    # "conference services", "the Forum secretariat": the noun names a thing, not a meeting.
+    r"(?!\s+(?:building|services?|servicing|rooms?|facilities|centre|center|management|"
+    r"secretariat|premises|hall|officers?|staff|resources)\b)"
 )
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
@@ -100,7 +105,9 @@ def tokens_left(text: str, end: int) -> int:
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group(0)
         gap = text[words[index].end() : begin]
-        if gap.strip():
+        following = text[begin:].split(maxsplit=1)[0] if text[begin:].strip() else ""
+        listed = gap.strip() == "," and is_ordinal(word) and is_ordinal(following.strip(","))
+        if gap.strip() and not listed:
             break
         previous = words[index - 1].group(0) if index else ""
         if word == "and" and is_ordinal(previous):
@@ -185,14 +192,48 @@ def head_of(keyword: str) -> str:
     return singular(keyword.split()[-1]).lower()
 
 
+_RANGE = re.compile(r"\b([\w-]+)\s+to\s+([\w-]+)\s+(?=\S)")
+_FIRST_N = re.compile(r"\b(first|last)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?=\S)")
+_COUNTS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_ORDINAL_WORDS = [*_UNITS, *_TEENS]
+
+
+def _ordinal_word(number: int, like: str) -> str:
+    """13 -> "Thirteenth" (capitalised like ``like``); numbers past 19 as "20th"."""
+    word = _ORDINAL_WORDS[number - 1] if number <= len(_ORDINAL_WORDS) else f"{number}th"
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def ordinal_titles(title: str) -> list[str] | None:
+    """The meetings a plural title numbers: "First to Fifth Meetings of X" -> "First Meeting of
+    X", ..., "Fifth Meeting of X"; "the first four World Conferences on Women"; "its fourth, fifth
+    and sixth sessions"; "the Fifth Committee's first and second resumed sessions"."""
+    if series := ordinal_series(title):
+        return series
+    found = _RANGE.search(title)
+    if found and is_ordinal(found.group(1)) and is_ordinal(found.group(2)):
+        low, high = ordinal_number(found.group(1)) or 0, ordinal_number(found.group(2)) or 0
+        numbers = range(low, high + 1) if 1 < high - low + 1 <= 30 else range(0)
+    elif found := _FIRST_N.search(title):
+        if found.group(1).lower() == "last":
+            return None
+        numbers = range(1, _COUNTS.index(found.group(2).lower()) + 3)
+    else:
+        return None
+    if not numbers:
+        return None
+    rest = KEYWORD.sub(lambda m: singular(m.group(0)), title[found.end() :], count=1)
+    head = title[: found.start()]
+    return [f"{head}{_ordinal_word(n, found.group(1))} {rest}" for n in numbers]
+
+
 def ordinal_series(title: str) -> list[str] | None:
     """ "Twelfth and Thirteenth Annual Conferences of X" -> "Twelfth Annual Conference of X", ..."""
     words = r"[\w-]+"
-    found = re.match(rf"^((?:{words},?\s+)+)and\s+({words})\s+(.*)$", title)
-    if not found:
-        return None
-    ordinals = [w.strip(",") for w in found.group(1).split()] + [found.group(2)]
-    if not all(is_ordinal(w) for w in ordinals):
-        return None
-    rest = KEYWORD.sub(lambda m: singular(m.group(0)), found.group(3), count=1)
-    return [f"{ordinal} {rest}" for ordinal in ordinals]
+    for found in re.finditer(rf"(?:^|(?<=\s))((?:{words},?\s+)+?)and\s+({words})\s+(.*)$", title):
+        ordinals = [w.strip(",") for w in found.group(1).split()] + [found.group(2)]
+        if all(is_ordinal(w) for w in ordinals):
+            rest = KEYWORD.sub(lambda m: singular(m.group(0)), found.group(3), count=1)
+            head = title[: found.start()]
+            return [f"{head}{ordinal} {rest}" for ordinal in ordinals]
+    return None

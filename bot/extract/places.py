@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from bot.extract.dates import MONTHS
 
-_WORD = r"(?:[A-Z][\w'’.-]*|d[ae]s|de|el|la|es)"
-_NAME = rf"(?:The\s+)?[A-Z][\w'’-]*(?:\s+{_WORD}){{0,3}}"
+_WORD = r"(?:[A-Z][\w'’.\u00a0-]*|d[ae]s|de|el|la|es)"
+_NAME = rf"(?:The\s+)?(?:St\.\s+)?[A-Z][\w'’\u00a0-]*(?:\s+{_WORD}){{0,3}}"
+# Country and place names with "and" in them, read as one name.
+_COMPOUND = re.compile(
+    r"\b(?:Antigua and Barbuda|Bosnia and Herzegovina|Saint Kitts and Nevis|Saint Vincent and the "
+    r"Grenadines|Sao Tome and Principe|São Tomé and Príncipe|Trinidad and Tobago|Turks and Caicos "
+    r"Islands|Heard Island and McDonald Islands|Saint Pierre and Miquelon|Wallis and Futuna)\b"
+)
 _VENUE = (
     r"(?:the\s+)?(?:United\s+Nations\s+(?:Headquarters|Office\s+at\s+[A-Z]\w+)|Palais\s+des\s+Nations"
     r"|headquarters\s+of\s+the\s+[A-Z][\w\s]{2,60}?(?=\s+in\s)|[A-Z][\w'’-]*\s+(?:Centre|Center|Hall|Palace))"
@@ -76,9 +82,24 @@ def _trim(name: str | None) -> str | None:
 
 def read_place(text: str) -> Place | None:
     """The place phrase at the very start of ``text`` ("in Geneva from ..."), if any."""
-    found = _PLACE.match(text.lstrip(" ,"))
-    if not found:
+    read = read_place_at(text)
+    return read[0] if read else None
+
+
+def read_place_at(text: str) -> tuple[Place, int] | None:
+    """The place phrase at the start of ``text`` and the offset where its words end."""
+    text = _COMPOUND.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    skipped = len(text) - len(text.lstrip(" ,"))
+    found = _PLACE.match(text, skipped)
+    read = _place(found) if found else None
+    if found is None or read is None:
         return None
+    place, worded = read
+    return place, found.start("place") + len(worded)
+
+
+def _place(found: re.Match[str]) -> tuple[Place, str] | None:
+    """The place, and its words as they stand in the text."""
     venue = found.group("venue")
     city = _trim(found.group("city1") or found.group("city2"))
     country = _trim(found.group("country"))
@@ -93,17 +114,28 @@ def read_place(text: str) -> Place | None:
     venue = re.sub(r"^the\s+", "", venue) if venue else None
     if venue and not city and (office := re.search(r"Office\s+at\s+(\w+)", venue)):
         city = office.group(1)  # "the United Nations Office at Nairobi" names its city
-    worded = re.sub(r"^the\s+", "", found.group("place")).strip()
+    worded = found.group("place").strip()
     if found.group("country") and not country:
         worded = worded.split(",")[0]  # the words after the comma were not a country
-    return Place(worded, venue, city, country)
+    last = country or city
+    if last and not venue and last in worded:
+        worded = worded[: worded.rfind(last) + len(last)]  # without a trailing month or particle
+    text = re.sub(r"^the\s+", "", worded)
+    return Place(
+        *(
+            _plain(v) or "" if i == 0 else _plain(v)
+            for i, v in enumerate((text, venue, city, country))
+        )
+    ), worded
+
+
+def _plain(value: str | None) -> str | None:
+    return value.replace("\u00a0", " ") if value else None
 
 
 def find_place(before: str, after: str) -> Place | None:
     """A place stated just before a date ("to be held in Geneva from") or just after it ("2007 in
     Geneva")."""
-    if place := read_place(after):
-        return place
     tail = re.search(
         r"(?:held|convened|hosted|take\s+place|be\s+organized|meets?|met|place)\s+((?:in|at)\s+.{3,120}?)\s*"
         r"(?:,\s*)?(?:on|from|in|during|between|early|late|mid)?\s*$",
@@ -111,7 +143,7 @@ def find_place(before: str, after: str) -> Place | None:
     )
     if tail and (place := read_place(tail.group(1))):
         return place
-    return _place_before_date(before)
+    return _place_before_date(before) or read_place(after)
 
 
 def _place_before_date(before: str) -> Place | None:

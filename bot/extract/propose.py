@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 from bot.extract.dates import DateMention
 from bot.extract.document import Document, parse_document
 from bot.extract.formal import find_adoption, find_agenda_items
-from bot.extract.meetings import Mention, find_mentions
+from bot.extract.meetings import find_mentions
+from bot.extract.mention import Mention
 from bot.extract.names import is_ordinal
 from bot.extract.places import Place
 
