@@ -71,6 +71,13 @@ _HOLDING_CUE = re.compile(
     r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
 )
+_QUOTED = re.compile(r"[\"“][^\"”]{1,300}[\"”]")
+_COMPLEMENT = re.compile(r"\s*(?:of|for|on|between|with|among)\s")
+_CLAUSE = re.compile(r",|\b(?:which|that|whose|who)\b|\bto\s+(?!the\b)[a-z]+")
+_SUBJECT = re.compile(
+    r"\b(?:anniversary|commemoration|outcome|follow-up|(?P<host>margins|sidelines))\s+(?:of|to)\s+"
+    r"(?:the\s+|its\s+)?$"
+)
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 
 
@@ -168,6 +175,7 @@ class _Named:
     quote_end: int
     cue_text: str  # the words between the name and the date, where "to be held" or "held" is said
     place: Place | None
+    host: str | None = None  # the meeting on whose margins this one is held
 
 
 def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
@@ -204,6 +212,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
                 quote=quote,
                 status=status,
                 notes=tuple(notes),
+                host=named.host,
             )
         )
     plural = singular(named.keyword) != named.keyword
@@ -254,6 +263,16 @@ def _named_before(window: _Window) -> _Named | None:
     is_session = phrase.keyword.lower().startswith("session")
     if is_session and timing and (earlier := last_phrase(left[: timing.start()])) is not None:
         phrase = earlier
+    host = None
+    # "a meeting to commemorate the anniversary of the Fourth World Conference, held on ...", "a
+    # round table held on the margins of the ministerial meeting on ...": the meeting named as the
+    # subject or host of another is not the one dated.
+    subject = _SUBJECT.search(left[: phrase.begin])
+    if subject and (earlier := last_phrase(left[: subject.start()])) is not None:
+        if subject.group("host"):
+            host, phrase = left[phrase.begin : phrase.finish], earlier
+        else:
+            phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
     link = left[phrase.finish :]
     if not _is_link(link):
         return None
@@ -273,15 +292,19 @@ def _named_before(window: _Window) -> _Named | None:
     if re.match(r"\s*,?\s*respectively", window.text[end:]):
         end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
     begin = _with_article(window.text, base + phrase.begin)
-    return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place)
+    return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place, host)
 
 
 def _is_link(link: str) -> bool:
+    link = _QUOTED.sub('""', link)  # 'entitled "Women 2000: ..."' is a name, however long
     if _BAD_LINK.search(link):
         return False
-    return len(link) <= _LINK_MAX or (
-        len(link) <= _LONG_LINK_MAX and _HOLDING_CUE.search(link) is not None
-    )
+    if len(link) <= _LINK_MAX:
+        return True
+    # "the fourth annual meeting of senior officials of the ministries of ... on 18 April 2024": a
+    # long complement of the name, with no clause of its own, still leads to the date.
+    complement = _COMPLEMENT.match(link) and not _CLAUSE.search(link)
+    return len(link) <= _LONG_LINK_MAX and bool(_HOLDING_CUE.search(link) or complement)
 
 
 def _named_after(window: _Window) -> _Named | None:

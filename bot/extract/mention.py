@@ -22,3 +22,4 @@ class Mention:
     quote: str
     status: str  # past | future | agenda_item
     notes: tuple[str, ...] = ()
+    host: str | None = None  # "held on the margins of the fifty-ninth meeting": that meeting

@@ -85,6 +85,8 @@ _ADJECTIVES = {
     "working",
     "open-ended",
     "round-table",
+    # "the first four World Conferences on Women": a count belongs to the name.
+    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
 }
 # The verb that opens a paragraph ("Decides", "Welcoming") is never part of a name.
 _LEAD_VERB = re.compile(r"^[A-Z][a-z]+(?:s|ing)$")

@@ -11,7 +11,7 @@ that differ ("First", "Second") never match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -85,7 +85,25 @@ def _all_mentions(document: Document) -> list[Mention]:
         if paragraph.part in ("preamble", "operative", "footnote"):
             out += find_mentions(paragraph, texts.get(_parent(paragraph.label), ""))
             out += find_agenda_items(paragraph, document.body)
-    return out + find_adoption(document)
+    return _with_host_places(out) + find_adoption(document)
+
+
+def _with_host_places(mentions: list[Mention]) -> list[Mention]:
+    """A meeting held on the margins of another, named earlier with its place, is held there."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.host and mention.place is None:
+            hosts = [m for m in out if m.place and _same_name(m.title, mention.host)]
+            if hosts:
+                mention = replace(mention, place=hosts[-1].place)
+        out.append(mention)
+    return out
+
+
+def _same_name(title: str, other: str) -> bool:
+    if _ordinals(title) != _ordinals(other):
+        return False
+    return fuzz.token_set_ratio(_normal(title), _normal(other)) >= _CONTAINED_SCORE
 
 
 def _parent(label: str) -> str:
@@ -119,6 +137,9 @@ def _match(primary: Mention, other: Mention) -> float:
         return 100.0 if primary.title == other.title else 0.0
     if primary.start is None or other.start is None:
         return 0.0
+    places = {_normal(m.place.text) for m in (primary, other) if m.place}
+    if len(places) > 1 and primary.paragraph == other.paragraph:
+        return 0.0  # "regional meetings held in Bangkok, Geneva and Santiago": one per city
     ordinals, others = _ordinals(primary.title), _ordinals(other.title)
     if ordinals and others and ordinals != others:
         return 0.0
