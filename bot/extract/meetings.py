@@ -40,7 +40,10 @@ _NEGATIVE = re.compile(
     r"after)\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
-_BAD_LINK = re.compile(r"\badopted\b|\binto force\b|\bratif|\baccession|;|\.\s+[A-Z]")
+# A sentence ends at a full stop, but not at an abbreviation: "St. John's", "No. 5".
+_BAD_LINK = re.compile(
+    r"\badopted\b|\binto force\b|\bratif|\baccession|;|(?<!\bSt)(?<!\bNo)(?<!\bMt)\.\s+[A-Z]"
+)
 _FUTURE = re.compile(
     r"\b(?:be\s+(?:held|convened|organized|hosted)|(?:is|are)\s+to\s+be|"
     r"will\s+(?:be\s+held|take\s+place|meet|be\s+convened)|shall\s+(?:be\s+held|take\s+place|meet)|"
@@ -70,6 +73,11 @@ _LONG_LINK_MAX = 260
 _HOLDING_CUE = re.compile(
     r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
+)
+_DONE_AT = re.compile(r",|\b(?:adopted|taken|made|approved)\b")
+_HELD = re.compile(
+    r"[\s,]*(?:(?:which|that)\s+)?(?:(?:shall|will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?"
+    r"(?:held|convened|hosted)\s+"
 )
 _QUOTED = re.compile(r"[\"“][^\"”]{1,300}[\"”]")
 _COMPLEMENT = re.compile(r"\s*(?:of|for|on|between|with|among)\s")
@@ -246,9 +254,11 @@ def _named_by_year(window: _Window) -> _Named | None:
     finish = tokens_right(window.text, keyword.end())
     title = window.text[mention.begin : finish]
     begin = _with_article(window.text, mention.begin)
-    return _Named(
-        [title], keyword.group(0), begin, finish, window.text[window.left_start : finish], None
-    )
+    # "the 2026 session of the Council shall be held in New York"
+    held = _HELD.match(window.text, finish)
+    place = read_place(window.text[held.end() :]) if held else None
+    cue = window.text[window.left_start : held.end() if held else finish]
+    return _Named([title], keyword.group(0), begin, finish, cue, place)
 
 
 def _named_before(window: _Window) -> _Named | None:
@@ -261,7 +271,10 @@ def _named_before(window: _Window) -> _Named | None:
     # only to time another meeting is not the meeting.
     timing = re.search(r"\b(?:during|at)\s+(?:the|its)\s+$", left[: phrase.begin])
     is_session = phrase.keyword.lower().startswith("session")
-    if is_session and timing and (earlier := last_phrase(left[: timing.start()])) is not None:
+    earlier = last_phrase(left[: timing.start()]) if is_session and timing else None
+    # ... unless the words between say the session is where something was done: "the report of
+    # the Committee, adopted at its substantive session, held from ...".
+    if earlier and timing and not _DONE_AT.search(left[earlier.finish : timing.start()]):
         phrase = earlier
     host = None
     # "a meeting to commemorate the anniversary of the Fourth World Conference, held on ...", "a
@@ -285,7 +298,9 @@ def _named_before(window: _Window) -> _Named | None:
     if len(titles) == 1 and owner and _MEETS.search(link):
         titles = [left[owner.start(1) : phrase.finish]]
         phrase = Phrase(owner.start(1), phrase.finish, "meeting")
-    place = read_place(link) or find_place(link, window.after)
+    place = (
+        read_place(link) or find_place(link, window.after) or _place_set_off(left[: phrase.begin])
+    )
     end = window.group[-1].finish
     if place and read_place(window.after):
         end += window.after.find(place.text.split()[-1]) + len(place.text.split()[-1])
@@ -293,6 +308,12 @@ def _named_before(window: _Window) -> _Named | None:
         end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
     begin = _with_article(window.text, base + phrase.begin)
     return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place, host)
+
+
+def _place_set_off(before: str) -> Place | None:
+    """ "to convene, in Nairobi, the annual meeting": a place set off by commas before the name."""
+    found = re.search(r",\s*((?:in|at)\s+[^,]{2,60}?)\s*,\s*(?:the|a|an|its)?\s*$", before)
+    return read_place(found.group(1)) if found else None
 
 
 def _is_link(link: str) -> bool:

@@ -23,7 +23,7 @@ KEYWORD = re.compile(
     r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
     r"(?:s|es)?\b"
     # "conference services", "the Forum secretariat": the noun names a thing, not a meeting.
-    r"(?!\s+(?:building|services?|servicing|rooms?|facilities|centre|center|management|"
+    r"(?!\s+(?i:building|services?|servicing|rooms?|facilities|centre|center|management|"
     r"secretariat|premises|hall|officers?|staff|resources)\b)"
 )
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
