@@ -201,10 +201,14 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
     clause = window.text[clause_start : group[0].begin]
     status = _status(named.cue_text, clause, paragraph.text, paragraph.part)
     quote = window.text[named.quote_begin : named.quote_end].strip(" ,")
+    plural = singular(named.keyword) != named.keyword
+    if plural and len(set(titles)) == 1:
+        # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
+        titles = [singular_title(title) for title in titles]
     out = []
     for index, (mention, title) in enumerate(zip(group, titles, strict=True)):
         notes = [mention.note] if mention.note else []
-        if len(group) > 1 and len(set(titles)) == 1:
+        if len(group) > 1 and len(set(titles)) == 1 and not plural:
             notes.append(
                 f"The text gives {len(group)} periods for this meeting; this is period {index + 1}."
             )
@@ -223,7 +227,6 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
                 host=named.host,
             )
         )
-    plural = singular(named.keyword) != named.keyword
     if len(out) == 1 and plural and len(places := listed_places(named.cue_text)) > 1:
         # "the regional meetings held in Bangkok, Geneva and Santiago in 2024": one per city.
         return [replace(out[0], title=singular_title(out[0].title), place=p) for p in places]
@@ -269,7 +272,10 @@ def _named_before(window: _Window) -> _Named | None:
         return None
     # "a high-level event ... during the seventy-ninth session, in September 2024": a session named
     # only to time another meeting is not the meeting.
-    timing = re.search(r"\b(?:during|at)\s+(?:the|its)\s+$", left[: phrase.begin])
+    timing = re.search(
+        r"\b(?:during|at)\s+(?:the|its|that|this)\s+(?:high-level\s+week\s+of\s+the\s+)?$",
+        left[: phrase.begin],
+    )
     is_session = phrase.keyword.lower().startswith("session")
     earlier = last_phrase(left[: timing.start()]) if is_session and timing else None
     # ... unless the words between say the session is where something was done: "the report of
@@ -346,7 +352,7 @@ def _named_after(window: _Window) -> _Named | None:
 
 _BODY = re.compile(
     r"\b((?:[A-Z][\w-]*\s+)*(?:Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)"
-    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)*)"
 )
 
 
@@ -366,7 +372,7 @@ def _with_body(title: str, before: str) -> str:
 
 # "whose selection committee met on ...": a body in lower case counts only when said to meet.
 _LOWER_BODY = re.compile(
-    r"\b((?:(?!(?:the|a|an|its|their|whose|which|this)\b)[a-z][\w-]*\s+)?"
+    r"\b((?:ad\s+hoc\s+|(?!(?:the|a|an|its|their|whose|which|this)\b)[a-z][\w-]*\s+)?"
     r"(?:group|committee|commission|board|bureau)s?)\b"
 )
 _OWNER = re.compile(_LOWER_BODY.pattern + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -85,6 +85,10 @@ _ADJECTIVES = {
     "working",
     "open-ended",
     "round-table",
+    "ordinary",
+    "thematic",
+    "hoc",
+    "ad",
     # "the first four World Conferences on Women": a count belongs to the name.
     *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
 }
@@ -112,7 +116,7 @@ def tokens_left(text: str, end: int) -> int:
         if gap.strip() and not listed:
             break
         previous = words[index - 1].group(0) if index else ""
-        if word == "and" and is_ordinal(previous):
+        if word in ("and", "to") and is_ordinal(previous):
             begin = words[index].start()
             continue
         acceptable = (
@@ -139,7 +143,26 @@ def tokens_right(text: str, start: int) -> int:
         if not token[:1].isupper() or token in MONTHS:
             break
         end = start + word.end()
-    return end
+    lower = _LOWER_COMPLEMENT.match(text, end)
+    if lower is None or _LOWER_COMPLEMENT_GOES_ON.match(text, lower.end()):
+        return end  # too long to be a name: the subject of the meeting, not its title
+    return lower.end()
+
+
+# "the conferences on the humanitarian impact of nuclear weapons", "the meeting of experts": a
+# complement in lower case, up to a comma or the words that link the name to its date or place.
+_STOP = (
+    r"(?:held|convened|hosted|organized|to\s+be|to\s+(?:hold|convene|consider|discuss|review|"
+    r"prepare|report|commemorate|continue|take|submit|examine)|which|that|whose|who|in|at|from|"
+    r"during|on\s+the\s+(?:margins|sidelines|occasion)|be|shall|will|would|was|were|is|are|and\s+the|"
+    r"and\s+its|and\s+a|and\s+of|respectively|between|with|before|after|by|under|within|as|"
+    r"including|on\s+\d|of\s+\d|(?:" + "|".join(MONTHS) + r"))\b"
+)
+_LOWER_COMPLEMENT = re.compile(
+    rf"\s+(?:on|of|for)\s+(?:the\s+)?(?!{_STOP}|(?:19|20)\d\d)[a-z][\w-]*"
+    rf"(?:\s+(?!{_STOP}|\d)[\w'’-]+){{0,12}}"
+)
+_LOWER_COMPLEMENT_GOES_ON = re.compile(rf"\s+(?!{_STOP}|\d)[\w'’-]+")
 
 
 def last_keyword(text: str) -> re.Match[str] | None:
@@ -155,7 +178,7 @@ def last_phrase(text: str) -> Phrase | None:
     if found is None:
         return None
     begin = tokens_left(text, found.start())
-    enclosing = re.search(rf"({KEYWORD.pattern})\s+of\s+(?:the\s+)?$", text[:begin])
+    enclosing = re.search(rf"({KEYWORD.pattern})\s+(?:of|for)\s+(?:the\s+)?$", text[:begin])
     if enclosing:
         begin = tokens_left(text, enclosing.start())
     # "the Preparatory Committee for the Fourth Review Conference be convened from": the committee
@@ -195,7 +218,9 @@ def head_of(keyword: str) -> str:
 
 
 _RANGE = re.compile(r"\b([\w-]+)\s+to\s+([\w-]+)\s+(?=\S)")
-_FIRST_N = re.compile(r"\b(first|last)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?=\S)")
+_FIRST_N = re.compile(
+    r"\b(first|last)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?=\S)", re.IGNORECASE
+)
 _COUNTS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _ORDINAL_WORDS = [*_UNITS, *_TEENS]
 

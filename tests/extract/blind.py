@@ -26,6 +26,10 @@ from bot.extract.propose import extract_from_text
 from tests.extract.layouts import ods_to_markdown
 
 BLIND = Path(__file__).parent / "blind"
+# A title is close when rapidfuzz's token set ratio says the words mostly agree ("Review Conference"
+# against "Review Conference of the States Parties" scores 100; "Session" against "twenty-sixth
+# ordinary session of the Conference of Heads of State" about 50).
+_TITLE_CLOSE = 80
 
 
 @dataclass
@@ -37,12 +41,20 @@ class Figures:
     matched: int = 0
     paragraph_right: int = 0
     place_right: int = 0
+    title_close: int = 0
     adoptions: int = 0
     adoptions_marked: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
-        for name in ("expected", "proposed", "matched", "paragraph_right", "place_right"):
+        for name in (
+            "expected",
+            "proposed",
+            "matched",
+            "paragraph_right",
+            "place_right",
+            "title_close",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.adoptions += other.adoptions
         self.adoptions_marked += other.adoptions_marked
@@ -69,6 +81,7 @@ class Figures:
             f"recall {self.recall:.2f} ({self.matched}/{self.expected}), "
             f"precision {self.precision:.2f} ({self.matched}/{self.proposed}), "
             f"paragraph right {self.paragraph:.2f}, place right {self.place:.2f}, "
+            f"title close {self.title_close / max(self.matched, 1):.2f}, "
             f"adoption marked {self.adoptions_marked}/{self.adoptions}"
         )
 
@@ -100,6 +113,7 @@ def score(text: str, expected: list[dict[str, Any]], name: str = "") -> Figures:
         figures.matched += 1
         figures.paragraph_right += best["paragraph"] == want["paragraph"]
         figures.place_right += _place(best["place"]) == _place(want["place"])
+        figures.title_close += _rank(want, best)[2] >= _TITLE_CLOSE
         if want.get("adoption"):
             figures.adoptions += 1
             figures.adoptions_marked += bool(best.get("adoption"))
