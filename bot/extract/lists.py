@@ -93,7 +93,14 @@ class Chain:
                 return [replace(self.first[0], title=title) for title in self.series]
             return self.first
         title = self.series[0] if self.series else singular_title(self.first[0].title)
-        return [replace(self.first[0], title=title), *self.items]
+        listed = [replace(self.first[0], title=title), *self.items]
+        if len(self.series) == len(listed):
+            # The ordinals count in time, whatever order the list names the places in: "Geneva
+            # (2000 and 2002), Managua (2001)" are the second, fourth and third meetings.
+            by_date = sorted(range(len(listed)), key=lambda i: listed[i].start or "")
+            for ordinal, index in enumerate(by_date):
+                listed[index] = replace(listed[index], title=self.series[ordinal])
+        return listed
 
     def extend(self, text: str, glue_start: int, date: DateMention, after: str, label: str) -> bool:
         """Add the item dated ``date`` if the words from ``glue_start`` to it are list glue."""

@@ -35,7 +35,7 @@ from bot.extract.places import Place, find_place, read_place
 
 _NEGATIVE = re.compile(
     r"(?:(?:resolutions?|decisions?|declarations?|letters?|notes?\s+verbales?|reports?|"
-    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:[\w/.()-]+\s+){0,2}?(?:of|dated)|into\s+force"
+    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:[\w/.()-]+\s+){0,8}?(?:of|dated)|into\s+force"
     r"(?:\s+on)?|ratified|acceded|signed|deposited|adopted(?:\s+on)?|since|as\s+of|until|by|before|"
     r"after)\s*(?:on\s+)?$",
     re.IGNORECASE,
@@ -73,6 +73,11 @@ _LONG_LINK_MAX = 260
 _HOLDING_CUE = re.compile(
     r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
+)
+_ACT_OF = re.compile(
+    r"\b(?:adoption|inauguration|dedication|opening|launch|establishment|signing|signature|closure|"
+    r"entry\s+into\s+force|programme\s+of\s+work|report|reports|outcome)\s+(?:by\s+[^,;]{1,80}?\s+)?"
+    r"(?:of|on)\s+[^,;]{0,100}$"
 )
 _DONE_AT = re.compile(r",|\b(?:adopted|taken|made|approved)\b")
 _HELD = re.compile(
@@ -294,6 +299,11 @@ def _named_before(window: _Window) -> _Named | None:
             phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
     link = left[phrase.finish :]
     if not _is_link(link):
+        return None
+    # "the adoption of the programme of work of the session on 18 June 2025": the date is the
+    # act's, unless the words say the meeting was held then.
+    act = _ACT_OF.search(left[: phrase.begin])
+    if act and not (_PAST.search(link) or _FUTURE.search(link)):
         return None
     titles = _conjuncts(left, phrase, len(window.group))
     if len(titles) == 1 and re.search(r"\b(?:its|their|whose)\s+$", left[: phrase.begin]):
