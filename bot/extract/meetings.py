@@ -17,6 +17,15 @@ from dataclasses import dataclass, replace
 
 from bot.extract.dates import DateMention, find_dates
 from bot.extract.document import Paragraph
+from bot.extract.links import (
+    LINK_MAX,
+    breaks_link,
+    dates_an_act,
+    is_document_date,
+    is_link,
+    says_held,
+    status_of,
+)
 from bot.extract.lists import Chain, listed_places, singular_title
 from bot.extract.mention import Mention
 from bot.extract.names import (
@@ -33,60 +42,14 @@ from bot.extract.names import (
 )
 from bot.extract.places import Place, find_place, read_place
 
-_NEGATIVE = re.compile(
-    r"(?:(?:resolutions?|decisions?|declarations?|letters?|notes?\s+verbales?|reports?|"
-    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:[\w/.()-]+\s+){0,8}?(?:of|dated)|into\s+force"
-    r"(?:\s+on)?|ratified|acceded|signed|deposited|adopted(?:\s+on)?|since|as\s+of|until|by|before|"
-    r"after)\s*(?:on\s+)?$",
-    re.IGNORECASE,
-)
-# A sentence ends at a full stop, but not at an abbreviation: "St. John's", "No. 5".
-_BAD_LINK = re.compile(
-    r"\badopted\b|\binto force\b|\bratif|\baccession|;|(?<!\bSt)(?<!\bNo)(?<!\bMt)\.\s+[A-Z]"
-)
-_FUTURE = re.compile(
-    r"\b(?:be\s+(?:held|convened|organized|hosted)|(?:is|are)\s+to\s+be|"
-    r"will\s+(?:be\s+held|take\s+place|meet|be\s+convened)|shall\s+(?:be\s+held|take\s+place|meet)|"
-    r"to\s+(?:convene|hold|take\s+place)|scheduled|"
-    r"forthcoming|upcoming|next|looking\s+forward|in\s+preparation\s+for|preparations\s+for)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:held|took\s+place|(?:was|were|been)\s+convened|hosted|met)\b",
-    re.IGNORECASE,
-)
-_FUTURE_LEADS = re.compile(
-    r"^(?:Also\s+|Further\s+)?(?:Decides|Requests|Calls|Encourages|Invites|Urges|Recommends|Looking|"
-    r"Stresses|Emphasizes|Authorizes)"
-)
-_PAST_LEADS = re.compile(
-    r"^(?:Also\s+|Further\s+)?(?:Recall|Welcom|Not|Tak|Express|Commend|Acknowledg|Reaffirm|Appreciat|"
-    r"Congratulat|Thank)"
-)
 _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
-_LINK_MAX = 110
-# "a panel discussion on <a long subject>, to be held in June 2026": a long complement is still a
-# link when it closes on an explicit holding cue just before the date.
-_LONG_LINK_MAX = 260
-_HOLDING_CUE = re.compile(
-    r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
-    r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
-)
-_ACT_OF = re.compile(
-    r"\b(?:adoption|inauguration|dedication|opening|launch|establishment|signing|signature|closure|"
-    r"entry\s+into\s+force|programme\s+of\s+work|report|reports|outcome)\s+(?:by\s+[^,;]{1,80}?\s+)?"
-    r"(?:of|on)\s+[^,;]{0,100}$"
-)
 _DONE_AT = re.compile(r",|\b(?:adopted|taken|made|approved)\b")
 _HELD = re.compile(
     r"[\s,]*(?:(?:which|that)\s+)?(?:(?:shall|will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?"
     r"(?:held|convened|hosted)\s+"
 )
-_QUOTED = re.compile(r"[\"“][^\"”]{1,300}[\"”]")
-_COMPLEMENT = re.compile(r"\s*(?:of|for|on|between|with|among)\s")
-_CLAUSE = re.compile(r",|\b(?:which|that|whose|who)\b|\bto\s+(?!the\b)[a-z]+")
 _SUBJECT = re.compile(
     r"\b(?:anniversary|commemoration|outcome|follow-up|(?P<host>margins|sidelines))\s+(?:of|to)\s+"
     r"(?:the\s+|its\s+)?$"
@@ -139,7 +102,7 @@ def _introduces_meeting(lead: str) -> bool:
         return False
     tail = lead[phrase.finish :].rstrip(" :")
     if tail:
-        return bool(_FUTURE.search(tail) or _PAST.search(tail) or _MEETS.search(tail))
+        return says_held(tail) or bool(_MEETS.search(tail))
     return not re.search(
         r"\b(?:to|for|of|at|by|with|on|in|from)\s+(?:the\s+)?$", lead[: phrase.begin]
     )
@@ -148,7 +111,7 @@ def _introduces_meeting(lead: str) -> bool:
 def _find_mentions(paragraph: Paragraph) -> list[Mention]:
     text = paragraph.text
     dates = [
-        d for d in find_dates(text) if not _NEGATIVE.search(text[max(0, d.begin - 80) : d.begin])
+        d for d in find_dates(text) if not is_document_date(text[max(0, d.begin - 80) : d.begin])
     ]
     groups = _groups(text, dates)
     chains: list[Chain] = []
@@ -204,7 +167,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
     titles = _pair_titles(named.titles, len(group))
     clause_start = window.text.rfind(";", 0, group[0].begin) + 1
     clause = window.text[clause_start : group[0].begin]
-    status = _status(named.cue_text, clause, paragraph.text, paragraph.part)
+    status = status_of(named.cue_text, clause, paragraph.text, paragraph.part)
     quote = window.text[named.quote_begin : named.quote_end].strip(" ,")
     plural = singular(named.keyword) != named.keyword
     if plural and len(set(titles)) == 1:
@@ -298,12 +261,11 @@ def _named_before(window: _Window) -> _Named | None:
         else:
             phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
     link = left[phrase.finish :]
-    if not _is_link(link):
+    if not is_link(link):
         return None
     # "the adoption of the programme of work of the session on 18 June 2025": the date is the
     # act's, unless the words say the meeting was held then.
-    act = _ACT_OF.search(left[: phrase.begin])
-    if act and not (_PAST.search(link) or _FUTURE.search(link)):
+    if dates_an_act(left[: phrase.begin], link):
         return None
     titles = _conjuncts(left, phrase, len(window.group))
     if len(titles) == 1 and re.search(r"\b(?:its|their|whose)\s+$", left[: phrase.begin]):
@@ -330,18 +292,6 @@ def _place_set_off(before: str) -> Place | None:
     """ "to convene, in Nairobi, the annual meeting": a place set off by commas before the name."""
     found = re.search(r",\s*((?:in|at)\s+[^,]{2,60}?)\s*,\s*(?:the|a|an|its)?\s*$", before)
     return read_place(found.group(1)) if found else None
-
-
-def _is_link(link: str) -> bool:
-    link = _QUOTED.sub('""', link)  # 'entitled "Women 2000: ..."' is a name, however long
-    if _BAD_LINK.search(link):
-        return False
-    if len(link) <= _LINK_MAX:
-        return True
-    # "the fourth annual meeting of senior officials of the ministries of ... on 18 April 2024": a
-    # long complement of the name, with no clause of its own, still leads to the date.
-    complement = _COMPLEMENT.match(link) and not _CLAUSE.search(link)
-    return len(link) <= _LONG_LINK_MAX and bool(_HOLDING_CUE.search(link) or complement)
 
 
 def _named_after(window: _Window) -> _Named | None:
@@ -401,7 +351,7 @@ def _body_meets(window: _Window) -> _Named | None:
     if not found:
         return None
     link = left[found[-1].end() :]
-    if len(link) > _LINK_MAX or _BAD_LINK.search(link) or not _MEETS.search(link):
+    if len(link) > LINK_MAX or breaks_link(link) or not _MEETS.search(link):
         return None
     place = read_place(link) or find_place(link, window.after)
     begin = _with_article(window.text, window.left_start + found[-1].start())
@@ -442,21 +392,3 @@ def _conjuncts(left: str, phrase: Phrase, count: int) -> list[str]:
         begin = tokens_left(left, keyword.start())
         titles.insert(0, left[begin : gap.start()])
     return titles if len(titles) == count else titles[-1:]
-
-
-def _status(cue_text: str, clause: str, paragraph_text: str, part: str) -> str:
-    """past or future, from the words between name and date; else from the clause before the date
-    ("is to be convened in 2016, preceded by a Preparatory Committee meeting from ..."); else from
-    the paragraph's opening verb."""
-    for text in (cue_text, clause):
-        # Compare where cues end: "to be held" and the "held" inside it end together; future wins.
-        future = [m.end() for m in _FUTURE.finditer(text)]
-        past = [m.end() for m in _PAST.finditer(text)]
-        if future or past:
-            return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
-    if _FUTURE_LEADS.match(paragraph_text):
-        return "future"
-    if _PAST_LEADS.match(paragraph_text):
-        return "past"
-    # Operative paragraphs (and their sub-items) mostly ask for things to come; preambles recall.
-    return "future" if part == "operative" else "past"
