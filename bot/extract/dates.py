@@ -246,7 +246,10 @@ def _earlier_year(before: list[_Partial], item: _Partial, text: str) -> int | No
             return None
         if earlier.y2 is not None:
             return earlier.y2
-    return None
+    # "shall meet for ten days in 2026, in two sessions, from 2 to 6 March and from 24 to 28 August"
+    start = max(text.rfind(". ", 0, item.begin), text.rfind(";", 0, item.begin), 0)
+    years = list(re.finditer(rf"\b(?:in|during)\s+({_YEAR})\b", text[start : item.begin]))
+    return int(years[-1].group(1)) if years else None
 
 
 def find_dates(text: str) -> list[DateMention]:

@@ -46,7 +46,7 @@ _PAST_LEADS = re.compile(
 LINK_MAX = 110
 # "a panel discussion on <a long subject>, to be held in June 2026": a long complement is still a
 # link when it closes on an explicit holding cue just before the date.
-_LONGLINK_MAX = 260
+_LONG_LINK_MAX = 260
 _HOLDING_CUE = re.compile(
     r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
@@ -91,7 +91,7 @@ def is_link(link: str) -> bool:
     # "the fourth annual meeting of senior officials of the ministries of ... on 18 April 2024": a
     # long complement of the name, with no clause of its own, still leads to the date.
     complement = _COMPLEMENT.match(link) and not _CLAUSE.search(link)
-    return len(link) <= _LONGLINK_MAX and bool(_HOLDING_CUE.search(link) or complement)
+    return len(link) <= _LONG_LINK_MAX and bool(_HOLDING_CUE.search(link) or complement)
 
 
 def status_of(cue_text: str, clause: str, paragraph_text: str, part: str) -> str:

@@ -54,6 +54,13 @@ _SUBJECT = re.compile(
     r"\b(?:anniversary|commemoration|outcome|follow-up|(?P<host>margins|sidelines))\s+(?:of|to)\s+"
     r"(?:the\s+|its\s+)?$"
 )
+_HOST_BEFORE = re.compile(
+    r"\bon\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\s+)?([^,;]{3,120}),\s*(?:the|a|an)?\s*$"
+)
+_CONVENE_SET_OFF = re.compile(
+    r"\b(?:convene|hold|organize|host|convening|holding)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)?"
+    r"\s*(?:on|from|in|during|between)?\s*$"
+)
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 
 
@@ -260,6 +267,9 @@ def _named_before(window: _Window) -> _Named | None:
             host, phrase = left[phrase.begin : phrase.finish], earlier
         else:
             phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
+    # "to organize, on the margins of the seminar, a consultation on 4 May 2026"
+    if host is None and (before := _HOST_BEFORE.search(left[: phrase.begin])):
+        host = before.group(1)
     link = left[phrase.finish :]
     if not is_link(link):
         return None
@@ -298,6 +308,11 @@ def _named_after(window: _Window) -> _Named | None:
     """ "the holding, on 18 June 2007, of the meeting of ...": the date comes first."""
     after = window.after
     lead = re.match(r"\s*,?\s*of\s+(?:the\s+|a\s+|an\s+)?", after)
+    # "to convene, at Headquarters on 14 July 2026, a special meeting on ...": the verb, then the
+    # date set off by commas, then the meeting.
+    convened = _CONVENE_SET_OFF.search(window.left)
+    if convened and lead is None:
+        lead = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)", after)
     if lead is None:
         return None
     found = phrases(after)
@@ -306,6 +321,8 @@ def _named_after(window: _Window) -> _Named | None:
     phrase = found[0]
     title = after[phrase.begin : phrase.finish]
     place = read_place(after[phrase.finish :])
+    if place is None and convened and convened.group("place"):
+        place = read_place(convened.group("place"))
     finish = window.group[-1].finish + phrase.finish
     return _Named([title], phrase.keyword, window.left_start, finish, window.left, place)
 

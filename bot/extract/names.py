@@ -16,7 +16,8 @@ from bot.extract.dates import MONTHS
 
 KEYWORD = re.compile(
     r"\b(?:[Mm]eeting|[Cc]onference|[Ss]ession|[Ss]ummit|[Ff]orum|[Ww]orkshop|[Ss]eminar|[Ss]ymposium|"
-    r"[Cc]onsultation|[Cc]ongress|[Dd]ialogue|[Rr]etreat|[Bb]riefing|[Pp]anel(?: discussion)?|"
+    r"[Cc]onsultation|[Cc]ongress|[Cc]olloqui(?:um|a)|[Hh]earing|"
+    r"[Dd]ialogue|[Rr]etreat|[Bb]riefing|[Pp]anel(?: discussion)?|"
     r"[Ss]egment|[Rr]ound[- ]?table|(?<=midterm )review|(?<=mid-term )review|"
     r"(?<=comprehensive )review|(?<=high-level )review|"
     r"Preparatory Committee|Assembly of States Parties|"
