@@ -1,6 +1,6 @@
 """Recall, precision, paragraph-right and place-right of ``extract_from_text`` on the blind texts.
 
-Run ``./dev python -m tests.extract.blind [first|heldout] [--markdown] [-v]``. The blind texts are
+Run ``./dev python -m tests.extract.blind [first|heldout|heldout2] [--markdown] [-v]``. The blind texts are
 in ``tests/extract/blind/first`` (written before the extractor was run on them) and
 ``tests/extract/blind/heldout`` (written after the fixes, never tuned on). ``--markdown`` reads the
 ODS texts in the Markdown-from-PDF layout instead (``tests.extract.layouts``).
@@ -153,7 +153,7 @@ def measure(folder: Path, markdown: bool = False) -> tuple[Figures, dict[str, Fi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", nargs="?", default="first", choices=["first", "heldout"])
+    parser.add_argument("set", nargs="?", default="first", choices=["first", "heldout", "heldout2"])
     parser.add_argument("--markdown", action="store_true", help="ODS texts as Markdown")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
