@@ -34,6 +34,10 @@ _RANGE = re.compile(
     rf"\b(?P<lead>from\s+|between\s+)?(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"(?P<sep>{_SEP})(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?\b"
 )
+_DAY_LIST = re.compile(
+    rf"\b\d{{1,2}}(?:\s*,\s*\d{{1,2}})+,?\s+and\s+(?P<last>\d{{1,2}})\s+(?P<m>{_MONTH})"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?\b"
+)
 _DAY = re.compile(rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b")
 _QUALIFIER = (
     r"(?P<q>early|mid|late|the\s+(?:first|second)\s+half\s+of|the\s+(?:end|beginning)\s+of)"
@@ -130,9 +134,25 @@ def _month(name: str | None) -> int | None:
     return MONTHS.index(name) + 1 if name else None
 
 
-def _partials(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
+def _day_list(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
+    """ "on 7, 8 and 11 October 2025": single days sharing a month, each its own."""
     found: list[_Partial] = []
+    for match in _DAY_LIST.finditer(text):
+        month = _month(match.group("m")) or 1
+        year = int(match.group("y")) if match.group("y") else None
+        for day in re.finditer(r"\d{1,2}", text[match.start() : match.start("m")]):
+            begin = match.start() + day.start()
+            finish = match.end() if begin == match.start("last") else match.start() + day.end()
+            found.append(_Partial(int(day.group(0)), month, year, None, month, year, begin, finish))
+        taken.append((match.start(), match.end()))
+    return found
+
+
+def _partials(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
+    found: list[_Partial] = _day_list(text, taken)
     for match in _RANGE.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
         if "and" in match.group("sep") and not _and_is_range(match, text):
             paired = _paired_days(match, text)
             if paired:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from bot.extract.dates import DateMention
 from bot.extract.mention import Mention
 from bot.extract.names import KEYWORD, ordinal_titles, singular
-from bot.extract.places import Place, read_place_at
+from bot.extract.places import Place, read_place, read_place_at
 
 _SEPARATOR = re.compile(r"[\s,)]*(?:(?:and|also)\b[\s,]*)*")
 _FINAL = re.compile(r"\s*(?:(?:on|from|in|during|between)\s*)?\(?\s*")
@@ -155,5 +155,14 @@ def listed_places(cue: str) -> list[Place]:
     found = _PLACE_LIST.search(cue)
     if found is None:
         return []
-    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:in\s+)?", found.group("names").rstrip(","))
+    words = found.group("names").rstrip(",")
+    if re.search(r"\band\s+in\s", words):
+        # "in Bogotá, Colombia, and in Accra": each place has its own "in"; a comma inside one
+        # separates a city from its country.
+        return [
+            p
+            for part in re.split(r",?\s+and\s+(?=in\s)|,\s+(?=in\s)", f"in {words}")
+            if (p := read_place(part))
+        ]
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", words)
     return [Place(name, None, name, None) for name in names if name]

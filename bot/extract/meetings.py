@@ -61,6 +61,10 @@ _CONVENE_SET_OFF = re.compile(
     r"\b(?:convene|hold|organize|host|convening|holding)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)?"
     r"\s*(?:on|from|in|during|between)?\s*$"
 )
+_SERIES_PLACE = re.compile(
+    r"\b(?:held|convened|hosted)\s+(?:annually\s+|each\s+year\s+|regularly\s+)?"
+    r"(?P<place>(?:in|at)\s+[^,;]{2,80}?),\s+including\b"
+)
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 
 
@@ -133,7 +137,20 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
         elif chains and index and len(group) == 1 and semicolon < 0:
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
-    return [mention for chain in chains for mention in chain.result()]
+    return _with_series_place(text, [mention for chain in chains for mention in chain.result()])
+
+
+def _with_series_place(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the Meetings of States Parties held annually in New York, including the thirty-fourth
+    Meeting, held from ...": the meetings the sentence includes are held where the series is."""
+    series = _SERIES_PLACE.search(text)
+    place = read_place(series.group("place")) if series else None
+    if series is None or place is None:
+        return mentions
+    return [
+        replace(m, place=place) if m.place is None and text.find(m.quote) >= series.end() else m
+        for m in mentions
+    ]
 
 
 def _groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:

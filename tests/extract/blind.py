@@ -1,9 +1,10 @@
 """Recall, precision, paragraph-right and place-right of ``extract_from_text`` on the blind texts.
 
-Run ``./dev python -m tests.extract.blind [first|heldout|heldout2] [--markdown] [-v]``. The blind texts are
-in ``tests/extract/blind/first`` (written before the extractor was run on them) and
-``tests/extract/blind/heldout`` (written after the fixes, never tuned on). ``--markdown`` reads the
-ODS texts in the Markdown-from-PDF layout instead (``tests.extract.layouts``).
+Run ``./dev python -m tests.extract.blind [first|heldout|heldout2] [--markdown] [-v]``. The blind
+texts are in ``tests/extract/blind/first`` (written before the extractor was run on them) and
+``tests/extract/blind/heldout`` and ``heldout2`` (written after the fixes, never tuned on before
+their first run). ``--markdown`` reads the ODS texts in the Markdown-from-PDF layout instead
+(``tests.extract.layouts``).
 
 An expected event and a proposed one match when their start and end agree (among several, the one
 in the same paragraph, then with the same place, then with the closest title). Undated proposals
