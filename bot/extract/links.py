@@ -56,6 +56,7 @@ _ACT_OF = re.compile(
     r"entry\s+into\s+force|programme\s+of\s+work|report|reports|outcome)\s+(?:by\s+[^,;]{1,80}?\s+)?"
     r"(?:of|on)\s+[^,;]{0,100}$"
 )
+_CLAUSE_REACH = 400
 _QUOTED = re.compile(r"[\"“][^\"”]{1,300}[\"”]")
 _COMPLEMENT = re.compile(r"\s*(?:of|for|on|between|with|among)\s")
 _CLAUSE = re.compile(r",|\b(?:which|that|whose|who)\b|\bto\s+(?!the\b)[a-z]+")
@@ -98,7 +99,8 @@ def status_of(cue_text: str, clause: str, paragraph_text: str, part: str) -> str
     """past or future, from the words between name and date; else from the clause before the date
     ("is to be convened in 2016, preceded by a Preparatory Committee meeting from ..."); else from
     the paragraph's opening verb."""
-    for text in (cue_text, clause):
+    # The clause's last words are enough, and keep a long run-on paragraph linear.
+    for text in (cue_text, clause[-_CLAUSE_REACH:]):
         # Compare where cues end: "to be held" and the "held" inside it end together; future wins.
         future = [m.end() for m in _FUTURE.finditer(text)]
         past = [m.end() for m in _PAST.finditer(text)]

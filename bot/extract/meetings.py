@@ -345,8 +345,8 @@ def _named_after(window: _Window) -> _Named | None:
 
 
 _BODY = re.compile(
-    r"\b((?:[A-Z][\w-]*\s+)*(?:Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)"
-    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)*)"
+    r"\b((?:[A-Z][\w-]*\s+){0,8}(?:Group|Committee|Conference|Council|Commission|Board|Forum|"
+    r"Assembly)(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,8}){0,4})"
 )
 
 

@@ -34,6 +34,9 @@ _TEENS += ["seventeenth", "eighteenth", "nineteenth"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
+_TENTHS = {f"{t[:-1]}ieth": 20 + 10 * i for i, t in enumerate(_TENS)}
+
+
 def ordinal_number(word: str) -> int | None:
     """ "sixty-third" -> 63, "9th" -> 9; None for words that are not ordinals."""
     word = word.lower()
@@ -41,9 +44,8 @@ def ordinal_number(word: str) -> int | None:
         return _UNITS.index(word) + 1
     if word in _TEENS:
         return _TEENS.index(word) + 10
-    tens = {f"{t[:-1]}ieth": 20 + 10 * i for i, t in enumerate(_TENS)}
-    if word in tens:
-        return tens[word]
+    if word in _TENTHS:
+        return _TENTHS[word]
     head, _, unit = word.partition("-")
     if head in _TENS and unit in _UNITS:
         return 20 + 10 * _TENS.index(head) + _UNITS.index(unit) + 1
