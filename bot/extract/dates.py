@@ -134,7 +134,7 @@ def _month(name: str | None) -> int | None:
     return MONTHS.index(name) + 1 if name else None
 
 
-def _day_list(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
+def _day_list(text: str, taken: _Taken) -> list[_Partial]:
     """ "on 7, 8 and 11 October 2025": single days sharing a month, each its own."""
     found: list[_Partial] = []
     for match in _DAY_LIST.finditer(text):
@@ -148,7 +148,7 @@ def _day_list(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
     return found
 
 
-def _partials(text: str, taken: list[tuple[int, int]]) -> list[_Partial]:
+def _partials(text: str, taken: _Taken) -> list[_Partial]:
     found: list[_Partial] = _day_list(text, taken)
     for match in _RANGE.finditer(text):
         if _overlaps(match.start(), match.end(), taken):
@@ -212,8 +212,22 @@ def _and_is_range(match: re.Match[str], text: str) -> bool:
     return not match.group("m1") and bool(re.search(r"\bon\s+$", text[: match.start()]))
 
 
-def _overlaps(begin: int, finish: int, taken: list[tuple[int, int]]) -> bool:
-    return any(begin < end and start < finish for start, end in taken)
+class _Taken:
+    """The characters already read as part of a date, so a shorter pattern does not read them
+    again ("June 2007" inside "18 June 2007"). One flag per character keeps this linear."""
+
+    def __init__(self, size: int) -> None:
+        self.flags = bytearray(size)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.flags[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+    def overlaps(self, begin: int, finish: int) -> bool:
+        return 1 in self.flags[begin:finish]
+
+
+def _overlaps(begin: int, finish: int, taken: _Taken) -> bool:
+    return taken.overlaps(begin, finish)
 
 
 def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
@@ -274,7 +288,7 @@ def _earlier_year(before: list[_Partial], item: _Partial, text: str) -> int | No
 
 def find_dates(text: str) -> list[DateMention]:
     """Every dated phrase in ``text``, in order, at the precision the words give."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     mentions = _resolve(_partials(text, taken), text)
     mentions += _month_lists(text, taken)
     for match in _MONTH_YEAR.finditer(text):
@@ -290,7 +304,7 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(mentions, key=lambda m: m.begin)
 
 
-def _month_lists(text: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _month_lists(text: str, taken: _Taken) -> list[DateMention]:
     out = []
     for match in _MONTH_LIST.finditer(text):
         if _overlaps(match.start(), match.end(), taken):
@@ -313,7 +327,7 @@ def _qualifier_note(qualifier: str | None, words: str) -> str | None:
     return f'The text says "{words}"; no closer date is given.'
 
 
-def _years(text: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _years(text: str, taken: _Taken) -> list[DateMention]:
     out: list[DateMention] = []
     for match in _YEARS.finditer(text):
         if _overlaps(match.start("years"), match.end(), taken):
