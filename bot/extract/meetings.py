@@ -7,7 +7,9 @@ name is joined to it by a few linking words; a date after "resolution 61/100 of"
 force on" or "adopted on" never is. Dates joined by "and" form a group: paired with titles ("X and Y
 ... respectively", "the Twelfth and Thirteenth Annual Conferences ... in 2010 and 2011") or, under
 one title, the periods of one meeting. An event has one span, so each period is proposed as its own
-event, with a note saying which period it is.
+event, with a note saying which period it is. Whether words link a name to a date is ``links``';
+the items of a list that follow a named meeting ("..., in Nayarit, Mexico, on 13 and 14 February
+2014") are ``lists``'.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ from bot.extract.places import Place, find_place, read_place
 _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
+_TIMING = re.compile(
+    r"\b(?:during|at)\s+(?:the|its|that|this)\s+(?:high-level\s+week\s+of\s+the\s+)?$"
+)
 _DONE_AT = re.compile(r",|\b(?:adopted|taken|made|approved)\b")
 _HELD = re.compile(
     r"[\s,]*(?:(?:which|that)\s+)?(?:(?:shall|will|would|is\s+to|are\s+to|was|were)\s+)?(?:be\s+)?"
@@ -259,34 +264,10 @@ def _named_by_year(window: _Window) -> _Named | None:
 def _named_before(window: _Window) -> _Named | None:
     """The usual order: name, linking words ("to be held in Geneva"), date."""
     left = window.left
-    phrase = last_phrase(left)
-    if phrase is None:
+    found = last_phrase(left)
+    if found is None:
         return None
-    # "a high-level event ... during the seventy-ninth session, in September 2024": a session named
-    # only to time another meeting is not the meeting.
-    timing = re.search(
-        r"\b(?:during|at)\s+(?:the|its|that|this)\s+(?:high-level\s+week\s+of\s+the\s+)?$",
-        left[: phrase.begin],
-    )
-    is_session = phrase.keyword.lower().startswith("session")
-    earlier = last_phrase(left[: timing.start()]) if is_session and timing else None
-    # ... unless the words between say the session is where something was done: "the report of
-    # the Committee, adopted at its substantive session, held from ...".
-    if earlier and timing and not _DONE_AT.search(left[earlier.finish : timing.start()]):
-        phrase = earlier
-    host = None
-    # "a meeting to commemorate the anniversary of the Fourth World Conference, held on ...", "a
-    # round table held on the margins of the ministerial meeting on ...": the meeting named as the
-    # subject or host of another is not the one dated.
-    subject = _SUBJECT.search(left[: phrase.begin])
-    if subject and (earlier := last_phrase(left[: subject.start()])) is not None:
-        if subject.group("host"):
-            host, phrase = left[phrase.begin : phrase.finish], earlier
-        else:
-            phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
-    # "to organize, on the margins of the seminar, a consultation on 4 May 2026"
-    if host is None and (before := _HOST_BEFORE.search(left[: phrase.begin])):
-        host = before.group(1)
+    phrase, host = _dated_phrase(left, found)
     link = left[phrase.finish :]
     if not is_link(link):
         return None
@@ -313,6 +294,33 @@ def _named_before(window: _Window) -> _Named | None:
         end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
     begin = _with_article(window.text, base + phrase.begin)
     return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place, host)
+
+
+def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
+    """Of the meetings named before a date, the one it dates, and the meeting hosting it if any."""
+    # "a high-level event ... during the seventy-ninth session, in September 2024": a session named
+    # only to time another meeting is not the meeting...
+    timing = _TIMING.search(left[: phrase.begin])
+    is_session = phrase.keyword.lower().startswith("session")
+    earlier = last_phrase(left[: timing.start()]) if is_session and timing else None
+    # ... unless the words between say the session is where something was done: "the report of
+    # the Committee, adopted at its substantive session, held from ...".
+    if earlier and timing and not _DONE_AT.search(left[earlier.finish : timing.start()]):
+        phrase = earlier
+    host = None
+    # "a meeting to commemorate the anniversary of the Fourth World Conference, held on ...", "a
+    # round table held on the margins of the ministerial meeting on ...": the meeting named as the
+    # subject or host of another is not the one dated.
+    subject = _SUBJECT.search(left[: phrase.begin])
+    if subject and (earlier := last_phrase(left[: subject.start()])) is not None:
+        if subject.group("host"):
+            host, phrase = left[phrase.begin : phrase.finish], earlier
+        else:
+            phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
+    # "to organize, on the margins of the seminar, a consultation on 4 May 2026"
+    if host is None and (before := _HOST_BEFORE.search(left[: phrase.begin])):
+        host = before.group(1)
+    return phrase, host
 
 
 def _place_set_off(before: str) -> Place | None:
