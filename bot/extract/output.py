@@ -141,6 +141,8 @@ def _description(event: ProposedEvent, result: ExtractionResult) -> str:
         "future": "The text speaks of it as to be held.",
         "agenda_item": "An item on the agenda of a later session.",
     }[event.status]
+    if event.adoption:
+        wording = "The meeting that adopted this document."
     where = f"{result.document or 'the text'}, {event.paragraph}"
     return " ".join([f"Proposed by calbot extract from {where}.", wording, *event.notes])
 

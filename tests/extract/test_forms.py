@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.extract.output import to_events_yaml
 from bot.extract.propose import ProposedEvent, extract_from_text
 from tests.extract.layouts import ods_to_markdown
 
@@ -213,3 +214,8 @@ def test_a_page_break_and_a_page_foot_footnote_do_not_split_a_paragraph() -> Non
         ("2025-05-12", "Geneva", "operative 1"),
         ("2025-09-22", "United Nations Headquarters", "preamble 1"),
     ]
+
+
+def test_the_adoption_is_described_as_such_in_the_yaml() -> None:
+    text = to_events_yaml(extract_from_text(_resolution("Recalling its resolutions,")))
+    assert "The meeting that adopted this document." in text
