@@ -1,0 +1,252 @@
+"""The six UN languages in free text: which one a text is in, its tokens for matching, its dates.
+
+Pure: no clock (``parse_date_text`` takes ``today``), no network. A delegate whose Telegram client
+is set to English may still ask in Spanish, so the language comes from the text when the text says
+enough; ``detect_language`` returns ``None`` when it does not ("MSP", "13/11") and the caller falls
+back to the chat's language.
+
+Tokens are for matching, not for showing: NFKC and casefold for every script, any decimal digits
+made ASCII ("١٣" -> "13"), Latin diacritics dropped after lemmatising (so "reunión", "reuniones"
+and "reunion" meet), Russian "ё" read as "е", Arabic letter variants and marks unified, Chinese
+segmented with jieba (its dictionary ships in the package and is loaded once, on first use).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from functools import cache, lru_cache
+from typing import Any
+
+import simplemma
+
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+_LEMMATISED = {"en", "fr", "es", "ru"}
+_MAX_DATE_TEXT = 200
+
+# --- detection --------------------------------------------------------------------------------
+
+
+def _script(char: str) -> str | None:
+    code = ord(char)
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0x08A0 <= code <= 0x08FF:
+        return "ar"
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "ar"
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF:
+        return "zh"
+    if 0x20000 <= code <= 0x2A6DF:
+        return "zh"
+    if 0x0400 <= code <= 0x052F:
+        return "ru"
+    return None
+
+
+_EVIDENCE_WORDS = {
+    "en": """the a an is are was be of to in on at for and or what when where which who how many
+        much long until this next week tomorrow today yesterday meeting meetings conference list
+        show me all events event does do did i there anything tell about not say says with days
+        day it mentions paragraph subscribe experts decided dates group governmental happening s""",
+    "fr": """le la les des du de un une et est où quand quel quelle quels quelles qui que quoi qu se
+        passe tient lieu il y a au aux pour avec dans sur ce cette ces combien jours avant après
+        demain aujourd hui hier semaine prochaine prochain réunion réunions conférence liste comment
+        abonner mentionne paragraphe armes dure temps commence pas ne en novembre décembre octobre
+        à sont""",
+    "es": """el la los las de del un una y es en qué que cuándo cuando dónde donde cuál cuánto
+        cuántos cuánta hay se celebra mañana hoy ayer semana próxima próximo reunión reuniones
+        conferencia lista cómo como me suscribo esta este pasa faltan para días dura alguna quiero
+        saber empieza menciona párrafo municiones noviembre diciembre octubre por con al son""",
+}
+_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _EVIDENCE_WORDS.items():
+    for _word in _words.split():
+        _WORD_LANGUAGES[_word] = (*_WORD_LANGUAGES.get(_word, ()), _lang)
+_CHAR_EVIDENCE = {**dict.fromkeys("ñ¿¡áíóú", "es"), **dict.fromkeys("çœèêàâîôûëïù", "fr")}
+_FRENCH_ELISION = re.compile(r"\b(?:qu|[lcdjmnst])'(?=\w)|-t-")
+_ENGLISH_CONTRACTION = re.compile(r"\w'(?:s|t|re|ll|ve|d|m)\b")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str | None:
+    """``ar``, ``zh``, ``ru``, ``en``, ``fr`` or ``es``; ``None`` when the text gives no evidence.
+
+    A non-Latin script decides at once (a Russian question may carry "MSP"); Latin texts are
+    told apart by their common words, accented letters and contractions.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    scripts = Counter(script for char in text if char.isalpha() and (script := _script(char)))
+    if scripts:
+        return scripts.most_common(1)[0][0]
+    scores: Counter[str] = Counter()
+    for word in _LATIN_WORD.findall(text):
+        owners = _WORD_LANGUAGES.get(word, ())
+        for lang in owners:
+            scores[lang] += 1 / len(owners)
+    for char in text:
+        if char in _CHAR_EVIDENCE:
+            scores[_CHAR_EVIDENCE[char]] += 1
+    scores["fr"] += 2 * len(_FRENCH_ELISION.findall(text))
+    scores["en"] += 2 * len(_ENGLISH_CONTRACTION.findall(text))
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None  # "la", "de": nothing to choose between French and Spanish
+    return ranked[0][0]
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def normalize_tokens(text: str, lang: str) -> list[str]:
+    """The words of ``text`` in the form used for matching, in order."""
+    text = _ascii_digits(unicodedata.normalize("NFKC", text).casefold())
+    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    words = _segment_chinese(text) if lang == "zh" else _TOKEN.findall(text)
+    tokens = []
+    for word in words:
+        if not _TOKEN.fullmatch(word):
+            continue  # jieba's spaces and punctuation
+        tokens.append(_fold(_lemma(word, lang) if lang in _LEMMATISED else word))
+    return tokens
+
+
+def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
+        for char in text
+    )
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> str:
+    if word.isdigit() or (lang == "ru" and not _is_cyrillic(word)):
+        return word
+    if lang != "ru" and not _is_latin(word):
+        return word
+    if lang == "es" and word.endswith("iones"):
+        word = word[:-5] + "ión"  # "municiones" is the noun's plural, not a verb's form
+    if lang != "ru" and _unknown_plural(word, lang):
+        return word[:-1]
+    return simplemma.lemmatize(word, lang=lang).casefold()
+
+
+def _unknown_plural(word: str, lang: str) -> bool:
+    """A plural the dictionary lacks whose singular it knows ("newlines" -> "newline")."""
+    if len(word) <= 3 or word[-1] != "s" or word[-2] in "su":
+        return False
+    return not simplemma.is_known(word, lang=lang) and simplemma.is_known(word[:-1], lang=lang)
+
+
+def _fold(word: str) -> str:
+    if _is_latin(word):
+        decomposed = unicodedata.normalize("NFD", word)
+        return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return word.replace("ё", "е")
+
+
+def _is_latin(word: str) -> bool:
+    return all(ord(char) < 0x0370 or 0x1E00 <= ord(char) <= 0x1EFF for char in word)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any(0x0400 <= ord(char) <= 0x052F for char in word)
+
+
+def _segment_chinese(text: str) -> list[str]:
+    return [word.strip() for word in _jieba().lcut_for_search(text)]
+
+
+@cache
+def _jieba() -> Any:
+    """jieba's tokenizer, its dictionary loaded once (about a second, from the package's files)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_CHINESE_DAY = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+
+
+def parse_date_text(text: str, lang: str, today: date) -> date | None:
+    """The day a date written in ``lang`` names ("13 de noviembre", "13 ноября", "11月13日"),
+    counted from ``today``; ``None`` when the text names no day. A bare day and month is in
+    ``today``'s year; a bare weekday is the next one."""
+    cleaned = _ascii_digits(unicodedata.normalize("NFKC", text)).strip()
+    if not cleaned or len(cleaned) > _MAX_DATE_TEXT or "\x00" in cleaned:
+        return None
+    if lang == "zh" and (match := _CHINESE_DAY.search(cleaned)):
+        return _chinese_day(match, today)
+    return _dateparser_day(cleaned, lang, today)
+
+
+def _chinese_day(match: re.Match[str], today: date) -> date | None:
+    year = int(match.group(1)) if match.group(1) else today.year
+    try:
+        return date(year, int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _dateparser_day(text: str, lang: str, today: date) -> date | None:
+    from dateparser.search import search_dates
+
+    lang = lang if lang in LANGUAGES else "en"
+    if (shift := _relative_days(text, lang)) is not None:
+        return today + timedelta(days=shift)
+    future = not any(char.isdigit() for char in text)
+    found = _parser(lang, today, future).get_date_data(text)
+    if found.date_obj is not None:
+        # "noviembre" or "2007" name a month or a year, not a day.
+        return found.date_obj.date() if found.period == "day" else None
+    settings = {**_settings(today, future=future), "REQUIRE_PARTS": ["day"]}
+    matches = search_dates(text, languages=[lang], settings=settings)
+    return matches[0][1].date() if matches else None
+
+
+@lru_cache(maxsize=64)
+def _parser(lang: str, today: date, future: bool) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings=_settings(today, future=future))
+
+
+def _relative_days(text: str, lang: str) -> int | None:
+    """Phrases dateparser's data lacks ("pasado mañana", "بعد غد", "بعد 3 أيام")."""
+    folded = text.casefold().strip(" ?¿!¡.؟")
+    if folded in _DAYS_FROM_TODAY.get(lang, {}):
+        return _DAYS_FROM_TODAY[lang][folded]
+    if lang == "ar" and (match := _ARABIC_IN_DAYS.fullmatch(folded)):
+        return int(match.group(1))
+    return None
+
+
+_DAYS_FROM_TODAY = {"es": {"pasado mañana": 2}, "ar": {"بعد غد": 2, "بعد الغد": 2}}
+_ARABIC_IN_DAYS = re.compile(r"(?:بعد|خلال)\s+(\d{1,3})\s+(?:يوم|يوما|يومًا|أيام|ايام)")
+
+
+def _settings(today: date, *, future: bool) -> dict[str, Any]:
+    """Deterministic and offline: a fixed base instead of the clock, no language detection,
+    no timestamps ("2007" is not a second count), no time zone of the machine."""
+    return {
+        "RELATIVE_BASE": datetime.combine(today, time(12)),
+        "PREFER_DATES_FROM": "future" if future else "current_period",
+        "PARSERS": ["relative-time", "custom-formats", "absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": "DMY",
+    }
