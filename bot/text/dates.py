@@ -9,22 +9,28 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time
 
 from bot.events.model import Event
 from bot.events.when import When
 
-SUPPORTED_LANGUAGES = ("en", "fr")
+SUPPORTED_LANGUAGES = ("en", "fr", "ar", "zh", "ru", "es")
+# English and French keep the UN's own house style ("Monday, 5 November 2007", "7–13 November
+# 2007"); the other four take their locale's CLDR formats, ranges through format_interval.
+_HOUSE_STYLE = ("en", "fr")
 
 
 def locale_for(lang: str | None) -> str:
-    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``); English by default."""
+    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``, ``zh-hans`` -> ``zh``);
+    English by default."""
     base = (lang or "en").split("-")[0].split("_")[0].lower()
     return base if base in SUPPORTED_LANGUAGES else "en"
 
 
 def format_day(day: date, lang: str = "en", *, weekday: bool = True) -> str:
-    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007``."""
+    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007`` / ``2007年11月5日星期一``."""
+    if locale_for(lang) not in _HOUSE_STYLE:
+        return format_date(day, "full" if weekday else "long", locale=locale_for(lang))
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
     text = format_date(day, pattern, locale=locale_for(lang))
     if locale_for(lang) == "en" and weekday:
@@ -37,6 +43,8 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
     locale = locale_for(lang)
     if value.precision == "year":
         return str(value.day.year)
+    if value.precision == "month" and locale not in _HOUSE_STYLE:
+        return format_skeleton("yMMMM", value.day, locale=locale)
     if value.precision == "month":
         return format_date(value.day, "MMMM y", locale=locale)
     if value.precision == "day":
@@ -50,6 +58,8 @@ def format_day_range(first: date, last: date, lang: str = "en") -> str:
     locale = locale_for(lang)
     if first == last:
         return format_day(first, lang)
+    if locale not in _HOUSE_STYLE:
+        return format_interval(first, last, "yMMMMd", locale=locale)
     if first.year != last.year:
         return f"{format_day(first, lang, weekday=False)} – {format_day(last, lang, weekday=False)}"
     if first.month != last.month:
