@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time
 
 from bot.events.model import Event
@@ -73,6 +74,11 @@ def format_instant(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
     local = instant.astimezone(zone)
     day = format_day(local.date(), lang)
     clock = format_time(local, "HH:mm", locale=locale_for(lang))
+    if (
+        locale_for(lang) not in _HOUSE_STYLE
+    ):  # the locale's own joint: "،" in Arabic, none in Chinese
+        joint = Locale.parse(locale_for(lang)).datetime_formats["full"]
+        return str(joint).format(f"{clock} {local.tzname()}", day)
     return f"{day}, {clock} {local.tzname()}"
 
 

@@ -96,3 +96,16 @@ def test_a_month_in_each_locale(lang: str, expected: str) -> None:
 @pytest.mark.parametrize(("code", "expected"), [("zh-hans", "zh"), ("ar", "ar"), ("ru-RU", "ru")])
 def test_the_six_un_languages_are_supported(code: str, expected: str) -> None:
     assert locale_for(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "2007年11月5日星期一 18:00 JST"),
+        ("ar", "الاثنين، 5 نوفمبر 2007، 18:00 JST"),
+        ("es", "lunes, 5 de noviembre de 2007, 18:00 JST"),
+    ],
+)
+def test_an_instant_joins_date_and_time_as_the_locale_does(lang: str, expected: str) -> None:
+    instant = datetime(2007, 11, 5, 9, tzinfo=UTC)
+    assert format_instant(instant, ZoneInfo("Asia/Tokyo"), lang) == expected
