@@ -25,7 +25,8 @@ def test_every_key_in_every_language(lang: str) -> None:
 @pytest.mark.parametrize("lang", [lang for lang in PAGE_LANGUAGES if lang != "en"])
 def test_the_texts_are_translated(lang: str) -> None:
     english, texts = page_texts("en"), page_texts(lang)
-    same = [key for key in texts if texts[key] == english[key] and "{" not in texts[key]]
+    words = [key for key, text in english.items() if any(char.isalpha() for char in text)]
+    same = [key for key in words if texts[key] == english[key] and "{" not in texts[key]]
     assert not same, f"{lang} still in English: {same}"
 
 
