@@ -39,6 +39,7 @@ def cpu_ms(call: Callable[[], object]) -> float:
 
 
 def first_use() -> None:
+    """Each lazily loaded piece alone; ``prepare()`` (called at start) pays them all at once."""
     print("first use (one-off, CPU ms):")
     print(f"  jieba dictionary        {cpu_ms(lambda: normalize_tokens('会议', 'zh')):8.1f}")
     words = {"en": "meetings", "fr": "réunions", "es": "reuniones", "ru": "дни"}

@@ -26,6 +26,17 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _LEMMATISED = {"en", "fr", "es", "ru"}
 _MAX_DATE_TEXT = 200
 
+
+def prepare() -> None:
+    """Load what the first question in each language would otherwise wait for (jieba's
+    dictionary, simplemma's data, dateparser's languages: several seconds in all). Call at start."""
+    samples = {"zh": "会议", "ru": "конференции", "es": "reuniones", "fr": "réunions", "en": "days"}
+    for lang, word in samples.items():
+        normalize_tokens(word, lang)
+    for lang in LANGUAGES:
+        parse_date_text("13 11 2007", lang, date(2007, 11, 1))
+
+
 # --- detection --------------------------------------------------------------------------------
 
 

@@ -63,12 +63,7 @@ def test_an_unverified_title_never_passes_as_official() -> None:
     ("data", "message"),
     [
         (
-            {
-                "x": {
-                    lang: {"title": "t", "verified": True, "source": "s"}
-                    for lang in ["en", "fr"]
-                }
-            },
+            {"x": {lang: {"title": "t", "verified": True, "source": "s"} for lang in ["en", "fr"]}},
             "no name in",
         ),
         ({"x": {lang: {"title": "t", "source": "s"} for lang in NAME_LANGUAGES}}, "verified"),
