@@ -191,6 +191,7 @@ def _jieba() -> Any:
 
 # --- dates ------------------------------------------------------------------------------------
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CHINESE_DAY = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
 
 
@@ -212,17 +213,28 @@ def _may_name_a_day(text: str, lang: str) -> bool:
     """Whether ``text`` has a digit or a month, weekday or relative-day word of ``lang``."""
     if any(char.isdigit() for char in text):
         return True
-    folded = text.casefold()
-    return any(word in folded for word in _date_words(lang))
+    return any(_names_a_date_part(word, lang) for word in text.split())
+
+
+def _names_a_date_part(word: str, lang: str) -> bool:
+    """Whether a word is, or (in Chinese, written without spaces) contains, a month, weekday or
+    relative-day name. Whole words elsewhere: "чт" (Thursday) is not in "что", nor "dec" in
+    "decided"."""
+    folded = word.casefold()
+    if any(char.isdigit() for char in folded):
+        return True
+    if lang == "zh":
+        return any(name in folded for name in _date_words(lang))
+    return any(part in _date_words(lang) for part in _LETTERS.findall(folded))
 
 
 _RELATIVE_DAY_WORDS = {
-    "en": "today tomorrow yesterday tonight",
-    "fr": "aujourd demain hier",
-    "es": "hoy mañana ayer",
-    "ru": "сегодня завтра вчера",
+    "en": "today tomorrow yesterday tonight day days",
+    "fr": "aujourd demain hier jour jours",
+    "es": "hoy mañana ayer día días",
+    "ru": "сегодня завтра вчера послезавтра позавчера день дня дней",
     "zh": "今天 明天 昨天 后天 前天 今日 明日 星期 礼拜 周",
-    "ar": "اليوم غد أمس امس",
+    "ar": "اليوم غد غدا الغد أمس امس البارحة",
 }
 
 
@@ -258,13 +270,35 @@ def _dateparser_day(text: str, lang: str, today: date) -> date | None:
     if (shift := _relative_days(text, lang)) is not None:
         return today + timedelta(days=shift)
     future = not any(char.isdigit() for char in text)
-    found = _parser(lang, today, future).get_date_data(text)
+    parser = _parser(lang, today, future)
+    found = parser.get_date_data(text)
     if found.date_obj is not None:
         # "noviembre" or "2007" name a month or a year, not a day.
         return found.date_obj.date() if found.period == "day" else None
+    span = _date_span(text, lang)
+    if (
+        span and span != text
+    ):  # "what's on 13 November?" -> "on 13 November": 5x cheaper than search
+        found = parser.get_date_data(span)
+        if found.date_obj is not None and found.period == "day":
+            return found.date_obj.date()
     settings = {**_settings(today, future=future), "REQUIRE_PARTS": ["day"]}
-    matches = search_dates(text, languages=[lang], settings=settings)
-    return matches[0][1].date() if matches else None
+    for matched, _ in search_dates(text, languages=[lang], settings=settings) or ():
+        found = parser.get_date_data(matched)  # "cette semaine" is found, but names a week
+        if found.date_obj is not None and found.period == "day":
+            return found.date_obj.date()
+    return None
+
+
+def _date_span(text: str, lang: str) -> str | None:
+    """The words from the first to the last that look like part of a date, with one word of
+    context on each side ("in 3 days", "le 13 novembre")."""
+    words = text.split()
+    marked = [index for index, word in enumerate(words) if _names_a_date_part(word, lang)]
+    if not marked:
+        return None
+    span = words[max(0, marked[0] - 1) : marked[-1] + 2]
+    return " ".join(span).strip(" ?¿!¡.,;:؟،")
 
 
 @lru_cache(maxsize=64)

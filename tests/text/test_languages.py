@@ -424,3 +424,37 @@ def test_dates_follow_the_given_today_not_the_clock() -> None:
 @pytest.mark.parametrize("text", ["", "x" * 5000, "32 ноября", "31 de febrero", "\x00"])
 def test_odd_date_text_is_no_date_not_an_error(text: str) -> None:
     assert parse_date_text(text, "ru", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what is A/RES/62/57?", "en"),
+        ("footnote 6", "en"),
+        ("paragraph 13 of the resolution", "en"),
+        ("the 2007 meeting", "en"),
+        ("sesión 3", "es"),
+        ("пункт 7", "ru"),
+        ("第7段", "zh"),
+        ("الفقرة 7", "ar"),
+    ],
+)
+def test_numbers_that_are_not_days_are_not_read_as_dates(text: str, lang: str) -> None:
+    # Added after the blind cases: symbols, paragraphs and years in questions.
+    assert parse_date_text(text, lang, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("what's on next week", "en"),
+        ("que se passe-t-il cette semaine", "fr"),
+        ("¿qué pasa esta semana?", "es"),
+        ("что на этой неделе", "ru"),
+        ("本周有什么安排", "zh"),
+        ("noviembre", "es"),
+    ],
+)
+def test_a_week_or_a_month_is_not_a_day(text: str, lang: str) -> None:
+    # Added after the blind cases: "this week" was first read as today.
+    assert parse_date_text(text, lang, TODAY) is None
