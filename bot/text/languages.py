@@ -229,10 +229,10 @@ def _names_a_date_part(word: str, lang: str) -> bool:
 
 
 _RELATIVE_DAY_WORDS = {
-    "en": "today tomorrow yesterday tonight day days",
-    "fr": "aujourd demain hier jour jours",
-    "es": "hoy mañana ayer día días",
-    "ru": "сегодня завтра вчера послезавтра позавчера день дня дней",
+    "en": "today tomorrow yesterday tonight",
+    "fr": "aujourd demain hier",
+    "es": "hoy mañana ayer",
+    "ru": "сегодня завтра вчера послезавтра позавчера",
     "zh": "今天 明天 昨天 后天 前天 今日 明日 星期 礼拜 周",
     "ar": "اليوم غد غدا الغد أمس امس البارحة",
 }
@@ -264,41 +264,58 @@ def _chinese_day(match: re.Match[str], today: date) -> date | None:
 
 
 def _dateparser_day(text: str, lang: str, today: date) -> date | None:
+    """Cheapest first: the whole text, then the words that look like a date (alone, then with a
+    word on each side: "in 3 days"), and only then dateparser's search (about 2-3 ms)."""
     from dateparser.search import search_dates
 
     lang = lang if lang in LANGUAGES else "en"
     if (shift := _relative_days(text, lang)) is not None:
-        return today + timedelta(days=shift)
+        return today + timedelta(days=shift) if shift != _NOT_A_DAY else None
     future = not any(char.isdigit() for char in text)
     parser = _parser(lang, today, future)
     found = parser.get_date_data(text)
     if found.date_obj is not None:
         # "noviembre" or "2007" name a month or a year, not a day.
         return found.date_obj.date() if found.period == "day" else None
-    span = _date_span(text, lang)
-    if (
-        span and span != text
-    ):  # "what's on 13 November?" -> "on 13 November": 5x cheaper than search
-        found = parser.get_date_data(span)
-        if found.date_obj is not None and found.period == "day":
-            return found.date_obj.date()
-    settings = {**_settings(today, future=future), "REQUIRE_PARTS": ["day"]}
-    for matched, _ in search_dates(text, languages=[lang], settings=settings) or ():
-        found = parser.get_date_data(matched)  # "cette semaine" is found, but names a week
-        if found.date_obj is not None and found.period == "day":
-            return found.date_obj.date()
+    for span in _date_spans(text, lang):
+        if (day := _day(parser, span)) is not None:
+            return day
+    for matched, _ in (
+        search_dates(text, languages=[lang], settings=_settings(today, future=future)) or ()
+    ):
+        if (day := _day(parser, matched)) is not None:  # "cette semaine" is found, not a day
+            return day
     return None
 
 
-def _date_span(text: str, lang: str) -> str | None:
-    """The words from the first to the last that look like part of a date, with one word of
-    context on each side ("in 3 days", "le 13 novembre")."""
+def _day(parser: Any, text: str) -> date | None:
+    found = parser.get_date_data(text)
+    return found.date_obj.date() if found.date_obj is not None and found.period == "day" else None
+
+
+def _date_spans(text: str, lang: str) -> list[str]:
+    """Parts of ``text`` that may be a date: in Chinese a weekday; elsewhere
+    the first run of date-like words ("13 novembre"), unless it is a bare number, then that run
+    with one word on each side ("in 3 days", "le 13 novembre")."""
+    if lang == "zh":
+        return _CHINESE_DAY_WORD.findall(text)
     words = text.split()
     marked = [index for index, word in enumerate(words) if _names_a_date_part(word, lang)]
     if not marked:
-        return None
-    span = words[max(0, marked[0] - 1) : marked[-1] + 2]
-    return " ".join(span).strip(" ?¿!¡.,;:؟،")
+        return []
+    first = last = marked[0]
+    while last + 1 in marked:
+        last += 1
+    run = " ".join(words[first : last + 1]).strip(_PUNCTUATION)
+    spans = [] if run.isdigit() else [run]
+    spans.append(" ".join(words[max(0, first - 1) : last + 2]).strip(_PUNCTUATION))
+    return [span for span in spans if span and span != text]
+
+
+_PUNCTUATION = " ?¿!¡.,;:؟،"
+_CHINESE_DAY_WORD = re.compile(
+    "今天|明天|后天|昨天|前天|今日|明日|(?:星期|礼拜|周)[一二三四五六日天]"
+)
 
 
 @lru_cache(maxsize=64)
@@ -309,17 +326,59 @@ def _parser(lang: str, today: date, future: bool) -> Any:
 
 
 def _relative_days(text: str, lang: str) -> int | None:
-    """Phrases dateparser's data lacks ("pasado mañana", "بعد غد", "بعد 3 أيام")."""
-    folded = text.casefold().strip(" ?¿!¡.؟")
-    if folded in _DAYS_FROM_TODAY.get(lang, {}):
-        return _DAYS_FROM_TODAY[lang][folded]
-    if lang == "ar" and (match := _ARABIC_IN_DAYS.fullmatch(folded)):
+    """Today, tomorrow, the day after... read from a table, not dateparser: these words are a
+    closed set, and dateparser takes milliseconds over each. "Por la mañana" is the morning,
+    "اليوم الأول" the first day; a text with a number in it is left to dateparser."""
+    folded = _ARABIC_MARKS.sub("", text.casefold().replace("’", "'"))
+    if lang == "ar" and (match := _ARABIC_IN_DAYS.search(folded)):
         return int(match.group(1))
-    return None
+    if any(char.isdigit() for char in folded) or lang not in _DAYS_FROM_TODAY:
+        return None
+    match = _relative_pattern(lang).search(folded)
+    if match is None:
+        return None
+    word, before, after = match.group(0), folded[: match.start()], folded[match.end() :]
+    if lang == "es" and word == "mañana" and re.search(r"\bla\s+$", before):
+        return None  # the morning: a weekday may still name the day
+    if lang == "ar" and word == "اليوم" and after.lstrip().startswith("ال"):
+        return _NOT_A_DAY
+    return _DAYS_FROM_TODAY[lang][word]
 
 
-_DAYS_FROM_TODAY = {"es": {"pasado mañana": 2}, "ar": {"بعد غد": 2, "بعد الغد": 2}}
-_ARABIC_IN_DAYS = re.compile(r"(?:بعد|خلال)\s+(\d{1,3})\s+(?:يوم|يوما|يومًا|أيام|ايام)")
+_NOT_A_DAY = -(10**6)  # a relative-day word that here names no day ("اليوم الأول")
+
+
+@cache
+def _relative_pattern(lang: str) -> re.Pattern[str]:
+    words = sorted(_DAYS_FROM_TODAY[lang], key=len, reverse=True)  # "pasado mañana" before "mañana"
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(alternatives if lang == "zh" else rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+_DAYS_FROM_TODAY: dict[str, dict[str, int]] = {
+    "en": {
+        "today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1,
+        "day after tomorrow": 2, "day before yesterday": -2,
+    },
+    "fr": {
+        "aujourd'hui": 0, "ce soir": 0, "demain": 1, "hier": -1,
+        "après-demain": 2, "après demain": 2, "avant-hier": -2, "avant hier": -2,
+    },
+    "es": {
+        "hoy": 0, "esta noche": 0, "mañana": 1, "ayer": -1,
+        "pasado mañana": 2, "anteayer": -2, "antes de ayer": -2,
+    },
+    "ru": {"сегодня": 0, "завтра": 1, "вчера": -1, "послезавтра": 2, "позавчера": -2},
+    "zh": {
+        "今天": 0, "今日": 0, "今晚": 0, "明天": 1, "明日": 1,
+        "后天": 2, "昨天": -1, "前天": -2,
+    },
+    "ar": {
+        "اليوم": 0, "الليلة": 0, "غدا": 1, "غد": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2,
+        "أمس": -1, "امس": -1, "البارحة": -1, "أول أمس": -2, "اول امس": -2,
+    },
+}  # fmt: skip
+_ARABIC_IN_DAYS = re.compile(r"(?:بعد|خلال)\s+(\d{1,3})\s+(?:يوم|يوما|أيام|ايام)")
 
 
 def _settings(today: date, *, future: bool) -> dict[str, Any]:

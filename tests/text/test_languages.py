@@ -458,3 +458,20 @@ def test_numbers_that_are_not_days_are_not_read_as_dates(text: str, lang: str) -
 def test_a_week_or_a_month_is_not_a_day(text: str, lang: str) -> None:
     # Added after the blind cases: "this week" was first read as today.
     assert parse_date_text(text, lang, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("is there anything the day after tomorrow?", "en", D(2007, 11, 3)),
+        ("y a-t-il une réunion après-demain ?", "fr", D(2007, 11, 3)),
+        ("¿qué hay pasado mañana?", "es", D(2007, 11, 3)),
+        ("el martes por la mañana", "es", D(2007, 11, 6)),
+        ("что было позавчера", "ru", D(2007, 10, 30)),
+        ("后天有会议吗", "zh", D(2007, 11, 3)),
+        ("ماذا في اليوم الأول", "ar", None),
+    ],
+)
+def test_relative_days_inside_questions(text: str, lang: str, expected: date | None) -> None:
+    # Added after the blind cases, with the table that replaced dateparser for these words.
+    assert parse_date_text(text, lang, TODAY) == expected
