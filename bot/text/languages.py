@@ -204,13 +204,16 @@ def parse_date_text(text: str, lang: str, today: date) -> date | None:
         return None
     if lang == "zh" and (match := _CHINESE_DAY.search(cleaned)):
         return _chinese_day(match, today)
+    lang = lang if lang in LANGUAGES else "en"
+    if (shift := _relative_days(cleaned, lang)) is not None:
+        return today + timedelta(days=shift) if shift != _NOT_A_DAY else None
     if not _may_name_a_day(cleaned, lang):
         return None  # most questions name no day: skip dateparser's search (about 1 ms)
     return _dateparser_day(cleaned, lang, today)
 
 
 def _may_name_a_day(text: str, lang: str) -> bool:
-    """Whether ``text`` has a digit or a month, weekday or relative-day word of ``lang``."""
+    """Whether ``text`` has a digit or a month or weekday name of ``lang``."""
     if any(char.isdigit() for char in text):
         return True
     return any(_names_a_date_part(word, lang) for word in text.split())
@@ -228,24 +231,14 @@ def _names_a_date_part(word: str, lang: str) -> bool:
     return any(part in _date_words(lang) for part in _LETTERS.findall(folded))
 
 
-_RELATIVE_DAY_WORDS = {
-    "en": "today tomorrow yesterday tonight",
-    "fr": "aujourd demain hier",
-    "es": "hoy mañana ayer",
-    "ru": "сегодня завтра вчера послезавтра позавчера",
-    "zh": "今天 明天 昨天 后天 前天 今日 明日 星期 礼拜 周",
-    "ar": "اليوم غد غدا الغد أمس امس البارحة",
-}
-
-
 @cache
 def _date_words(lang: str) -> frozenset[str]:
     """Month and weekday names (full and short, both grammatical forms) from Babel's CLDR data,
-    and the relative-day words, all casefolded."""
+    casefolded. Relative days ("mañana") are read before, from their own table."""
     from babel import Locale
 
     locale = Locale.parse(lang if lang in LANGUAGES else "en")
-    words = set(_RELATIVE_DAY_WORDS.get(lang, "").split())
+    words: set[str] = set()
     for table in (locale.months, locale.days):
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
@@ -268,9 +261,6 @@ def _dateparser_day(text: str, lang: str, today: date) -> date | None:
     word on each side: "in 3 days"), and only then dateparser's search (about 2-3 ms)."""
     from dateparser.search import search_dates
 
-    lang = lang if lang in LANGUAGES else "en"
-    if (shift := _relative_days(text, lang)) is not None:
-        return today + timedelta(days=shift) if shift != _NOT_A_DAY else None
     future = not any(char.isdigit() for char in text)
     parser = _parser(lang, today, future)
     found = parser.get_date_data(text)
@@ -304,8 +294,8 @@ def _date_spans(text: str, lang: str) -> list[str]:
     if not marked:
         return []
     first = last = marked[0]
-    while last + 1 in marked:
-        last += 1
+    while last + 1 in marked or last + 2 in marked:  # "13 de noviembre", "November the 13th"
+        last += 1 if last + 1 in marked else 2
     run = " ".join(words[first : last + 1]).strip(_PUNCTUATION)
     spans = [] if run.isdigit() else [run]
     spans.append(" ".join(words[max(0, first - 1) : last + 2]).strip(_PUNCTUATION))
