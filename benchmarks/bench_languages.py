@@ -101,7 +101,8 @@ def main() -> int:
     results = [
         report("detect_language", measure(detection, args.rounds)),
         report("normalize_tokens", measure(tokens, args.rounds)),
-        report("parse_date_text on questions", measure(questions, args.rounds)),
+        # A question that names a day goes through dateparser as a date does: same target.
+        report("parse_date_text on questions", measure(questions, args.rounds), DATE_TARGET_P99_MS),
         report(
             "parse_date_text on dates",
             measure(dates, max(1, args.rounds // 4)),
