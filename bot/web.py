@@ -214,7 +214,8 @@ def _html(request: Request, html: str, language: PageLanguage) -> Response:
         body = gzip.compress(body, 6, mtime=0)
         headers["Content-Encoding"] = "gzip"
     headers["ETag"] = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    if headers["ETag"] in _etags(request.headers.get("if-none-match", "")):
+    wanted = _etags(request.headers.get("if-none-match", ""))
+    if headers["ETag"] in wanted or "*" in wanted:
         return Response(status_code=304, headers=headers)
     return HTMLResponse(body, headers=headers)
 

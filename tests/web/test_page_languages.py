@@ -116,3 +116,10 @@ async def test_the_etag_changes_with_the_encoding(client: httpx.AsyncClient) -> 
     zipped = await client.get("/", headers={"Accept-Encoding": "gzip"})
     plain = await client.get("/", headers={"Accept-Encoding": "identity"})
     assert zipped.headers["etag"] != plain.headers["etag"]
+
+
+async def test_a_weak_or_listed_etag_also_matches(client: httpx.AsyncClient) -> None:
+    etag = (await client.get("/?lang=ru")).headers["etag"]
+    listed = await client.get("/?lang=ru", headers={"If-None-Match": f'"x", W/{etag}'})
+    assert listed.status_code == 304
+    assert listed.headers["content-language"] == "ru"
