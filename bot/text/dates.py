@@ -74,12 +74,16 @@ def format_instant(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
     local = instant.astimezone(zone)
     day = format_day(local.date(), lang)
     clock = format_time(local, "HH:mm", locale=locale_for(lang))
-    if (
-        locale_for(lang) not in _HOUSE_STYLE
-    ):  # the locale's own joint: "،" in Arabic, none in Chinese
-        joint = Locale.parse(locale_for(lang)).datetime_formats["full"]
-        return str(joint).format(f"{clock} {local.tzname()}", day)
-    return f"{day}, {clock} {local.tzname()}"
+    return _join_date_time(day, f"{clock} {local.tzname()}", lang)
+
+
+def _join_date_time(day: str, time_text: str, lang: str) -> str:
+    """``day, time`` in English and French; the locale's own joint elsewhere ("،" in Arabic,
+    a space in Chinese)."""
+    if locale_for(lang) in _HOUSE_STYLE:
+        return f"{day}, {time_text}"
+    joint = Locale.parse(locale_for(lang)).datetime_formats["full"]
+    return str(joint).format(time_text, day)
 
 
 def format_clock(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
@@ -105,15 +109,18 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
     assert start.instant and end.instant
     first_local, last_local = start.instant.astimezone(shown), end.instant.astimezone(shown)
     if first_local.date() == last_local.date():
-        return (
-            f"{format_day(first_local.date(), lang)}, {format_clock(first_local, shown, lang)}–"
-            f"{format_clock(last_local, shown, lang)} {last_local.tzname()}"
-        )
+        day = format_day(first_local.date(), lang)
+        hours = f"{format_clock(first_local, shown, lang)}–{format_clock(last_local, shown, lang)}"
+        return _join_date_time(day, f"{hours} {last_local.tzname()}", lang)
     return (
         f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
     )
 
 
 def format_datetime_short(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
-    """Compact form for lists: ``5 Nov 2007, 10:00``."""
-    return format_datetime(instant.astimezone(zone), "d MMM y, HH:mm", locale=locale_for(lang))
+    """Compact form for lists: ``5 Nov 2007, 10:00`` (``2007年11月5日 10:00`` in Chinese)."""
+    local = instant.astimezone(zone)
+    if locale_for(lang) in _HOUSE_STYLE:
+        return format_datetime(local, "d MMM y, HH:mm", locale=locale_for(lang))
+    day = format_skeleton("yMMMd", local, locale=locale_for(lang))
+    return _join_date_time(day, format_time(local, "HH:mm", locale=locale_for(lang)), lang)

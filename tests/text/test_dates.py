@@ -9,6 +9,7 @@ import pytest
 
 from bot.events.when import When
 from bot.text.dates import (
+    format_datetime_short,
     format_day,
     format_day_range,
     format_instant,
@@ -109,3 +110,16 @@ def test_the_six_un_languages_are_supported(code: str, expected: str) -> None:
 def test_an_instant_joins_date_and_time_as_the_locale_does(lang: str, expected: str) -> None:
     instant = datetime(2007, 11, 5, 9, tzinfo=UTC)
     assert format_instant(instant, ZoneInfo("Asia/Tokyo"), lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "5 Nov 2007, 10:00"),
+        ("zh", "2007年11月5日 10:00"),
+        ("ar", "5 نوفمبر 2007، 10:00"),
+    ],
+)
+def test_short_date_times_in_each_locale(lang: str, expected: str) -> None:
+    instant = datetime(2007, 11, 5, 9, tzinfo=UTC)
+    assert format_datetime_short(instant, ZoneInfo("Europe/Zurich"), lang) == expected
