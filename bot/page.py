@@ -1,36 +1,35 @@
 """The web page: the calendar as HTML for people (``/``) and one page per event (``/events/{id}``).
 
-Pure: it takes the snapshot, the public base URL and ``now`` and returns a string. No JavaScript;
-a viewport meta and a little inline CSS make it readable on a phone. Every piece of data goes
-through ``html.escape``. Dates come from ``bot.text.dates``, shown in the calendar's time zone.
+Pure: it takes the snapshot, the public base URL, ``now`` and the reader's language and returns a
+string. The HTML lives in Jinja2 templates (``bot/templates``, autoescaping on, so every piece of
+data is escaped); the page's own words come from ``bot.text.page_texts`` in the six UN languages;
+dates come from ``bot.text.dates``, shown in the calendar's time zone. Names, places and quotes
+from events.yaml stay in the calendar's language. No JavaScript; a viewport meta and a little
+inline CSS make it readable on a phone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
+from functools import cache
+from typing import Any
 from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from bot.events.model import Calendar, Event
 from bot.feed.render import clean_text
 from bot.state import Snapshot
 from bot.text.dates import format_instant, format_span
-
-_CSS = """
-body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.45}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-bottom:.2rem}
-.when{font-weight:600}.muted{color:#555}.status{color:#a00;font-weight:600}
-.now{background:#eef6ee;padding:.5rem 1rem;border-radius:.4rem}
-blockquote{margin:.3rem 0 .3rem 1rem;color:#333;font-style:italic}
-article{border-top:1px solid #ddd;padding-top:.5rem}
-a{color:#0645ad;overflow-wrap:anywhere}
-"""
-
-
-def _h(text: str) -> str:
-    """Text made safe for HTML (escaped, control characters dropped)."""
-    return escape(clean_text(text))
+from bot.text.page_texts import (
+    DEFAULT_LANGUAGE,
+    PAGE_LANGUAGES,
+    is_right_to_left,
+    language_name,
+    page_texts,
+)
 
 
 @dataclass(frozen=True)
@@ -57,118 +56,157 @@ def subscribe_links(base_url: str, name: str, path: str = "/calendar.ics") -> Su
     return SubscribeLinks(feed, webcal, google, outlook)
 
 
-def render_index(snapshot: Snapshot, base_url: str, now: datetime) -> str:
+@dataclass(frozen=True)
+class PageLanguage:
+    """The reader's language, and whether they chose it with ``?lang=`` (then links keep it)."""
+
+    code: str = DEFAULT_LANGUAGE
+    chosen: bool = False
+
+    @property
+    def query(self) -> str:
+        return f"?lang={self.code}" if self.chosen else ""
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One event as the templates show it: the event, its dates in words, its links."""
+
+    event: Event
+    when: str
+    place: str
+    page_href: str
+    ics_href: str
+
+
+def render_index(
+    snapshot: Snapshot, base_url: str, now: datetime, language: PageLanguage | None = None
+) -> str:
     """The calendar page: what is on now and next, how to subscribe, each event with sources."""
+    language = language or PageLanguage()
     calendar = snapshot.calendar
     base = base_url.rstrip("/")
-    sections = [
-        f"<h1>{_h(calendar.name)}</h1>",
-        f"<p>{_h(calendar.description)}</p>" if calendar.description else "",
-        _now_and_next(calendar, now),
-        _subscribe_section(calendar, base),
-        "<h2>Meetings</h2>",
-        *(_event_article(event, calendar, base, heading="h3") for event in calendar.events),
-    ]
-    return _document(calendar.name, calendar.language, sections)
-
-
-def render_event_page(snapshot: Snapshot, event: Event, base_url: str, now: datetime) -> str:
-    """One event's page, with its ``.ics`` for adding it to a calendar."""
-    calendar = snapshot.calendar
-    base = base_url.rstrip("/")
-    phase = {"past": "This meeting is over.", "ongoing": "This meeting is on now."}
-    sections = [
-        f'<p><a href="{_h(base)}/">← {_h(calendar.name)}</a></p>',
-        _event_article(event, calendar, base, heading="h1"),
-        f'<p class="now">{phase[event.phase(now)]}</p>' if event.phase(now) in phase else "",
-    ]
-    return _document(f"{event.name} – {calendar.name}", calendar.language, sections)
-
-
-def _document(title: str, language: str, sections: list[str]) -> str:
-    body = "\n".join(section for section in sections if section)
-    return (
-        f'<!doctype html>\n<html lang="{_h(language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
-    )
-
-
-def _now_and_next(calendar: Calendar, now: datetime) -> str:
     live = [event for event in calendar.events if event.status != "cancelled"]
-    ongoing = [event for event in live if event.phase(now) == "ongoing"]
     upcoming = next((event for event in live if event.phase(now) == "future"), None)
-    lines = [f'<p class="muted">As of {_h(format_instant(now, calendar.zone))}.</p>']
-    if ongoing:
-        names = ", ".join(_event_link(event) for event in ongoing)
-        lines.append(f"<p><strong>On now:</strong> {names}</p>")
-    else:
-        lines.append("<p><strong>On now:</strong> nothing.</p>")
-    if upcoming is not None:
-        when = _h(format_span(upcoming, calendar.language, calendar.zone))
-        lines.append(f"<p><strong>Next:</strong> {_event_link(upcoming)}, {when}</p>")
-    else:
-        lines.append("<p><strong>Next:</strong> no further meetings in this calendar.</p>")
-    return '<section class="now">\n' + "\n".join(lines) + "\n</section>"
-
-
-def _event_link(event: Event) -> str:
-    return f'<a href="#{_h(event.id)}">{_h(event.name)}</a>'
-
-
-def _subscribe_section(calendar: Calendar, base: str) -> str:
-    links = subscribe_links(base, calendar.name)
-    items = [
-        ("Apple Calendar, Thunderbird and others (webcal)", links.webcal),
-        ("Google Calendar (add by URL)", links.google),
-        ("Outlook.com (add from web)", links.outlook),
-        ("The feed itself (iCalendar, refreshed hourly)", links.https),
-    ]
-    rows = "\n".join(f'<li><a href="{_h(url)}">{_h(label)}</a></li>' for label, url in items)
-    hint = (
-        "Filtered feeds: add <code>?kind=conference</code> or <code>?body=States Parties</code>; "
-        "<code>?alarm=PT1H</code> adds a reminder one hour before each meeting."
+    return _render(
+        "index.html.jinja",
+        calendar,
+        language,
+        title=clean_text(calendar.name),
+        page_url=f"{base}/",
+        items=[_item(event, calendar, base, language) for event in calendar.events],
+        as_of=format_instant(now, calendar.zone, language.code),
+        ongoing=[event for event in live if event.phase(now) == "ongoing"],
+        upcoming=_item(upcoming, calendar, base, language) if upcoming else None,
+        links=subscribe_links(base, calendar.name),
     )
-    return f'<h2>Subscribe</h2>\n<ul>\n{rows}\n</ul>\n<p class="muted">{hint}</p>'
 
 
-def _event_article(event: Event, calendar: Calendar, base: str, heading: str) -> str:
-    when = _h(format_span(event, calendar.language, calendar.zone))
-    if not event.days_stated:
-        when += " (days not stated)"
-    place = _h(event.location.text()) if event.location and event.location.text() else ""
-    status = "" if event.status == "confirmed" else f' <span class="status">{event.status}</span>'
-    parts = [
-        f'<article id="{_h(event.id)}">',
-        f'<{heading}><a href="{_h(base)}/events/{_h(event.id)}">'
-        f"{_h(event.name)}</a>{status}</{heading}>",
-        f'<p><span class="when">{when}</span>' + (f" · {place}" if place else "") + "</p>",
-        f"<p>{_h(event.description)}</p>" if event.description else "",
-        _sources(event),
-        _unstated(event),
-        f'<p><a href="{_h(base)}/events/{_h(event.id)}.ics">Add to calendar (.ics)</a></p>',
-        "</article>",
-    ]
-    return "\n".join(part for part in parts if part)
+def render_event_page(
+    snapshot: Snapshot,
+    event: Event,
+    base_url: str,
+    now: datetime,
+    language: PageLanguage | None = None,
+) -> str:
+    """One event's page, with its ``.ics`` for adding it to a calendar."""
+    language = language or PageLanguage()
+    calendar = snapshot.calendar
+    base = base_url.rstrip("/")
+    phase = event.phase(now)
+    return _render(
+        "event.html.jinja",
+        calendar,
+        language,
+        title=clean_text(f"{event.name} – {calendar.name}"),
+        page_url=f"{base}/events/{event.id}",
+        item=_item(event, calendar, base, language),
+        phase=phase if phase in ("past", "ongoing") else None,
+        home_href=f"{base}/{language.query}",
+    )
 
 
-def _sources(event: Event) -> str:
-    if not event.sources:
-        return '<p class="muted">No source is given for this entry.</p>'
-    items = []
-    for source in event.sources:
-        cited = _h(source.document) + (f", {_h(source.paragraph)}" if source.paragraph else "")
-        quote_html = f"<blockquote>“{_h(source.quote)}”</blockquote>" if source.quote else ""
-        items.append(f"<li>{cited}{quote_html}</li>")
-    return "<p>Where this comes from:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+def _item(event: Event, calendar: Calendar, base: str, language: PageLanguage) -> _Item:
+    place = event.location.text() if event.location and event.location.text() else ""
+    return _Item(
+        event=event,
+        when=format_span(event, language.code, calendar.zone),
+        place=place,
+        page_href=f"{base}/events/{event.id}{language.query}",
+        ics_href=f"{base}/events/{event.id}.ics",
+    )
 
 
-def _unstated(event: Event) -> str:
-    if not event.unstated:
-        return ""
-    items = []
-    for item in event.unstated:
-        shown = f" <em>Shown from: {_h(item.source)}</em>" if item.source else ""
-        items.append(f"<li><strong>{_h(item.field)}:</strong> {_h(item.note)}{shown}</li>")
-    return "<p>Not stated:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+def _render(
+    template: str,
+    calendar: Calendar,
+    language: PageLanguage,
+    *,
+    page_url: str,
+    **context: Any,
+) -> str:
+    lang = language.code
+    texts = page_texts(lang)
+    data_lang = calendar.language.split("-")[0].lower()
+
+    def t(key: str, **values: object) -> str | Markup:
+        """A page text; values given are escaped unless already markup."""
+        if not values:
+            return texts[key]
+        return Markup(escape(texts[key])).format(**values)
+
+    def data(text: str | Markup) -> Markup:
+        inner = text if isinstance(text, Markup) else escape(clean_text(text))
+        if data_lang == lang:
+            return inner
+        return Markup('<bdi lang="{}">{}</bdi>').format(data_lang, inner)
+
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            lang=lang,
+            rtl=is_right_to_left(lang),
+            t=t,
+            data=data,
+            code=lambda text: Markup("<code>{}</code>").format(text),
+            calendar=calendar,
+            foreign=data_lang != lang,
+            data_language_name=_data_language_name(data_lang, lang),
+            languages=[_switch(other, page_url) for other in PAGE_LANGUAGES],
+            **context,
+        )
+    )
+
+
+def _data_language_name(data_lang: str, lang: str) -> str:
+    try:
+        return language_name(data_lang, lang)
+    except ValueError:  # a calendar language Babel does not know: show its code
+        return data_lang
+
+
+@dataclass(frozen=True)
+class _Switch:
+    code: str
+    name: str
+    href: str
+
+
+def _switch(code: str, page_url: str) -> _Switch:
+    """A link to this page in another language, named in that language."""
+    return _Switch(code, language_name(code), f"{page_url}?lang={code}")
+
+
+@cache
+def _environment() -> Environment:
+    """Templates from the package, autoescaped, strict about missing names, loaded once."""
+    env = Environment(
+        loader=PackageLoader("bot", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["clean"] = clean_text  # control characters out; escaping is autoescape's
+    return env

@@ -10,6 +10,7 @@ show what is on *now* by calbot's clock.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -29,8 +30,9 @@ from bot.feed.http import accepts_gzip, feed_response
 from bot.feed.query import FeedQuery, FeedQueryError, parse_query
 from bot.logging import redact
 from bot.metrics import FEED_REQUESTS, render_metrics
-from bot.page import render_event_page, render_index
+from bot.page import PageLanguage, render_event_page, render_index
 from bot.state import CalendarHolder, Snapshot
+from bot.text.page_texts import choose_language
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_PATH_BYTES = 2048
@@ -117,10 +119,14 @@ class _Site:
         event = snapshot.calendar.get(event_id)
         if event is None:
             return self._unknown_event(event_id)
-        return _html(request, render_event_page(snapshot, event, self.base, self.clock.now()))
+        language = _page_language(request)
+        page = render_event_page(snapshot, event, self.base, self.clock.now(), language)
+        return _html(request, page, language)
 
     async def index(self, request: Request) -> Response:
-        return _html(request, render_index(self._snapshot(), self.base, self.clock.now()))
+        language = _page_language(request)
+        page = render_index(self._snapshot(), self.base, self.clock.now(), language)
+        return _html(request, page, language)
 
     async def healthz(self, request: Request) -> Response:
         return _text(200, "ok")
@@ -184,14 +190,38 @@ async def _run_readiness(readiness: Readiness) -> ReadinessResult:
         return False, {"readiness": f"check failed: {type(error).__name__}"}
 
 
-def _html(request: Request, html: str) -> Response:
-    """A page, gzipped when the client accepts it (pages differ with every minute, so no ETag)."""
+def _page_language(request: Request) -> PageLanguage:
+    code, chosen = choose_language(
+        request.query_params.get("lang"), request.headers.get("accept-language", "")
+    )
+    return PageLanguage(code, chosen)
+
+
+def _html(request: Request, html: str, language: PageLanguage) -> Response:
+    """A page in the reader's language, gzipped when the client accepts it.
+
+    The same URL answers in another language for another Accept-Language, so caches are told
+    (``Vary``); the ETag is the hash of the bytes sent, so it differs per language, per encoding
+    and from one minute to the next ("as of"), and a matching ``If-None-Match`` gets a 304.
+    """
     body = html.encode("utf-8")
-    headers = {**_PAGE_HEADERS, "Vary": "Accept-Encoding"}
+    headers = {
+        **_PAGE_HEADERS,
+        "Vary": "Accept-Language, Accept-Encoding",
+        "Content-Language": language.code,
+    }
     if accepts_gzip(request.headers.get("accept-encoding", "")):
         body = gzip.compress(body, 6, mtime=0)
         headers["Content-Encoding"] = "gzip"
+    headers["ETag"] = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    wanted = _etags(request.headers.get("if-none-match", ""))
+    if headers["ETag"] in wanted or "*" in wanted:
+        return Response(status_code=304, headers=headers)
     return HTMLResponse(body, headers=headers)
+
+
+def _etags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 def _text(status: int, message: str) -> Response:

@@ -9,22 +9,29 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from babel.dates import format_date, format_datetime, format_time
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time
 
 from bot.events.model import Event
 from bot.events.when import When
 
-SUPPORTED_LANGUAGES = ("en", "fr")
+SUPPORTED_LANGUAGES = ("en", "fr", "ar", "zh", "ru", "es")
+# English and French keep the UN's own house style ("Monday, 5 November 2007", "7–13 November
+# 2007"); the other four take their locale's CLDR formats, ranges through format_interval.
+_HOUSE_STYLE = ("en", "fr")
 
 
 def locale_for(lang: str | None) -> str:
-    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``); English by default."""
+    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``, ``zh-hans`` -> ``zh``);
+    English by default."""
     base = (lang or "en").split("-")[0].split("_")[0].lower()
     return base if base in SUPPORTED_LANGUAGES else "en"
 
 
 def format_day(day: date, lang: str = "en", *, weekday: bool = True) -> str:
-    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007``."""
+    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007`` / ``2007年11月5日星期一``."""
+    if locale_for(lang) not in _HOUSE_STYLE:
+        return format_date(day, "full" if weekday else "long", locale=locale_for(lang))
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
     text = format_date(day, pattern, locale=locale_for(lang))
     if locale_for(lang) == "en" and weekday:
@@ -37,6 +44,8 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
     locale = locale_for(lang)
     if value.precision == "year":
         return str(value.day.year)
+    if value.precision == "month" and locale not in _HOUSE_STYLE:
+        return format_skeleton("yMMMM", value.day, locale=locale)
     if value.precision == "month":
         return format_date(value.day, "MMMM y", locale=locale)
     if value.precision == "day":
@@ -50,6 +59,8 @@ def format_day_range(first: date, last: date, lang: str = "en") -> str:
     locale = locale_for(lang)
     if first == last:
         return format_day(first, lang)
+    if locale not in _HOUSE_STYLE:
+        return format_interval(first, last, "yMMMMd", locale=locale)
     if first.year != last.year:
         return f"{format_day(first, lang, weekday=False)} – {format_day(last, lang, weekday=False)}"
     if first.month != last.month:
@@ -63,7 +74,16 @@ def format_instant(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
     local = instant.astimezone(zone)
     day = format_day(local.date(), lang)
     clock = format_time(local, "HH:mm", locale=locale_for(lang))
-    return f"{day}, {clock} {local.tzname()}"
+    return _join_date_time(day, f"{clock} {local.tzname()}", lang)
+
+
+def _join_date_time(day: str, time_text: str, lang: str) -> str:
+    """``day, time`` in English and French; the locale's own joint elsewhere ("،" in Arabic,
+    a space in Chinese)."""
+    if locale_for(lang) in _HOUSE_STYLE:
+        return f"{day}, {time_text}"
+    joint = Locale.parse(locale_for(lang)).datetime_formats["full"]
+    return str(joint).format(time_text, day)
 
 
 def format_clock(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
@@ -89,15 +109,18 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
     assert start.instant and end.instant
     first_local, last_local = start.instant.astimezone(shown), end.instant.astimezone(shown)
     if first_local.date() == last_local.date():
-        return (
-            f"{format_day(first_local.date(), lang)}, {format_clock(first_local, shown, lang)}–"
-            f"{format_clock(last_local, shown, lang)} {last_local.tzname()}"
-        )
+        day = format_day(first_local.date(), lang)
+        hours = f"{format_clock(first_local, shown, lang)}–{format_clock(last_local, shown, lang)}"
+        return _join_date_time(day, f"{hours} {last_local.tzname()}", lang)
     return (
         f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
     )
 
 
 def format_datetime_short(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
-    """Compact form for lists: ``5 Nov 2007, 10:00``."""
-    return format_datetime(instant.astimezone(zone), "d MMM y, HH:mm", locale=locale_for(lang))
+    """Compact form for lists: ``5 Nov 2007, 10:00`` (``2007年11月5日 10:00`` in Chinese)."""
+    local = instant.astimezone(zone)
+    if locale_for(lang) in _HOUSE_STYLE:
+        return format_datetime(local, "d MMM y, HH:mm", locale=locale_for(lang))
+    day = format_skeleton("yMMMd", local, locale=locale_for(lang))
+    return _join_date_time(day, format_time(local, "HH:mm", locale=locale_for(lang)), lang)
