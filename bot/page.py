@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from urllib.parse import quote, urlsplit
 
 from bot.events.model import Calendar, Event
 from bot.feed.render import clean_text
+from bot.feed.subscribe import feed_links
 from bot.state import Snapshot
 from bot.text.dates import format_instant, format_span
 
@@ -44,17 +44,8 @@ class SubscribeLinks:
 
 
 def subscribe_links(base_url: str, name: str, path: str = "/calendar.ics") -> SubscribeLinks:
-    feed = base_url.rstrip("/") + path
-    parts = urlsplit(feed)
-    webcal = "webcal://" + parts.netloc + parts.path + (f"?{parts.query}" if parts.query else "")
-    google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
-    outlook = (
-        "https://outlook.live.com/calendar/0/addfromweb?url="
-        + quote(feed, safe="")
-        + "&name="
-        + quote(name, safe="")
-    )
-    return SubscribeLinks(feed, webcal, google, outlook)
+    links = feed_links(base_url.rstrip("/") + path, name)
+    return SubscribeLinks(links.https, links.webcal, links.google, links.outlook)
 
 
 def render_index(snapshot: Snapshot, base_url: str, now: datetime) -> str:
