@@ -159,9 +159,7 @@ def _vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
     )
 
 
-def _vevent(
-    event: Event, snapshot: Snapshot, base: str, alarms: tuple[timedelta, ...]
-) -> VEvent:
+def _vevent(event: Event, snapshot: Snapshot, base: str, alarms: tuple[timedelta, ...]) -> VEvent:
     revision = _revision(snapshot, event)
     page_url = f"{base}/events/{event.id}"
     vevent = VEvent()

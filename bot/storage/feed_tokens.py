@@ -49,9 +49,7 @@ class FeedTokens:
         with self.engine.begin() as connection:
             if connection.execute(select(chats.c.id).where(chats.c.id == chat_id)).first() is None:
                 connection.execute(
-                    chats.insert().values(
-                        id=chat_id, active=True, created_utc=now, updated_utc=now
-                    )
+                    chats.insert().values(id=chat_id, active=True, created_utc=now, updated_utc=now)
                 )
             connection.execute(delete(feed_tokens).where(feed_tokens.c.chat_id == chat_id))
             connection.execute(
