@@ -77,7 +77,7 @@ def wire(runtime: Runtime) -> Wiring:
     if runtime.store is None or not runtime.settings.token:
         return Wiring()
     from bot.reminders import ReminderServices
-    from bot.telegram import myfeed
+    from bot.telegram import channels, myfeed
     from bot.telegram.subscriptions import register
 
     shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
@@ -85,6 +85,7 @@ def wire(runtime: Runtime) -> Wiring:
         extensions=[
             lambda application: register(application, shared),
             lambda application: myfeed.register(application, shared),
+            lambda application: channels.register(application, shared),
         ],
         services=[_Reminders(shared, runtime)],
     )
