@@ -13,7 +13,7 @@ from html import escape
 
 from bot.events.model import Calendar, Event
 from bot.feed.render import clean_text
-from bot.feed.subscribe import feed_links
+from bot.feed.subscribe import feed_links, needs_https_warning
 from bot.state import Snapshot
 from bot.text.dates import format_instant, format_span
 
@@ -109,11 +109,12 @@ def _event_link(event: Event) -> str:
 
 
 def _subscribe_section(calendar: Calendar, base: str) -> str:
-    links = subscribe_links(base, calendar.name)
+    links = feed_links(f"{base}/calendar.ics", calendar.name)
     items = [
         ("Apple Calendar, Thunderbird and others (webcal)", links.webcal),
         ("Google Calendar (add by URL)", links.google),
-        ("Outlook.com (add from web)", links.outlook),
+        ("Outlook.com, personal account (add from web)", links.outlook),
+        ("Outlook, Microsoft 365 work or school account (add from web)", links.outlook_work),
         ("The feed itself (iCalendar, refreshed hourly)", links.https),
     ]
     rows = "\n".join(f'<li><a href="{_h(url)}">{_h(label)}</a></li>' for label, url in items)
@@ -121,7 +122,36 @@ def _subscribe_section(calendar: Calendar, base: str) -> str:
         "Filtered feeds: add <code>?kind=conference</code> or <code>?body=States Parties</code>; "
         "<code>?alarm=PT1H</code> adds a reminder one hour before each meeting."
     )
-    return f'<h2>Subscribe</h2>\n<ul>\n{rows}\n</ul>\n<p class="muted">{hint}</p>'
+    return (
+        f"<h2>Subscribe</h2>\n<ul>\n{rows}\n</ul>\n{_feed_notes(base)}\n"
+        f'<p class="muted">{hint}</p>\n{_personal_feed()}'
+    )
+
+
+def _feed_notes(base: str) -> str:
+    """Google's slow refresh, said next to the links, and a warning when it cannot work at all."""
+    notes = [
+        "Google Calendar fetches a subscribed calendar only every several hours (sometimes once a "
+        "day), so a change reaches it late; Apple Calendar and Outlook check more often. Google "
+        "can subscribe only to a public HTTPS address."
+    ]
+    if needs_https_warning(base):
+        notes.append(
+            f"<strong>Warning:</strong> this calendar is served at {_h(base)}, which is not a "
+            "public HTTPS address, so Google Calendar and Outlook on the web cannot subscribe to "
+            "it."
+        )
+    return "\n".join(f'<p class="muted">{note}</p>' for note in notes)
+
+
+def _personal_feed() -> str:
+    return (
+        "<h3>Only the meetings you follow</h3>\n<p>In Telegram, subscribe to meetings "
+        "(<code>/subscribe</code>), then send <code>/myfeed</code>: the bot answers with a "
+        "private feed address holding only those meetings, with reminders at your lead times, "
+        "and the same subscribe links. Keep it to yourself; <code>/myfeed reset</code> replaces "
+        "it and turns the old one off.</p>"
+    )
 
 
 def _event_article(event: Event, calendar: Calendar, base: str, heading: str) -> str:
@@ -149,7 +179,10 @@ def _sources(event: Event) -> str:
         return '<p class="muted">No source is given for this entry.</p>'
     items = []
     for source in event.sources:
-        cited = _h(source.document) + (f", {_h(source.paragraph)}" if source.paragraph else "")
+        document = _h(source.document)
+        if source.url:
+            document = f'<a href="{_h(source.url)}">{document}</a>'
+        cited = document + (f", {_h(source.paragraph)}" if source.paragraph else "")
         quote_html = f"<blockquote>“{_h(source.quote)}”</blockquote>" if source.quote else ""
         items.append(f"<li>{cited}{quote_html}</li>")
     return "<p>Where this comes from:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>"
