@@ -207,3 +207,10 @@ async def test_a_cancelled_meeting_stays_in_the_feed_cancelled_with_a_higher_seq
     assert str(moved["STATUS"]) == "CANCELLED"
     assert int(moved["SEQUENCE"]) == int(event["SEQUENCE"]) + 1
     assert moved.walk("VALARM") == []  # no alarm for a meeting that will not take place
+
+
+async def test_help_explains_myfeed_and_googles_slow_refresh(running: Running) -> None:
+    running.api.push_text(CHAT, "/help")
+    await running.api.wait_until(lambda: any("/myfeed reset" in m.plain for m in running.api.sent))
+    text = "\n".join(message.plain for message in running.api.sent)
+    assert "every several hours" in text

@@ -11,6 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Post reminders in a channel you administer",
         "fr": "Publier les rappels dans une chaîne que vous administrez",
     },
+    "btn_outlook_work": {"en": "Outlook (Microsoft 365)", "fr": "Outlook (Microsoft 365)"},
     "myfeed_head": {
         "en": "<b>Your personal calendar</b>: only the meetings this chat subscribed to, with "
         "reminders at your lead times. It follows every change.",
