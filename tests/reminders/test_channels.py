@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from telegram.ext import Application
@@ -26,7 +27,7 @@ from bot.telegram.app import build_application
 from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
 from tests.fakes.bot_api import FakeBotApi
-from tests.reminders.conftest import wait_for
+from tests.reminders.conftest import TEST_EVENTS, wait_for, write_events
 
 CHANNEL = -1001234567890
 ADMIN = 501
@@ -169,3 +170,21 @@ async def test_buttons_under_a_channel_reminder_never_act_for_the_channel(
     assert opened["url"] == "https://t.me/calbot_test_bot?start=msp-opening"
     assert len(running.store.chat_subscriptions(CHANNEL)) == 1
     assert len(running.in_channel()) == 1  # nothing more was posted in the channel
+
+
+async def test_change_notices_and_the_digest_are_posted_in_the_channel(
+    running: Running, holder: CalendarHolder, events_file: Path
+) -> None:
+    await add_bot_to_channel(running)
+    await running.ask("/channel @ccwnews subscribe msp opening 1h", ADMIN)
+    reply = await running.ask("/channel @ccwnews digest 08:00", ADMIN)
+    assert "08:00" in reply and running.store.digest_time(CHANNEL) is not None
+    write_events(events_file, TEST_EVENTS.replace("T10:00:00+01:00", "T11:00:00+01:00"))
+    assert holder.reload().ok
+    await running.service.wait_idle()
+    [notice] = running.in_channel()
+    assert "Changed" in notice and "11:00" in notice
+    # 08:00 in Geneva (the channel keeps the calendar's zone) on the day of the meeting.
+    await running.run_at(datetime(2007, 11, 7, 7, 0, 30, tzinfo=UTC))
+    digest = running.in_channel()[1]
+    assert "Today's meetings" in digest and "11:00 MSP opening" in digest
