@@ -53,8 +53,9 @@ def test_personal_feed_token_is_redacted_from_the_access_log(
 ) -> None:
     feed_token = "q3Jx0f_9aZ-Lm2Wv8bYc4Tn6Rk1Ps7Ue"  # the shape secrets.token_urlsafe(24) gives
     caplog.set_level(logging.INFO)
-    # uvicorn's access log line, with its own format and arguments.
-    access = logging.getLogger("uvicorn.access")
+    # uvicorn's access log line, with its own format and arguments (on a logger of the test's own:
+    # uvicorn servers started by earlier tests reconfigure "uvicorn.access").
+    access = logging.getLogger("tests.access")
     access.info(
         '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5", "GET", f"/feeds/{feed_token}.ics", "1.1", 200
     )
