@@ -2,9 +2,9 @@
 
 httpx logs every request URL at INFO, and Bot API URLs contain the bot token
 (``/bot<token>/sendMessage``). calbot redacts at the source: a log-record factory replaces each
-registered secret, and anything shaped like a bot token, with ``[REDACTED]`` in the message, its
-arguments and its traceback when the record is made. Every handler (calbot's, pytest's, a
-deployer's) therefore only ever sees redacted records.
+registered secret, anything shaped like a bot token and the token in a personal feed URL with
+``[REDACTED]`` in the message, its arguments and its traceback when the record is made. Every
+handler (calbot's, pytest's, a deployer's) therefore only ever sees redacted records.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import sys
 from collections.abc import Iterable
 
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+# Personal feed URLs (/feeds/<token>.ics) carry a secret per chat: an access log, an httpx line or
+# a traceback that shows one would hand that chat's calendar to whoever reads the log.
+_FEED_TOKEN = re.compile(r"(/feeds/)[A-Za-z0-9_-]{8,}")
 REDACTED = "[REDACTED]"
 
 
@@ -31,7 +34,7 @@ class Redactor:
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
-        return _TOKEN_SHAPE.sub(REDACTED, text)
+        return _FEED_TOKEN.sub(rf"\g<1>{REDACTED}", _TOKEN_SHAPE.sub(REDACTED, text))
 
 
 _redactor = Redactor()

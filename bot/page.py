@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from bot.events.model import Calendar, Event
 from bot.feed.render import clean_text
+from bot.feed.subscribe import FeedLinks, feed_links, needs_https_warning
 from bot.state import Snapshot
 from bot.text.dates import format_instant, format_span
 from bot.text.page_texts import (
@@ -32,28 +32,8 @@ from bot.text.page_texts import (
 )
 
 
-@dataclass(frozen=True)
-class SubscribeLinks:
-    """Where to subscribe to a feed: the feed itself and what each calendar app wants."""
-
-    https: str
-    webcal: str
-    google: str
-    outlook: str
-
-
-def subscribe_links(base_url: str, name: str, path: str = "/calendar.ics") -> SubscribeLinks:
-    feed = base_url.rstrip("/") + path
-    parts = urlsplit(feed)
-    webcal = "webcal://" + parts.netloc + parts.path + (f"?{parts.query}" if parts.query else "")
-    google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
-    outlook = (
-        "https://outlook.live.com/calendar/0/addfromweb?url="
-        + quote(feed, safe="")
-        + "&name="
-        + quote(name, safe="")
-    )
-    return SubscribeLinks(feed, webcal, google, outlook)
+def subscribe_links(base_url: str, name: str, path: str = "/calendar.ics") -> FeedLinks:
+    return feed_links(base_url.rstrip("/") + path, name)
 
 
 @dataclass(frozen=True)
@@ -99,6 +79,8 @@ def render_index(
         ongoing=[event for event in live if event.phase(now) == "ongoing"],
         upcoming=_item(upcoming, calendar, base, language) if upcoming else None,
         links=subscribe_links(base, calendar.name),
+        base=base,
+        https_warning=needs_https_warning(base),
     )
 
 

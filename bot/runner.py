@@ -77,11 +77,16 @@ def wire(runtime: Runtime) -> Wiring:
     if runtime.store is None or not runtime.settings.token:
         return Wiring()
     from bot.reminders import ReminderServices
+    from bot.telegram import channels, myfeed
     from bot.telegram.subscriptions import register
 
     shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
     return Wiring(
-        extensions=[lambda application: register(application, shared)],
+        extensions=[
+            lambda application: register(application, shared),
+            lambda application: myfeed.register(application, shared),
+            lambda application: channels.register(application, shared),
+        ],
         services=[_Reminders(shared, runtime)],
     )
 
@@ -263,6 +268,11 @@ def _web_app(runtime: Runtime) -> Any:
 
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         routes.append(webhook_route(runtime.application, secret))
+    if runtime.store is not None:
+        from bot.feed.personal_http import PersonalFeeds
+
+        feeds = PersonalFeeds(runtime.holder, runtime.store, runtime.clock, settings.public_url)
+        routes.append(feeds.route())
     return create_app(
         runtime.holder, settings, runtime.clock, extra_routes=routes, readiness=_readiness(runtime)
     )

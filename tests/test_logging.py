@@ -46,3 +46,21 @@ def test_bad_format_arguments_do_not_lose_the_record(caplog: pytest.LogCaptureFi
     logging.getLogger("calbot").info("two %s %s", TOKEN)
     assert "two" in caplog.text
     assert TOKEN not in caplog.text
+
+
+def test_personal_feed_token_is_redacted_from_the_access_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    feed_token = "q3Jx0f_9aZ-Lm2Wv8bYc4Tn6Rk1Ps7Ue"  # the shape secrets.token_urlsafe(24) gives
+    caplog.set_level(logging.INFO)
+    # uvicorn's access log line, with its own format and arguments (on a logger of the test's own:
+    # uvicorn servers started by earlier tests reconfigure "uvicorn.access").
+    access = logging.getLogger("tests.access")
+    access.info(
+        '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5", "GET", f"/feeds/{feed_token}.ics", "1.1", 200
+    )
+    logging.getLogger("httpx").warning(
+        "HTTP Request: GET https://cal.example.org/feeds/%s.ics", feed_token
+    )
+    assert feed_token not in caplog.text
+    assert caplog.text.count(f"/feeds/{REDACTED}.ics") == 2

@@ -78,6 +78,12 @@ class FeedCache:
 
         return await self._get(snapshot, ("event", event_id), render)
 
+    async def custom(
+        self, snapshot: Snapshot, key: object, render: Callable[[], RenderedFeed]
+    ) -> RenderedFeed:
+        """Any other feed of this snapshot (a personal feed), rendered once per ``key``."""
+        return await self._get(snapshot, ("custom", key), render)
+
     async def _get(
         self, snapshot: Snapshot, key: CacheKey, render: Callable[[], RenderedFeed]
     ) -> RenderedFeed:

@@ -11,6 +11,7 @@ icalendar's job (the tests check that it does them right).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
@@ -62,8 +63,31 @@ def render_query(snapshot: Snapshot, base_url: str, query: FeedQuery) -> bytes:
     vcalendar = _vcalendar(calendar, base, feed_url, _feed_name(calendar, query))
     _add_timezones(vcalendar, events)
     for event in events:
-        vcalendar.add_component(_vevent(event, snapshot, base, query.alarm))
+        vcalendar.add_component(_vevent(event, snapshot, base, _alarms(query.alarm)))
     return vcalendar.to_ical()
+
+
+def render_selection(
+    snapshot: Snapshot,
+    base_url: str,
+    feed_url: str,
+    name: str,
+    chosen: Sequence[tuple[Event, tuple[timedelta, ...]]],
+) -> bytes:
+    """A feed of chosen events, each with its own alarms (a chat's personal feed).
+
+    ``chosen`` pairs an event with how long before its DTSTART each alarm rings (negative: after).
+    """
+    base = base_url.rstrip("/")
+    vcalendar = _vcalendar(snapshot.calendar, base, feed_url, name)
+    _add_timezones(vcalendar, [event for event, _ in chosen])
+    for event, alarms in chosen:
+        vcalendar.add_component(_vevent(event, snapshot, base, alarms))
+    return vcalendar.to_ical()
+
+
+def _alarms(alarm: timedelta | None) -> tuple[timedelta, ...]:
+    return (alarm,) if alarm is not None else ()
 
 
 def render_event_ics(snapshot: Snapshot, event_id: str, base_url: str) -> bytes:
@@ -76,7 +100,7 @@ def render_event_ics(snapshot: Snapshot, event_id: str, base_url: str) -> bytes:
         snapshot.calendar, base, f"{base}/events/{event.id}.ics", f"{event.name} (calbot)"
     )
     _add_timezones(vcalendar, [event])
-    vcalendar.add_component(_vevent(event, snapshot, base, None))
+    vcalendar.add_component(_vevent(event, snapshot, base, ()))
     return vcalendar.to_ical()
 
 
@@ -135,7 +159,7 @@ def _vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
     )
 
 
-def _vevent(event: Event, snapshot: Snapshot, base: str, alarm: timedelta | None) -> VEvent:
+def _vevent(event: Event, snapshot: Snapshot, base: str, alarms: tuple[timedelta, ...]) -> VEvent:
     revision = _revision(snapshot, event)
     page_url = f"{base}/events/{event.id}"
     vevent = VEvent()
@@ -157,8 +181,11 @@ def _vevent(event: Event, snapshot: Snapshot, base: str, alarm: timedelta | None
     precision = _coarse_precision(event)
     if precision:
         vevent.add("x-calbot-precision", precision)
-    if alarm is not None and event.status != "cancelled":
-        vevent.add_component(_valarm(summary, alarm))
+    for url in source_urls(event):
+        vevent.add("attach", url)
+    if event.status != "cancelled":
+        for before in alarms:
+            vevent.add_component(_valarm(summary, before))
     return vevent
 
 
@@ -218,7 +245,10 @@ def _description(event: Event, language: str) -> str:
     if event.status != "confirmed":
         parts.append(f"Status: {event.status}.")
     if event.sources:
-        lines = [_source_line(item.document, item.paragraph, item.quote) for item in event.sources]
+        lines = [
+            _source_line(item.document, item.paragraph, item.quote) + _link(item.url)
+            for item in event.sources
+        ]
         parts.append("Sources:\n" + "\n".join(lines))
     if event.unstated:
         lines = [
@@ -226,6 +256,15 @@ def _description(event: Event, language: str) -> str:
         ]
         parts.append("Not stated:\n" + "\n".join(lines))
     return "\n\n".join(parts)
+
+
+def source_urls(event: Event) -> list[str]:
+    """The distinct URLs of the event's source documents, in order (as events.yaml gives them)."""
+    return list(dict.fromkeys(item.url for item in event.sources if item.url))
+
+
+def _link(url: str | None) -> str:
+    return f" <{url}>" if url else ""
 
 
 def _shown_from(source: str | None) -> str:

@@ -140,13 +140,50 @@ snoozes = Table(
 
 V1_TABLES = (chats, subscriptions, delivery_log, revisions, snoozes)
 
+# A chat's personal feed (/myfeed). The token itself is kept because the owner must be able to see
+# their URL again (calendar apps keep it; reissuing would break every subscribed device), and the
+# database already holds everything the token protects. Requests are looked up by the SHA-256
+# digest of the presented token, so the lookup's timing says nothing about the real token.
+feed_tokens = Table(
+    "feed_tokens",
+    metadata,
+    Column("chat_id", BigInteger, _chat_fk(), primary_key=True, autoincrement=False),
+    Column("token", String(64), nullable=False),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("created_utc", UTCDateTime, nullable=False),
+)
+
+# Channels the bot was added to (from my_chat_member). The administrators who manage a channel's
+# subscription are not stored: Telegram is asked (getChatMember) at each command, so a demoted
+# administrator loses control at once.
+channels = Table(
+    "channels",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("title", Text),
+    Column("username", String(64)),
+    Column("bot_status", String(16), nullable=False),  # administrator | member | left | kicked
+    Column("can_post", Boolean, nullable=False, default=False),
+    Column("added_by", BigInteger),
+    Column("updated_utc", UTCDateTime, nullable=False),
+    Index("ix_channels_username", "username"),
+)
+
 
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=list(V1_TABLES))
 
 
+def _add_v3_feed_tokens_and_channels(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[feed_tokens, channels])
+
+
 Migration = Callable[[Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_v1,
+    # Step 2 is taken by another engineer's change; the lead orders the steps at merge.
+    _add_v3_feed_tokens_and_channels,
+)
 LATEST_VERSION = len(MIGRATIONS)
 _PG_LOCK_ID = 0x0CA1B07  # any constant; names calbot's migration lock
 

@@ -276,6 +276,9 @@ class Store:
         )
         if active_only:
             query = query.where(columns.active)
+        return self._read_subscriptions(query)
+
+    def _read_subscriptions(self, query: Any) -> list[Subscription]:
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
         return [
@@ -300,7 +303,14 @@ class Store:
         return (self._changes, *row)
 
     def chat_subscriptions(self, chat_id: int) -> list[Subscription]:
-        return [sub for sub in self.subscriptions() if sub.chat_id == chat_id]
+        # One chat's rows only: a personal feed is fetched hourly by every subscriber's apps.
+        columns = subscriptions.c
+        query = (
+            select(columns.chat_id, columns.scope, columns.leads, columns.active)
+            .where(columns.active, columns.chat_id == chat_id)
+            .order_by(columns.scope)
+        )
+        return self._read_subscriptions(query)
 
     # Delivery log ---------------------------------------------------------------------------------
 

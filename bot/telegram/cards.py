@@ -64,6 +64,7 @@ def event_keyboard(event: Event, lang: str, *, details: bool = True) -> InlineKe
         for key, url in (
             ("btn_google", google_calendar_url(event)),
             ("btn_outlook", outlook_url(event)),
+            ("btn_outlook_work", outlook_url(event, work=True)),
         )
         if url
     ]

@@ -1,4 +1,5 @@
-"""Links and button data for an event: "add to Google Calendar" and Outlook URLs, callback data.
+"""Links and button data for an event: "add to Google Calendar" and Outlook URLs (personal and
+Microsoft 365 work accounts), callback data.
 
 Telegram refuses callback data over 64 bytes; event ids may be up to 63 characters, so an id that
 would not fit after its prefix is replaced by a short hash (``~`` + 12 hex digits) that
@@ -13,6 +14,7 @@ from datetime import UTC, timedelta
 from urllib.parse import quote, urlencode
 
 from bot.events.model import Calendar, Event
+from bot.feed.subscribe import OUTLOOK_PERSONAL, OUTLOOK_WORK
 
 MAX_CALLBACK_BYTES = 64
 
@@ -59,8 +61,11 @@ def google_calendar_url(event: Event) -> str | None:
     return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote)
 
 
-def outlook_url(event: Event) -> str | None:
-    """Outlook.com's compose deep link, pre-filled; None for vague dates."""
+def outlook_url(event: Event, *, work: bool = False) -> str | None:
+    """Outlook's compose deep link, pre-filled; None for vague dates.
+
+    Outlook.com for a personal Microsoft account, or (``work``) Outlook on the web for Microsoft
+    365 work or school accounts: the same link on another host."""
     if not event.days_stated:
         return None
     params = {"subject": event.title, "body": _details(event)}
@@ -75,6 +80,5 @@ def outlook_url(event: Event) -> str | None:
         params["allday"] = "true"
     if event.location and event.location.text():
         params["location"] = event.location.text()
-    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
-        params, quote_via=quote
-    )
+    host = OUTLOOK_WORK if work else OUTLOOK_PERSONAL
+    return f"{host}/calendar/0/deeplink/compose?" + urlencode(params, quote_via=quote)

@@ -32,6 +32,16 @@ Public API
 - ``api.push_my_chat_member(chat_id, status, *, user_id=None)``: "kicked" (blocked), "member".
 - ``api.push_document(chat_id, filename, content, *, user_id=None, mime_type="text/plain")``:
   a file from a user; getFile and ``/file/bot<token>/<path>`` serve it.
+- Channels and members (as Telegram behaves): ``api.add_channel(chat_id, title, username=None)``;
+  ``api.set_member(chat_id, user_id, status, **rights)`` ("creator", "administrator", "member",
+  "left", "kicked"); ``api.push_my_chat_member(channel_id, "administrator", user_id=admin,
+  can_post_messages=True)`` adds the bot to a channel (the bot's own membership is then what
+  getChatMember answers for it); ``api.push_channel_post(channel_id, text)`` (no ``from``:
+  channel posts have a ``sender_chat``). getChatMember: an unknown chat → 400 "chat not found"; in
+  a channel where the bot is not an administrator → 400 "member list is inaccessible"; a user the
+  chat never saw → status "left". sendMessage to a channel: 403 "bot is not a member of the
+  channel chat" unless the bot is in it, 400 "need administrator rights in the channel chat"
+  unless it is an administrator allowed to post.
 - ``await api.wait_for_messages(n, timeout=5.0)``: the first n of ``api.sent`` (else TimeoutError);
   ``await api.wait_until(predicate, timeout=5.0)``: any condition on the server's records.
 - ``api.fail_next(method, status, description, *, retry_after=None, migrate_to_chat_id=None,
@@ -219,6 +229,7 @@ class FakeBotApi:
         self.errors: list[tuple[str, int, str]] = []
         self.known_chats: dict[int, dict] = {}
         self.blocked: set[int] = set()
+        self.members: dict[int, dict[int, dict]] = {}  # chat id -> user id -> ChatMember JSON
         self.too_many_requests = 0
         self.too_many_requests_by_chat: dict[int, int] = {}
         self.webhook_url: str | None = None
@@ -289,6 +300,28 @@ class FakeBotApi:
             chat["title"] = title or f"Group {chat_id}"
         self.known_chats.setdefault(chat_id, chat)
         return self.known_chats[chat_id]
+
+    def add_channel(self, chat_id: int, title: str, username: str | None = None) -> dict:
+        """A channel (ids like -100...): a title, an optional public @username."""
+        chat: dict[str, Any] = {"id": chat_id, "type": "channel", "title": title}
+        if username:
+            chat["username"] = username
+        self.known_chats[chat_id] = chat
+        return chat
+
+    def set_member(self, chat_id: int, user_id: int, status: str, **rights: bool) -> dict:
+        """What getChatMember answers for ``user_id`` in ``chat_id`` (an administrator's rights
+        default to Telegram's for a channel administrator added with posting rights)."""
+        user = self._user(user_id, None) if user_id != self.bot_user["id"] else self._bot()
+        member = _member(user, status)
+        if status == "administrator":
+            member.update(_ADMIN_RIGHTS)
+            member["can_be_edited"] = user_id == self.bot_user["id"]
+            member.update(rights)
+        elif status == "creator":
+            member["is_anonymous"] = False
+        self.members.setdefault(chat_id, {})[user_id] = member
+        return member
 
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
@@ -398,25 +431,48 @@ class FakeBotApi:
         inline["offset"] = ""
         return self.push_update({"inline_query": inline})
 
-    def push_my_chat_member(self, chat_id: int, status: str, *, user_id: int | None = None) -> dict:
-        """The bot's membership changed: "kicked" (blocked in a private chat), "member", "left"."""
+    def push_my_chat_member(
+        self, chat_id: int, status: str, *, user_id: int | None = None, **rights: bool
+    ) -> dict:
+        """The bot's membership changed: "kicked" (blocked in a private chat), "member", "left";
+        in a channel (``add_channel`` first) also "administrator", with ``rights``."""
         chat = self.add_chat(chat_id)
         if status in ("kicked", "left"):
             self.block(chat_id)
         else:
             self.blocked.discard(chat_id)
-        old = "member" if status in ("kicked", "left") else "kicked"
-        bot = {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")}
+        bot = self._bot()
+        if chat["type"] == "channel":
+            old = self.members.get(chat_id, {}).get(bot["id"]) or _member(bot, "left")
+            new = self.set_member(chat_id, bot["id"], status, **rights)
+        else:
+            old = _member(bot, "member" if status in ("kicked", "left") else "kicked")
+            new = _member(bot, status)
         update = {
             "my_chat_member": {
                 "chat": chat,
                 "from": self._user(user_id or (chat_id if chat_id > 0 else 1000), "en"),
                 "date": int(time.time()),
-                "old_chat_member": _member(bot, old),
-                "new_chat_member": _member(bot, status),
+                "old_chat_member": old,
+                "new_chat_member": new,
             }
         }
         return self.push_update(update)
+
+    def push_channel_post(self, chat_id: int, text: str) -> dict:
+        """A post in a channel: no ``from``; ``sender_chat`` is the channel itself."""
+        chat = self.known_chats[chat_id]
+        message: dict[str, Any] = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "sender_chat": chat,
+            "text": text,
+        }
+        if found := _entities_for(text):
+            message["entities"] = found
+        self._remember(chat_id, message)
+        return self.push_update({"channel_post": message})
 
     def push_document(
         self,
@@ -621,6 +677,18 @@ class FakeBotApi:
     def _api_getchat(self, params: dict) -> dict:
         return self._chat(params)
 
+    def _api_getchatmember(self, params: dict) -> dict:
+        chat = self._chat(params)
+        user_id = params.get("user_id")
+        if not isinstance(user_id, int):
+            raise ApiError(400, "Bad Request: invalid user_id specified")
+        members = self.members.get(chat["id"], {})
+        bot_id = self.bot_user["id"]
+        bot_is_admin = members.get(bot_id, {}).get("status") == "administrator"
+        if chat["type"] == "channel" and user_id != bot_id and not bot_is_admin:
+            raise ApiError(400, "Bad Request: member list is inaccessible")
+        return members.get(user_id) or _member(self._user(user_id, None), "left")
+
     def _api_sendchataction(self, params: dict) -> bool:
         self._chat(params)
         self.chat_actions.append(params)
@@ -723,10 +791,19 @@ class FakeBotApi:
             raise ApiError(400, "Bad Request: chat not found")
         if sending and chat_id in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if sending and self.known_chats[chat_id]["type"] == "channel":
+            self._check_channel_rights(chat_id)
         if sending:
             self._rate_limit(self.known_chats[chat_id])
             self._check_reply(chat_id, params)
         return self.known_chats[chat_id]
+
+    def _check_channel_rights(self, chat_id: int) -> None:
+        bot = self.members.get(chat_id, {}).get(self.bot_user["id"]) or {"status": "left"}
+        if bot["status"] in ("left", "kicked"):
+            raise ApiError(403, "Forbidden: bot is not a member of the channel chat")
+        if bot["status"] != "administrator" or not bot.get("can_post_messages"):
+            raise ApiError(400, "Bad Request: need administrator rights in the channel chat")
 
     def _check_reply(self, chat_id: int, params: dict) -> None:
         reply = params.get("reply_parameters") or {}
@@ -836,11 +913,24 @@ class FakeBotApi:
         self._message_ids[chat_id] = self._message_ids.get(chat_id, 0) + 1
         return self._message_ids[chat_id]
 
+    def _bot(self) -> dict:
+        return {k: self.bot_user[k] for k in ("id", "is_bot", "first_name", "username")}
+
     def _user(self, user_id: int, language_code: str | None, first_name: str = "Ada") -> dict:
         user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
         if language_code:
             user["language_code"] = language_code
         return user
+
+
+# A channel administrator's rights as Telegram sends them (ChatMemberAdministrator's fields).
+_ADMIN_RIGHTS: dict[str, bool] = {
+    "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
+    "can_manage_video_chats": True, "can_restrict_members": True, "can_promote_members": False,
+    "can_change_info": True, "can_invite_users": True, "can_post_stories": True,
+    "can_edit_stories": True, "can_delete_stories": True, "can_post_messages": True,
+    "can_edit_messages": True,
+}  # fmt: skip
 
 
 def _member(user: dict, status: str) -> dict:

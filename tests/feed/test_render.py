@@ -258,3 +258,16 @@ def test_a_thousand_events_render_and_parse() -> None:
         "Asia/Tokyo",
         "Europe/Zurich",
     }
+
+
+def test_each_source_with_a_url_is_attached_to_its_event(holder: CalendarHolder) -> None:
+    data = render_feed(holder.current, "https://cal.example.org")
+    block = vevent_block(data, "ccw-msp-2007@calbot")
+    assert "ATTACH:https://undocs.org/en/A/RES/62/57\r\n" in block
+    parsed = icalendar.Calendar.from_ical(data)
+    [event] = [e for e in parsed.walk("VEVENT") if str(e["UID"]) == "ccw-msp-2007@calbot"]
+    assert str(event["ATTACH"]) == "https://undocs.org/en/A/RES/62/57"
+    again = vobject.readOne(data.decode("utf-8"))
+    [same] = [e for e in again.vevent_list if e.uid.value == "ccw-msp-2007@calbot"]
+    assert same.attach.value == "https://undocs.org/en/A/RES/62/57"
+    assert "<https://undocs.org/en/A/RES/62/57>" in same.description.value

@@ -137,3 +137,51 @@ async def test_documents_arrive_as_multipart(client: Bot, chat: int, api: FakeBo
 async def test_webhook_needs_https(client: Bot, api: FakeBotApi) -> None:
     with pytest.raises(BadRequest, match=r"(?i)https url"):
         await client.set_webhook("http://127.0.0.1:1/telegram")
+
+
+CHANNEL = -1009876543210
+
+
+async def test_get_chat_member_in_a_channel_needs_the_bot_as_administrator(
+    client: Bot, api: FakeBotApi
+) -> None:
+    api.lift_rate_limits()
+    api.add_channel(CHANNEL, "News", username="news")
+    api.set_member(CHANNEL, 501, "administrator")
+    with pytest.raises(BadRequest, match=r"(?i)member list is inaccessible"):
+        await client.get_chat_member(CHANNEL, 501)
+    api.push_my_chat_member(CHANNEL, "administrator", user_id=501)
+    admin = await client.get_chat_member(CHANNEL, 501)
+    assert admin.status == "administrator" and admin.can_post_messages  # type: ignore[attr-defined]
+    assert (await client.get_chat_member(CHANNEL, 502)).status == "left"  # never seen there
+    api.set_member(CHANNEL, 503, "creator")
+    assert (await client.get_chat_member(CHANNEL, 503)).status == "creator"
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await client.get_chat_member(-1001, 501)
+
+
+async def test_posting_in_a_channel_needs_administrator_rights_to_post(
+    client: Bot, api: FakeBotApi
+) -> None:
+    api.lift_rate_limits()
+    api.add_channel(CHANNEL, "News")
+    with pytest.raises(Forbidden, match="not a member of the channel chat"):
+        await client.send_message(CHANNEL, "hello")
+    api.push_my_chat_member(CHANNEL, "administrator", user_id=501, can_post_messages=False)
+    with pytest.raises(BadRequest, match=r"(?i)need administrator rights"):
+        await client.send_message(CHANNEL, "hello")
+    api.push_my_chat_member(CHANNEL, "administrator", user_id=501)
+    sent = await client.send_message(CHANNEL, "hello")
+    assert sent.chat.type == "channel"
+    api.push_my_chat_member(CHANNEL, "left", user_id=501)
+    with pytest.raises(Forbidden):
+        await client.send_message(CHANNEL, "hello")
+
+
+async def test_a_channel_post_has_a_sender_chat_and_no_sender(client: Bot, api: FakeBotApi) -> None:
+    api.add_channel(CHANNEL, "News")
+    api.push_channel_post(CHANNEL, "/next")
+    [update] = await client.get_updates(timeout=0)
+    post = update.channel_post
+    assert post is not None and post.from_user is None
+    assert post.sender_chat is not None and post.sender_chat.id == CHANNEL

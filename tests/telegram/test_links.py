@@ -40,3 +40,6 @@ def test_timed_events_link_with_utc_instants() -> None:
     assert google["text"] == ["Plenary & vote"]
     outlook = parse_qs(urlsplit(outlook_url(event) or "").query)
     assert outlook["startdt"] == ["2007-12-05T15:00:00Z"] and outlook["allday"] == ["false"]
+    work = urlsplit(outlook_url(event, work=True) or "")
+    assert (work.netloc, parse_qs(work.query)) == ("outlook.office.com", outlook)
+    assert urlsplit(outlook_url(event) or "").netloc == "outlook.live.com"

@@ -49,7 +49,8 @@ async def test_page_follows_the_clock_into_a_meeting(
 
 async def test_page_shows_sources_and_what_is_not_stated(client: httpx.AsyncClient) -> None:
     html = (await client.get("/")).text
-    assert "A/RES/62/57, operative 11" in html
+    # The document is linked where events.yaml gives its URL (undocs.org, by symbol).
+    assert '<a href="https://undocs.org/en/A/RES/62/57">A/RES/62/57</a>, operative 11' in html
     assert "“a meeting of States Parties to the Convention to be held from 7 to 13 November" in html
     shown = unescape(html)  # how a browser reads it; quotes may be escaped as &quot; or &#34;
     assert 'The resolution says only "June 2007"; it does not give the days.' in shown
@@ -107,3 +108,32 @@ async def test_page_is_gzipped_when_asked(client: httpx.AsyncClient) -> None:
     assert "content-encoding" not in plain.headers
     assert int(zipped.headers["content-length"]) < len(plain.content)
     assert zipped.text == plain.text
+
+
+async def test_page_has_outlook_links_for_personal_and_work_accounts(
+    client: httpx.AsyncClient,
+) -> None:
+    html = (await client.get("/")).text
+    for host in ("outlook.live.com", "outlook.office.com"):
+        href = html.split(f'href="https://{host}/calendar/0/addfromweb?')[1].split('"')[0]
+        assert parse_qs(href.replace("&amp;", "&"))["url"] == [
+            "https://calbot.example.org/calendar.ics"
+        ]
+
+
+async def test_page_says_google_refreshes_slowly_and_explains_the_personal_feed(
+    client: httpx.AsyncClient,
+) -> None:
+    html = (await client.get("/")).text
+    assert "only every several hours" in html
+    assert "<code>/myfeed</code>" in html
+    assert "not a public HTTPS address" not in html  # PUBLIC_URL is https://calbot.example.org
+
+
+async def test_page_warns_when_public_url_is_not_https(
+    holder: CalendarHolder, clock: ManualClock, events_copy: Path
+) -> None:
+    settings = load_settings(PUBLIC_URL="http://calbot.example.org", EVENTS_FILE=events_copy)
+    async with serve(create_app(holder, settings, clock)) as base, httpx.AsyncClient() as http:
+        html = (await http.get(f"{base}/")).text
+    assert "served at http://calbot.example.org, which is not a public HTTPS address" in html

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.text.catalog import answers, reminders, telegram
+from bot.text.catalog import answers, feeds, reminders, telegram
 
 Entry = dict[str, str]
 AREAS: dict[str, Mapping[str, Entry]] = {
     "answers": answers.MESSAGES,
     "telegram": telegram.MESSAGES,
     "reminders": reminders.MESSAGES,
+    "feeds": feeds.MESSAGES,
 }
 
 
