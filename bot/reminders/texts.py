@@ -29,10 +29,17 @@ _DAY_LEADS = {0: "lead_morning_of", 1: "lead_day_before"}
 
 
 def describe_lead(lead: Lead, lang: str | None) -> str:
-    """``the day before``, ``2 days before at 18:00``, ``3 h before``; plain text (no markup)."""
+    """``the day before``, ``2 days before at 18:00``, ``3 hours before``; plain text (no markup).
+
+    Amounts go through the catalogue's counted forms ("за 3 часа", "قبل 3 ساعات").
+    """
     if lead.minutes is not None:
         hours, minutes = divmod(lead.minutes, 60)
-        amount = f"{hours} h" if not minutes else f"{lead.minutes} min"
+        amount = (
+            say("amount_hour", lang, hours)
+            if not minutes
+            else say("amount_minute", lang, lead.minutes)
+        )
         return say("lead_before", lang, amount=amount)
     assert lead.days is not None
     if lead.at and lead.days == 0:
@@ -40,7 +47,7 @@ def describe_lead(lead: Lead, lang: str | None) -> str:
     elif lead.days in _DAY_LEADS:
         day = say(_DAY_LEADS[lead.days], lang)
     else:
-        day = say("lead_days_before", lang, days=lead.days)
+        day = say("lead_before", lang, amount=say("amount_day", lang, lead.days))
     return say("lead_at", lang, day=day, time=f"{lead.at:%H:%M}") if lead.at else day
 
 

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_interval,
+    format_skeleton,
+    format_time,
+    get_datetime_format,
+)
 
 from bot.events.model import Event
 from bot.events.when import When
 
-SUPPORTED_LANGUAGES = ("en", "fr")
+# The six official languages of the United Nations, in the UN's own order.
+SUPPORTED_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+# English and French keep the UN's house style ("Tuesday, 13 November 2007", "7–13 November 2007");
+# the others take CLDR's own full formats and ranges, which already read as their UN texts do.
+_HOUSE_STYLE = frozenset({"en", "fr"})
+# Babel's interval data has no full-month range for these: the UN style is built by hand.
+_HAND_RANGES = frozenset({"en", "fr", "ru"})
 
 
 def locale_for(lang: str | None) -> str:
@@ -23,11 +36,14 @@ def locale_for(lang: str | None) -> str:
     return base if base in SUPPORTED_LANGUAGES else "en"
 
 
-def format_day(day: date, lang: str = "en", *, weekday: bool = True) -> str:
-    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007``."""
+def format_day(day: date, lang: str | None = "en", *, weekday: bool = True) -> str:
+    """``Monday, 5 November 2007``, ``lundi 5 novembre 2007``, ``2007年11月5日星期一``."""
+    locale = locale_for(lang)
+    if locale not in _HOUSE_STYLE:
+        return format_date(day, "full" if weekday else "long", locale=locale)
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
-    text = format_date(day, pattern, locale=locale_for(lang))
-    if locale_for(lang) == "en" and weekday:
+    text = format_date(day, pattern, locale=locale)
+    if locale == "en" and weekday:
         text = text.replace(" ", ", ", 1)
     return text
 
@@ -38,7 +54,7 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
     if value.precision == "year":
         return str(value.day.year)
     if value.precision == "month":
-        return format_date(value.day, "MMMM y", locale=locale)
+        return format_skeleton("yMMMM", value.day, locale=locale)
     if value.precision == "day":
         return format_day(value.day, lang)
     assert value.instant is not None
@@ -46,10 +62,12 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
 
 
 def format_day_range(first: date, last: date, lang: str = "en") -> str:
-    """UN style ranges: ``7–13 November 2007``, ``30 October – 2 November 2007``."""
+    """UN style ranges: ``7–13 November 2007``, ``30 October – 2 November 2007``; CLDR elsewhere."""
     locale = locale_for(lang)
     if first == last:
         return format_day(first, lang)
+    if locale not in _HAND_RANGES:
+        return format_interval(first, last, "yMMMMd", locale=locale)
     if first.year != last.year:
         return f"{format_day(first, lang, weekday=False)} – {format_day(last, lang, weekday=False)}"
     if first.month != last.month:
@@ -63,7 +81,13 @@ def format_instant(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
     local = instant.astimezone(zone)
     day = format_day(local.date(), lang)
     clock = format_time(local, "HH:mm", locale=locale_for(lang))
-    return f"{day}, {clock} {local.tzname()}"
+    return _date_and_time(day, f"{clock} {local.tzname()}", lang)
+
+
+def _date_and_time(day: str, clock: str, lang: str | None) -> str:
+    """A date and a time joined the locale's way: ``{1}, {0}``; ``{1} {0}`` in Chinese."""
+    pattern = str(get_datetime_format("medium", locale=locale_for(lang)))
+    return pattern.replace("{1}", day).replace("{0}", clock)
 
 
 def format_clock(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
@@ -89,9 +113,9 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
     assert start.instant and end.instant
     first_local, last_local = start.instant.astimezone(shown), end.instant.astimezone(shown)
     if first_local.date() == last_local.date():
-        return (
-            f"{format_day(first_local.date(), lang)}, {format_clock(first_local, shown, lang)}–"
-            f"{format_clock(last_local, shown, lang)} {last_local.tzname()}"
+        hours = f"{format_clock(first_local, shown, lang)}–{format_clock(last_local, shown, lang)}"
+        return _date_and_time(
+            format_day(first_local.date(), lang), f"{hours} {last_local.tzname()}", lang
         )
     return (
         f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
@@ -99,5 +123,9 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
 
 
 def format_datetime_short(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
-    """Compact form for lists: ``5 Nov 2007, 10:00``."""
-    return format_datetime(instant.astimezone(zone), "d MMM y, HH:mm", locale=locale_for(lang))
+    """Compact form for lists: ``5 Nov 2007, 10:00``, ``2007年11月5日 10:00``."""
+    local, locale = instant.astimezone(zone), locale_for(lang)
+    if locale in _HOUSE_STYLE:
+        return format_datetime(local, "d MMM y, HH:mm", locale=locale)
+    day = format_skeleton("yMMMd", local, locale=locale)
+    return _date_and_time(day, format_time(local, "HH:mm", locale=locale), lang)

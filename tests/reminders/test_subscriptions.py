@@ -82,7 +82,7 @@ async def test_subscribe_alone_subscribes_to_every_meeting(running: Running) -> 
 
 async def test_subscribe_to_one_event_with_own_lead_times(running: Running) -> None:
     reply = await running.ask("/subscribe msp opening 2d 3h")
-    assert "MSP opening" in reply and "2 days before, 3 h before" in reply
+    assert "MSP opening" in reply and "2 days before, 3 hours before" in reply
     expected = Subscription(CHAT, "event:msp-opening", parse_leads("2d 3h"))
     assert running.store.subscriptions() == [expected]
 

@@ -36,7 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "countdown_today": {"en": "starts today", "fr": "commence aujourd'hui"},
     "countdown_tomorrow": {"en": "starts tomorrow", "fr": "commence demain"},
     "countdown_in": {"en": "starts in {time}", "fr": "commence dans {time}"},
-    "countdown_in_days": {"en": "starts in {days} days", "fr": "commence dans {days} jours"},
     "countdown_and": {"en": "{first} and {second}", "fr": "{first} et {second}"},
     "amount_day#one": {"en": "{count} day", "fr": "{count} jour"},
     "amount_day#other": {"en": "{count} days", "fr": "{count} jours"},
@@ -53,7 +52,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lead_before": {"en": "{amount} before", "fr": "{amount} avant"},
     "lead_morning_of": {"en": "the morning of", "fr": "le matin même"},
     "lead_day_before": {"en": "the day before", "fr": "la veille"},
-    "lead_days_before": {"en": "{days} days before", "fr": "{days} jours avant"},
     "lead_on_the_day": {"en": "on the day", "fr": "le jour même"},
     "lead_at": {"en": "{day} at {time}", "fr": "{day} à {time}"},
     # Kinds of event, as /subscribe names them (meetings and conferences are the answers' words).
