@@ -20,12 +20,17 @@ Public API
   ``api.commands`` (setMyCommands: the default menu; ``api.commands_by_language`` by language),
   ``api.calls`` (every (method, params) received),
   ``api.errors`` (every refusal: (method, status, description)).
+- ``api.descriptions`` / ``api.short_descriptions``: setMyDescription / setMyShortDescription by
+  language ("" for the default); over 512 / 120 characters is refused as Telegram does.
+- ``api.set_admins(chat_id, *user_ids)``: who getChatMember and getChatAdministrators report as
+  administrators of a group (the first is its creator); everyone else is a plain member.
 - ``api.known_chats``: dict[chat_id, chat]; ``api.add_chat(id, type="private"|"group"|...)``.
   Sending to another chat: 400 "Bad Request: chat not found". The push_* helpers add their chat.
 - ``api.block(chat_id)``: sends to it get 403 "Forbidden: bot was blocked by the user".
 - ``api.push_update(dict)``: queue a raw update (update_id assigned when missing); returns it.
 - ``api.push_text(chat_id, text, *, user_id=None, chat_type=None, language_code="en",
   reply_to=None, first_name="Ada", entities=None)``: "/cmd" and "@name" get their entities.
+- ``api.push_location(chat_id, latitude, longitude, *, user_id=None, language_code="en")``.
 - ``api.push_callback(chat_id, data, *, message_id=None, user_id=None, language_code="en")``
   (presses the button on the last message that carries ``data`` unless message_id is given).
 - ``api.push_inline_query(user_id, query, *, language_code="en")``.
@@ -78,6 +83,7 @@ from tests.fakes.bot_api_checks import (
     MAX_CALLBACK_ANSWER,
     MAX_CAPTION,
     check_commands,
+    check_description,
     check_inline_results,
     check_reply_markup,
     check_text,
@@ -92,6 +98,7 @@ _JSON_PARAMS = frozenset(
     }
 )  # fmt: skip
 _INT_PARAMS = frozenset({"message_id", "offset", "limit", "timeout", "cache_time", "user_id"})
+_ADMIN_STATUSES = ("creator", "administrator")
 
 
 class ApiError(Exception):
@@ -215,6 +222,9 @@ class FakeBotApi:
         self.chat_actions: list[dict] = []
         self.commands: list[dict] = []  # the default menu (no language_code)
         self.commands_by_language: dict[str, list[dict]] = {}
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
+        self.admins: dict[int, list[int]] = {}
         self.calls: list[tuple[str, dict]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.known_chats: dict[int, dict] = {}
@@ -290,6 +300,11 @@ class FakeBotApi:
         self.known_chats.setdefault(chat_id, chat)
         return self.known_chats[chat_id]
 
+    def set_admins(self, chat_id: int, *user_ids: int) -> None:
+        """The group's administrators, its creator first (getChatMember, getChatAdministrators)."""
+        self.add_chat(chat_id)
+        self.admins[chat_id] = list(user_ids)
+
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
 
@@ -362,6 +377,26 @@ class FakeBotApi:
         if reply_to is not None:
             replied = reply_to if isinstance(reply_to, dict) else None
             message["reply_to_message"] = replied or self._messages[(chat_id, reply_to)]
+        return self.push_update({"message": message})
+
+    def push_location(
+        self,
+        chat_id: int,
+        latitude: float,
+        longitude: float,
+        *,
+        user_id: int | None = None,
+        language_code: str | None = "en",
+    ) -> dict:
+        """A location shared from the attachment menu."""
+        chat = self.add_chat(chat_id)
+        message = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user(user_id or (chat_id if chat_id > 0 else 1000), language_code),
+            "location": {"latitude": latitude, "longitude": longitude},
+        }
         return self.push_update({"message": message})
 
     def push_callback(
@@ -617,6 +652,60 @@ class FakeBotApi:
     def _api_deletemycommands(self, params: dict) -> bool:
         self.commands = []
         return True
+
+    def _api_setmydescription(self, params: dict) -> bool:
+        return self._set_description(self.descriptions, params, "description", 512)
+
+    def _api_setmyshortdescription(self, params: dict) -> bool:
+        return self._set_description(self.short_descriptions, params, "short_description", 120)
+
+    def _set_description(self, store: dict[str, str], params: dict, field: str, limit: int) -> bool:
+        text = params.get(field) or ""
+        error = check_description(text, limit, field)
+        if error:
+            raise ApiError(400, error)
+        store[params.get("language_code") or ""] = text
+        return True
+
+    def _api_getmydescription(self, params: dict) -> dict:
+        return {"description": self.descriptions.get(params.get("language_code") or "", "")}
+
+    def _api_getmyshortdescription(self, params: dict) -> dict:
+        language = params.get("language_code") or ""
+        return {"short_description": self.short_descriptions.get(language, "")}
+
+    def _api_getchatmember(self, params: dict) -> dict:
+        chat = self._chat(params)
+        user_id = params.get("user_id")
+        if not isinstance(user_id, int):
+            raise ApiError(400, "Bad Request: invalid user_id specified")
+        return self._membership(chat, user_id)
+
+    def _api_getchatadministrators(self, params: dict) -> list[dict]:
+        chat = self._chat(params)
+        if chat["type"] == "private":
+            raise ApiError(400, "Bad Request: there are no administrators in the private chat")
+        return [self._membership(chat, user_id) for user_id in self.admins.get(chat["id"], [])]
+
+    def _membership(self, chat: dict, user_id: int) -> dict:
+        admins = self.admins.get(chat["id"], [])
+        if chat["type"] == "private":
+            status = "member"
+        elif user_id in admins:
+            status = _ADMIN_STATUSES[0 if admins[0] == user_id else 1]
+        else:
+            status = "member"
+        member = _member(self._user(user_id, None), status)
+        if status == "administrator":
+            member.update(
+                can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
+                can_promote_members=False, can_change_info=True, can_invite_users=True,
+                can_post_stories=False, can_edit_stories=False, can_delete_stories=False,
+            )  # fmt: skip
+        elif status == "creator":
+            member["is_anonymous"] = False
+        return member
 
     def _api_getchat(self, params: dict) -> dict:
         return self._chat(params)
