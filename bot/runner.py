@@ -77,11 +77,15 @@ def wire(runtime: Runtime) -> Wiring:
     if runtime.store is None or not runtime.settings.token:
         return Wiring()
     from bot.reminders import ReminderServices
+    from bot.telegram import settings
     from bot.telegram.subscriptions import register
 
     shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
     return Wiring(
-        extensions=[lambda application: register(application, shared)],
+        extensions=[
+            lambda application: register(application, shared),
+            lambda application: settings.register(application, shared),
+        ],
         services=[_Reminders(shared, runtime)],
     )
 

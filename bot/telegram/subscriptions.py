@@ -43,6 +43,7 @@ from bot.reminders.leads import (
 from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
 from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name
 from bot.telegram.links import resolve_ref
+from bot.telegram.permissions import admins_only
 from bot.telegram.services import add_help_section, add_menu_command, language
 from bot.text.dates import format_datetime_short
 from bot.text.messages import say
@@ -258,12 +259,16 @@ class _Handlers:
     async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         reply = subscribe_reply(self.services, chat_id, list(context.args or []), language(update))
         await self._reply(update, reply)
 
     async def unsubscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         args = list(context.args or [])
         await self._reply(update, unsubscribe_reply(self.services, chat_id, args, language(update)))
 
@@ -275,6 +280,8 @@ class _Handlers:
     async def digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         args = list(context.args or [])
         await self._reply(update, digest_reply(self.services, chat_id, args, language(update)))
 
@@ -282,6 +289,8 @@ class _Handlers:
         query = update.callback_query
         chat_id = _chat_id(update)
         assert query is not None and query.data is not None and chat_id is not None
+        if await admins_only(update, context):
+            return
         lang = language(update)
         prefix, _, rest = query.data.partition(":")
         if prefix == "rem":
@@ -292,12 +301,13 @@ class _Handlers:
             ref, _, when = rest.rpartition(":")
             reply = snooze_button_reply(self.services, chat_id, ref, when, lang)
         # The toast is plain text and short; the full confirmation goes to the chat.
-        await query.answer(_toast(reply))
+        await query.answer(toast_text(reply))
         if update.effective_chat is not None:
             await context.bot.send_message(chat_id, reply, parse_mode=ParseMode.HTML)
 
 
-def _toast(html: str) -> str:
+def toast_text(html: str) -> str:
+    """A reply's first line as a button's toast: plain text, within Telegram's 200 characters."""
     plain = unescape(re.sub(r"<[^>]+>", "", html.split("\n")[0]))
     return plain if len(plain) <= 190 else plain[:189] + "…"
 

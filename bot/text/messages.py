@@ -70,9 +70,12 @@ def _plural_key(key: str, locale: str, count: int) -> str:
     return f"{key}#other"
 
 
-def _markup(value: object, mark: bool) -> str:
-    text = value if isinstance(value, Html) else escape(str(value))
-    return text + RLM if mark and _is_left_to_right(text) else text
+def _markup(value: object, rtl: bool) -> str:
+    if isinstance(value, Html):
+        # A message inside another: its line mark is the outer line's business.
+        return value.removeprefix(RLM) if rtl else value
+    text = escape(str(value))
+    return text + RLM if rtl and _is_left_to_right(text) else text
 
 
 def _is_left_to_right(text: str) -> bool:
