@@ -9,20 +9,26 @@ from __future__ import annotations
 from bot.reminders.leads import Lead
 from bot.text.messages import MESSAGES, say
 
-# Words a user may type after /subscribe to mean a kind (singular, plural, both languages).
-KIND_WORDS = {
+# Words a user may type after /subscribe to mean a kind: the catalogue's plural names in every
+# language (``kind_<kind>``), and these singulars.
+_SINGULARS = {
     "conference": "conference",
-    "conferences": "conference",
     "conférence": "conference",
-    "conférences": "conference",
+    "конференция": "conference",
+    "conferencia": "conference",
+    "مؤتمر": "conference",
     "meeting": "meeting",
-    "meetings": "meeting",
     "réunion": "meeting",
-    "réunions": "meeting",
+    "совещание": "meeting",
+    "reunión": "meeting",
+    "اجتماع": "meeting",
     "agenda item": "agenda_item",
-    "agenda items": "agenda_item",
     "agenda_item": "agenda_item",
     "background": "background",
+}
+KINDS = ("meeting", "conference", "agenda_item", "background")
+KIND_WORDS = _SINGULARS | {
+    text.casefold(): kind for kind in KINDS for text in MESSAGES[f"kind_{kind}"].values()
 }
 
 _DAY_LEADS = {0: "lead_morning_of", 1: "lead_day_before"}
@@ -52,7 +58,7 @@ def describe_lead(lead: Lead, lang: str | None) -> str:
 
 
 def describe_leads(leads: tuple[Lead, ...], lang: str | None) -> str:
-    return ", ".join(describe_lead(lead, lang) for lead in leads)
+    return say("lead_separator", lang).join(describe_lead(lead, lang) for lead in leads)
 
 
 def kind_name(kind: str, lang: str | None) -> str:

@@ -51,7 +51,13 @@ from bot.text.messages import say
 REMINDERS_AHEAD = timedelta(days=365)
 REMINDERS_SHOWN = 15
 SNOOZE_HOUR = timedelta(hours=1)
-EVERYTHING_WORDS = frozenset({"all", "everything", "tout", "tous", "toutes"})
+EVERYTHING_WORDS = frozenset(
+    {"all", "everything", "tout", "tous", "toutes", "все", "всё", "todo", "todos", "todas", "全部",
+     "所有", "الكل", "الجميع"}
+)  # fmt: skip
+OFF_WORDS = frozenset(
+    {"off", "stop", "non", "arrêt", "arret", "выкл", "нет", "no", "desactivar", "关闭", "إيقاف"}
+)
 _CLOCK = re.compile(r"^(\d{1,2})[:h.](\d{2})$")
 
 
@@ -68,7 +74,7 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
     query = " ".join(words).strip()
     if not query or query.lower() in EVERYTHING_WORDS:
         return Target("all")
-    kind = KIND_WORDS.get(query.lower())
+    kind = KIND_WORDS.get(query.casefold())
     if kind:
         return Target(scope_for_kind(kind))
     result = find_events(services.holder.current.calendar, query)
@@ -181,7 +187,7 @@ def _subscription_line(services: ReminderServices, sub: Subscription, lang: str)
 
 def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
     word = " ".join(args).strip().lower()
-    if word in ("off", "stop", "non", "arrêt", "arret"):
+    if word in OFF_WORDS:
         services.store.set_digest(chat_id, None)
         services.changed()
         return say("digest_off", lang)

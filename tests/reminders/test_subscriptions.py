@@ -187,3 +187,20 @@ async def test_the_menu_lists_the_reminder_commands(
     french = {c["command"]: c["description"] for c in api.commands_by_language["fr"]}
     assert french["subscribe"].startswith("Rappels")
     assert french["next"] == "Les prochaines réunions"
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [("конференции", "ru",
+      "Вы будете получать напоминания обо всех событиях вида «конференции»: накануне, "
+      "утром в тот же день."),
+     ("reunión", "es",
+      "Recibirá recordatorios de todas las reuniones: la víspera, la mañana del mismo día."),
+     ("会议", "zh", "您将收到所有会议的提醒：前一天、当天上午。")],
+)  # fmt: skip
+def test_kinds_are_understood_and_described_in_each_language(
+    services: ReminderServices, word: str, lang: str, expected: str
+) -> None:
+    from bot.telegram.subscriptions import subscribe_reply
+
+    assert subscribe_reply(services, CHAT, [word], lang) == expected

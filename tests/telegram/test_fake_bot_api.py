@@ -137,3 +137,24 @@ async def test_documents_arrive_as_multipart(client: Bot, chat: int, api: FakeBo
 async def test_webhook_needs_https(client: Bot, api: FakeBotApi) -> None:
     with pytest.raises(BadRequest, match=r"(?i)https url"):
         await client.set_webhook("http://127.0.0.1:1/telegram")
+
+
+async def test_descriptions_over_telegrams_limits_are_refused(client: Bot, api: FakeBotApi) -> None:
+    await client.set_my_description("d" * 512, language_code="ru")
+    await client.set_my_short_description("s" * 120)
+    with pytest.raises(BadRequest, match=r"(?i)bot_description_invalid"):
+        await client.set_my_description("d" * 513)
+    with pytest.raises(BadRequest, match=r"(?i)bot_about_invalid"):
+        await client.set_my_short_description("s" * 121, language_code="ar")
+    assert api.descriptions == {"ru": "d" * 512} and api.short_descriptions == {"": "s" * 120}
+
+
+async def test_chat_members_are_administrators_only_when_set(client: Bot, api: FakeBotApi) -> None:
+    api.set_admins(-100, 7, 8)
+    assert (await client.get_chat_member(-100, 7)).status == "creator"
+    assert (await client.get_chat_member(-100, 8)).status == "administrator"
+    assert (await client.get_chat_member(-100, 9)).status == "member"
+    admins = await client.get_chat_administrators(-100)
+    assert [member.user.id for member in admins] == [7, 8]
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await client.get_chat_member(-555, 7)

@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lead_day_before": {"en": "the day before", "fr": "la veille"},
     "lead_on_the_day": {"en": "on the day", "fr": "le jour même"},
     "lead_at": {"en": "{day} at {time}", "fr": "{day} à {time}"},
+    "lead_separator": {"en": ", ", "fr": ", "},  # between lead times in a list
     # Kinds of event, as /subscribe names them (meetings and conferences are the answers' words).
     "kind_agenda_item": {"en": "agenda items", "fr": "points de l'ordre du jour"},
     "kind_background": {"en": "background events", "fr": "événements de contexte"},
