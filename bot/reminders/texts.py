@@ -6,7 +6,7 @@ them together. ``KIND_WORDS`` is the other direction: what a user may type to me
 
 from __future__ import annotations
 
-from bot.reminders.leads import Lead
+from bot.reminders.leads import Lead, LeadError
 from bot.text.messages import MESSAGES, say
 
 # Words a user may type after /subscribe to mean a kind: the catalogue's plural names in every
@@ -65,3 +65,8 @@ def kind_name(kind: str, lang: str | None) -> str:
     """``meetings``, ``conférences``: a kind in the plural, plain text; an unknown kind as it is."""
     key = f"kind_{kind}"
     return str(say(key, lang)) if key in MESSAGES else kind
+
+
+def explain_lead_error(error: LeadError, lang: str | None) -> str:
+    """Why a lead time was refused and how to write one, in the reader's language (HTML)."""
+    return say(f"lead_error_{error.reason}", lang, **error.values)

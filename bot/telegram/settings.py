@@ -27,7 +27,7 @@ from telegram.ext import (
 
 from bot.reminders import ReminderServices
 from bot.reminders.leads import DEFAULT_LEADS, Lead, LeadError, parse_leads
-from bot.reminders.texts import describe_leads
+from bot.reminders.texts import describe_leads, explain_lead_error
 from bot.telegram.language import language_keyboard, language_name, store_language
 from bot.telegram.permissions import admins_only
 from bot.telegram.services import add_menu_command, chat_id_of, language, services
@@ -190,7 +190,7 @@ class Settings:
         try:
             leads = parse_leads(text) or DEFAULT_LEADS
         except LeadError as error:
-            return say("bad_lead", lang, error=str(error))
+            return explain_lead_error(error, lang)
         store = self.reminders.store
         scopes = [subscription.scope for subscription in store.chat_subscriptions(chat_id)]
         for scope in scopes or ["all"]:

@@ -41,7 +41,7 @@ from bot.reminders.leads import (
     parse_leads,
 )
 from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
-from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name
+from bot.reminders.texts import KIND_WORDS, describe_leads, explain_lead_error, kind_name
 from bot.telegram.links import resolve_ref
 from bot.telegram.permissions import admins_only
 from bot.telegram.services import add_help_section, add_menu_command, language
@@ -110,7 +110,7 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
     try:
         leads = parse_leads([word for word in args if is_lead_word(word)])
     except LeadError as error:
-        return say("bad_lead", lang, error=str(error))
+        return explain_lead_error(error, lang)
     target = _target(services, words, lang)
     if target.scope is None:
         return target.error

@@ -204,3 +204,17 @@ def test_kinds_are_understood_and_described_in_each_language(
     from bot.telegram.subscriptions import subscribe_reply
 
     assert subscribe_reply(services, CHAT, [word], lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "“99d”: at most 60 days ahead."), ("ru", "«99d»: не более чем за 60 дней."),
+     ("es", "«99d»: como máximo 60 días de antelación."), ("zh", "“99d”：最多提前60天。")],
+)  # fmt: skip
+def test_a_refused_lead_time_is_explained_in_the_readers_language(
+    services: ReminderServices, lang: str, expected: str
+) -> None:
+    from bot.telegram.subscriptions import subscribe_reply
+
+    assert subscribe_reply(services, CHAT, ["msp", "99d"], lang) == expected
+    assert services.store.subscriptions() == []

@@ -87,7 +87,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{query}” could be: {names}. Please be more precise.",
         "fr": "« {query} » peut désigner : {names}. Merci de préciser.",
     },
-    "bad_lead": {"en": "{error}", "fr": "{error}"},
+    # Why a lead time was refused (plain text).
+    "lead_error_syntax": {
+        "en": "“{text}” is not a lead time; write 2d, 1w, 3h, 30m or 1d@09:00.",
+        "fr": "« {text} » n'est pas un délai ; écrivez 2d, 1w, 3h, 30m ou 1d@09:00.",
+    },
+    "lead_error_clock_hours": {
+        "en": "“{text}”: a time of day goes with days only, like 1d@09:00.",
+        "fr": "« {text} » : une heure précise ne va qu'avec des jours, comme 1d@09:00.",
+    },
+    "lead_error_too_far": {
+        "en": "“{text}”: at most {days} days ahead.",
+        "fr": "« {text} » : {days} jours à l'avance au plus.",
+    },
+    "lead_error_clock": {
+        "en": "“{text}”: {clock} is not a time of day.",
+        "fr": "« {text} » : {clock} n'est pas une heure valide.",
+    },
+    "lead_error_range": {
+        "en": "“{text}”: between 1 minute and {days} days.",
+        "fr": "« {text} » : entre 1 minute et {days} jours.",
+    },
+    "lead_error_too_many": {
+        "en": "At most {count} lead times per subscription.",
+        "fr": "{count} délais au plus par abonnement.",
+    },
     "no_reminders": {
         "en": "No reminders planned for this chat. /subscribe to get some.",
         "fr": "Aucun rappel prévu pour ce chat. /subscribe pour en recevoir.",
