@@ -119,7 +119,7 @@ class Settings:
             return
         parts = query.data.split(":")
         screen, choice = parts[1], ":".join(parts[2:])
-        if (choice or screen == "tz") and await admins_only(update, context):
+        if choice and await admins_only(update, context):  # looking is free, changing is not
             return
         self.awaiting.answered(chat_id, update.effective_user.id)
         if choice:
