@@ -6,18 +6,22 @@ format (Babel), so a Russian subscriber reads "через 2 дня", "через
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.clock import ManualClock
 from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.messages import changed_text
+from bot.state import CalendarHolder
 from bot.storage import Store
 from bot.text.messages import RLM
 from tests.fakes.bot_api import FakeBotApi
 from tests.reminders.conftest import subscribe
 from tests.support.bidi import has_arabic, reads_right_to_left
 
+NB = "\u202f"  # CLDR's narrow space before Russian "г."
 MSP = "event:msp-opening"
 MSP_START = datetime(2007, 11, 7, 9, 0, tzinfo=UTC)  # 10:00 in Geneva
 
@@ -84,3 +88,30 @@ async def test_a_spanish_reminder_reads_spanish(
     text = await _reminder(dispatcher, store, api, clock, "1d", "es")
     assert "Cuándo: miércoles, 7 de noviembre de 2007, 10:00–13:00 CET" in text
     assert "comienza dentro de 1 día" in text
+
+
+async def test_a_russian_digest_is_headed_and_dated_in_russian(
+    dispatcher: Dispatcher, store: Store, api: FakeBotApi, clock: ManualClock
+) -> None:
+    subscribe(store, api, 302, "event:after-dst", "0d", tz="Europe/Zurich", lang="ru")
+    store.unsubscribe(302)
+    store.set_digest(302, time(8, 0))
+    clock.set(datetime(2007, 11, 7, 7, 0, tzinfo=UTC))  # 08:00 in Geneva on the MSP's day
+    await dispatcher.run_due(clock.now())
+    [digest] = api.sent
+    assert digest.plain.startswith(f"🗓 Совещания сегодня — среда, 7 ноября 2007{NB}г.")
+    assert "10:00 MSP opening" in digest.plain
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "line"),
+    [("ru", "📅 Изменение", "Совещание перенесено."), ("es", "📅 Cambio", "ha cambiado"),
+     ("zh", "📅 变更", "该会议时间已更改"), ("ar", "📅 تغيير", "تغيّر موعد هذا الاجتماع")],
+)  # fmt: skip
+def test_change_notices_are_in_the_chats_language(
+    holder: CalendarHolder, lang: str, heading: str, line: str
+) -> None:
+    event = holder.current.calendar.get("msp-opening")
+    assert event is not None
+    text = changed_text(event, lang, ZoneInfo("Europe/Zurich"))
+    assert heading in text and line in text
