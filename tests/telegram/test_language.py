@@ -97,3 +97,12 @@ async def test_each_language_gets_its_own_texts(bot: Bot) -> None:
     texts = {code: bot.api.descriptions[code] for code in ["", "ar", "zh", "fr", "ru", "es"]}
     assert len(set(texts.values())) == 6
     assert bot.api.commands_by_language["ru"][1]["description"] == "Что я умею"
+
+
+async def test_in_a_group_a_member_cannot_change_the_time_zone(bot: Bot) -> None:
+    bot.api.set_admins(GROUP, ADMIN)
+    kwargs = {"chat_id": GROUP, "chat_type": "supergroup", "user_id": MEMBER}
+    refused = await bot.ask("/timezone Asia/Tokyo", **kwargs)
+    assert refused.startswith("In a group, only its administrators")
+    assert bot.chats.get_chat(GROUP).timezone is None
+    assert "Europe/Zurich" in await bot.ask("/timezone", **kwargs)  # looking is allowed
