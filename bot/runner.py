@@ -77,7 +77,7 @@ def wire(runtime: Runtime) -> Wiring:
     if runtime.store is None or not runtime.settings.token:
         return Wiring()
     from bot.reminders import ReminderServices
-    from bot.telegram import channels, myfeed
+    from bot.telegram import channels, myfeed, settings
     from bot.telegram.subscriptions import register
 
     shared = ReminderServices(runtime.store, runtime.holder, runtime.clock, runtime.settings)
@@ -86,6 +86,7 @@ def wire(runtime: Runtime) -> Wiring:
             lambda application: register(application, shared),
             lambda application: myfeed.register(application, shared),
             lambda application: channels.register(application, shared),
+            lambda application: settings.register(application, shared),
         ],
         services=[_Reminders(shared, runtime)],
     )

@@ -42,7 +42,15 @@ _LEAD = re.compile(r"^(\d{1,4})([wdhm])(?:@(\d{1,2})[:h](\d{2}))?$")
 
 
 class LeadError(ValueError):
-    """A lead time that cannot be read; the message says how to write one."""
+    """A lead time that cannot be read; the message says how to write one.
+
+    ``reason`` and ``values`` name the same explanation in the catalogue (``lead_error_<reason>``),
+    so a user reads it in their own language (``bot.reminders.texts.explain_lead_error``).
+    """
+
+    def __init__(self, message: str, reason: str, **values: object) -> None:
+        super().__init__(message)
+        self.reason, self.values = reason, values
 
 
 @dataclass(frozen=True, order=True)
@@ -73,24 +81,35 @@ def parse_lead(text: str) -> Lead:
     """Read one lead time such as ``2d``, ``1w``, ``3h``, ``30m`` or ``1d@09:00``."""
     match = _LEAD.match(text.strip().lower())
     if not match:
-        raise LeadError(f"{text!r} is not a lead time; write 2d, 1w, 3h, 30m or 1d@09:00")
+        raise LeadError(
+            f"{text!r} is not a lead time; write 2d, 1w, 3h, 30m or 1d@09:00", "syntax", text=text
+        )
     number, unit, hour, minute = match.groups()
     amount = int(number)
     if hour is not None and unit not in "dw":
-        raise LeadError(f"{text!r}: a time of day goes with days only, like 1d@09:00")
+        raise LeadError(
+            f"{text!r}: a time of day goes with days only, like 1d@09:00", "clock_hours", text=text
+        )
     if unit in "dw":
         days = amount * 7 if unit == "w" else amount
         if days > MAX_DAYS:
-            raise LeadError(f"{text!r}: at most {MAX_DAYS} days ahead")
+            raise LeadError(
+                f"{text!r}: at most {MAX_DAYS} days ahead", "too_far", text=text, days=MAX_DAYS
+            )
         at = None
         if hour is not None:
             if int(hour) > 23 or int(minute) > 59:
-                raise LeadError(f"{text!r}: {hour}:{minute} is not a time of day")
+                clock = f"{hour}:{minute}"
+                raise LeadError(
+                    f"{text!r}: {clock} is not a time of day", "clock", text=text, clock=clock
+                )
             at = time(int(hour), int(minute))
         return Lead(days=days, at=at)
     minutes = amount * 60 if unit == "h" else amount
     if minutes < 1 or minutes > MAX_DAYS * 24 * 60:
-        raise LeadError(f"{text!r}: between 1 minute and {MAX_DAYS} days")
+        raise LeadError(
+            f"{text!r}: between 1 minute and {MAX_DAYS} days", "range", text=text, days=MAX_DAYS
+        )
     return Lead(minutes=minutes)
 
 
@@ -101,7 +120,9 @@ def parse_leads(text: str | Iterable[str]) -> tuple[Lead, ...]:
     if not leads:
         return DEFAULT_LEADS
     if len(leads) > MAX_LEADS:
-        raise LeadError(f"at most {MAX_LEADS} lead times per subscription")
+        raise LeadError(
+            f"at most {MAX_LEADS} lead times per subscription", "too_many", count=MAX_LEADS
+        )
     return tuple(sorted(leads, key=_earliest_first))
 
 

@@ -31,7 +31,7 @@ def countdown(event: Event, now_utc: datetime, lang: str | None, zone: ZoneInfo)
             return say("countdown_today", lang)
         if days == 1:
             return say("countdown_tomorrow", lang)
-        return say("countdown_in_days", lang, days=days)
+        return say("countdown_in", lang, time=say("amount_day", lang, days))
     if now_utc >= event.starts_utc:
         return say("countdown_started", lang)
     minutes = round((event.starts_utc - now_utc) / timedelta(minutes=1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -27,14 +27,12 @@ from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings
 from bot.state import CalendarHolder
-from bot.telegram import admin, buttons, commands
+from bot.telegram import admin, buttons, commands, language
 from bot.telegram.errors import error_handler
 from bot.telegram.flood import FloodLimit
 from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
-from bot.telegram.services import KEY, BotServices
-from bot.text.dates import SUPPORTED_LANGUAGES
-from bot.text.messages import say
+from bot.telegram.services import KEY, BotServices, note_chat
 
 Extension = Callable[[Application], object]
 
@@ -51,6 +49,7 @@ USER_COMMANDS = (
     ("where", commands.where_command),
     ("ics", commands.ics_command),
     ("timezone", commands.timezone_command),
+    ("language", language.language_command),
     ("about", commands.about_command),
 )
 ADMIN_COMMANDS = (
@@ -95,6 +94,7 @@ def build_application(
 
 
 def _add_handlers(application: Application, settings: Settings) -> None:
+    application.add_handler(TypeHandler(Update, note_chat), group=-2)
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migration))
@@ -113,6 +113,9 @@ def _add_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(CallbackQueryHandler(buttons.source_button, pattern=r"^src:"))
     application.add_handler(CallbackQueryHandler(buttons.page_button, pattern=r"^pg:\d+$"))
     application.add_handler(CallbackQueryHandler(admin.broadcast_button, pattern=r"^bc:"))
+    application.add_handler(
+        CallbackQueryHandler(language.language_button, pattern=language.PATTERN)
+    )
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_handler(
         MessageHandler(
@@ -127,9 +130,6 @@ def _add_catch_alls(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    """Publish the command menu users see when they type "/", in each language calbot speaks."""
+    """Publish the command menu and the bot's descriptions, in each language calbot speaks."""
     names = [name for name, _ in USER_COMMANDS] + application.bot_data[KEY].menu
-    for lang in SUPPORTED_LANGUAGES:
-        menu = [BotCommand(name, say(f"menu_{name}", lang)) for name in names]
-        # English is the default for every client language without a menu of its own.
-        await application.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
+    await language.publish_profile(application.bot, names)

@@ -51,7 +51,8 @@ from bot.text.messages import Html, say
 
 log = logging.getLogger(__name__)
 
-GUARD_GROUP = -2  # before the gate (-1) and every handler (0)
+# Before note_chat (-2), the gate (-1) and every handler (0): PTB runs one handler per group.
+GUARD_GROUP = -3
 MEMBERSHIP_GROUP = 1  # beside the gate's own my_chat_member handler (group 0)
 MANAGERS = (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
 OPEN_PREFIXES = frozenset({"ev", "ics", "src"})  # buttons that show an event: open it privately

@@ -31,6 +31,7 @@ from bot.telegram.cards import (
     paginate,
 )
 from bot.telegram.documents import send_event_ics
+from bot.telegram.permissions import admins_only
 from bot.telegram.services import chat_id_of, language, services
 from bot.text.dates import format_day
 from bot.text.messages import say
@@ -221,6 +222,8 @@ async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if not name:
         zone = bot.zone_for(chat_id)
         await send_html(update.effective_message, say("timezone_current", lang, zone=zone.key))
+        return
+    if await admins_only(update, context):
         return
     zone_name = _zone_name(name)
     if zone_name is None:

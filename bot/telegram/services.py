@@ -7,7 +7,9 @@ here once so every handler agrees.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from telegram import Update
@@ -78,8 +80,34 @@ def add_help_section(application: Application, section: Callable[[str], str]) ->
     application.bot_data[KEY].help_sections.append(section)
 
 
+class _ChatLanguage:
+    """The language stored for the chat an update comes from, read once and only when asked."""
+
+    def __init__(self, chats: ChatStore, chat_id: int) -> None:
+        self.chats, self.chat_id = chats, chat_id
+
+    @cached_property
+    def chosen(self) -> str | None:
+        return self.chats.get_chat(self.chat_id).language
+
+
+# Set for each update before any handler runs (``note_chat``). PTB runs all of an update's
+# handlers in one task, so every handler of that update, and only those, see its chat's choice.
+_CHAT_LANGUAGE: ContextVar[_ChatLanguage | None] = ContextVar("calbot_chat", default=None)
+
+
+async def note_chat(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """First handler of every update: lets ``language`` find the chat's stored language."""
+    chat_id = chat_id_of(update) if isinstance(update, Update) else None
+    chats = services(context).chats
+    _CHAT_LANGUAGE.set(_ChatLanguage(chats, chat_id) if chat_id is not None else None)
+
+
 def language(update: Update) -> str:
-    """The reader's language from their Telegram client (en or fr)."""
+    """The reader's language: the one chosen for the chat (/language), else their client's."""
+    chat = _CHAT_LANGUAGE.get()
+    if chat is not None and chat.chat_id == chat_id_of(update) and chat.chosen:
+        return locale_for(chat.chosen)
     user = update.effective_user
     return locale_for(user.language_code if user else None)
 

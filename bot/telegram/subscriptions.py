@@ -41,8 +41,9 @@ from bot.reminders.leads import (
     parse_leads,
 )
 from bot.reminders.planner import Subscription, plan_slots, scope_for_event, scope_for_kind
-from bot.reminders.texts import KIND_WORDS, describe_leads, kind_name
+from bot.reminders.texts import KIND_WORDS, describe_leads, explain_lead_error, kind_name
 from bot.telegram.links import resolve_ref
+from bot.telegram.permissions import admins_only
 from bot.telegram.services import add_help_section, add_menu_command, language
 from bot.text.dates import format_datetime_short
 from bot.text.messages import say
@@ -50,7 +51,13 @@ from bot.text.messages import say
 REMINDERS_AHEAD = timedelta(days=365)
 REMINDERS_SHOWN = 15
 SNOOZE_HOUR = timedelta(hours=1)
-EVERYTHING_WORDS = frozenset({"all", "everything", "tout", "tous", "toutes"})
+EVERYTHING_WORDS = frozenset(
+    {"all", "everything", "tout", "tous", "toutes", "все", "всё", "todo", "todos", "todas", "全部",
+     "所有", "الكل", "الجميع"}
+)  # fmt: skip
+OFF_WORDS = frozenset(
+    {"off", "stop", "non", "arrêt", "arret", "выкл", "нет", "no", "desactivar", "关闭", "إيقاف"}
+)
 _CLOCK = re.compile(r"^(\d{1,2})[:h.](\d{2})$")
 
 
@@ -67,7 +74,7 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
     query = " ".join(words).strip()
     if not query or query.lower() in EVERYTHING_WORDS:
         return Target("all")
-    kind = KIND_WORDS.get(query.lower())
+    kind = KIND_WORDS.get(query.casefold())
     if kind:
         return Target(scope_for_kind(kind))
     result = find_events(services.holder.current.calendar, query)
@@ -103,7 +110,7 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
     try:
         leads = parse_leads([word for word in args if is_lead_word(word)])
     except LeadError as error:
-        return say("bad_lead", lang, error=str(error))
+        return explain_lead_error(error, lang)
     target = _target(services, words, lang)
     if target.scope is None:
         return target.error
@@ -180,7 +187,7 @@ def _subscription_line(services: ReminderServices, sub: Subscription, lang: str)
 
 def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
     word = " ".join(args).strip().lower()
-    if word in ("off", "stop", "non", "arrêt", "arret"):
+    if word in OFF_WORDS:
         services.store.set_digest(chat_id, None)
         services.changed()
         return say("digest_off", lang)
@@ -258,12 +265,16 @@ class _Handlers:
     async def subscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         reply = subscribe_reply(self.services, chat_id, list(context.args or []), language(update))
         await self._reply(update, reply)
 
     async def unsubscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         args = list(context.args or [])
         await self._reply(update, unsubscribe_reply(self.services, chat_id, args, language(update)))
 
@@ -275,6 +286,8 @@ class _Handlers:
     async def digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
+        if await admins_only(update, context):
+            return
         args = list(context.args or [])
         await self._reply(update, digest_reply(self.services, chat_id, args, language(update)))
 
@@ -282,6 +295,8 @@ class _Handlers:
         query = update.callback_query
         chat_id = _chat_id(update)
         assert query is not None and query.data is not None and chat_id is not None
+        if await admins_only(update, context):
+            return
         lang = language(update)
         prefix, _, rest = query.data.partition(":")
         if prefix == "rem":
@@ -292,12 +307,13 @@ class _Handlers:
             ref, _, when = rest.rpartition(":")
             reply = snooze_button_reply(self.services, chat_id, ref, when, lang)
         # The toast is plain text and short; the full confirmation goes to the chat.
-        await query.answer(_toast(reply))
+        await query.answer(toast_text(reply))
         if update.effective_chat is not None:
             await context.bot.send_message(chat_id, reply, parse_mode=ParseMode.HTML)
 
 
-def _toast(html: str) -> str:
+def toast_text(html: str) -> str:
+    """A reply's first line as a button's toast: plain text, within Telegram's 200 characters."""
     plain = unescape(re.sub(r"<[^>]+>", "", html.split("\n")[0]))
     return plain if len(plain) <= 190 else plain[:189] + "…"
 

@@ -9,32 +9,41 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_interval,
+    format_skeleton,
+    format_time,
+    get_datetime_format,
+)
 
 from bot.events.model import Event
 from bot.events.when import When
 
-SUPPORTED_LANGUAGES = ("en", "fr", "ar", "zh", "ru", "es")
-# English and French keep the UN's own house style ("Monday, 5 November 2007", "7–13 November
-# 2007"); the other four take their locale's CLDR formats, ranges through format_interval.
-_HOUSE_STYLE = ("en", "fr")
+# The six official languages of the United Nations, in the UN's own order.
+SUPPORTED_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+# English and French keep the UN's house style ("Tuesday, 13 November 2007", "7–13 November 2007");
+# the others take CLDR's own full formats and ranges, which already read as their UN texts do.
+_HOUSE_STYLE = frozenset({"en", "fr"})
+# Babel's interval data has no full-month range for these: the UN style is built by hand.
+_HAND_RANGES = frozenset({"en", "fr", "ru"})
 
 
 def locale_for(lang: str | None) -> str:
-    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``, ``zh-hans`` -> ``zh``);
-    English by default."""
+    """The Babel locale for a ``language_code`` (``fr-CA`` -> ``fr``); English by default."""
     base = (lang or "en").split("-")[0].split("_")[0].lower()
     return base if base in SUPPORTED_LANGUAGES else "en"
 
 
-def format_day(day: date, lang: str = "en", *, weekday: bool = True) -> str:
-    """``Monday, 5 November 2007`` / ``lundi 5 novembre 2007`` / ``2007年11月5日星期一``."""
-    if locale_for(lang) not in _HOUSE_STYLE:
-        return format_date(day, "full" if weekday else "long", locale=locale_for(lang))
+def format_day(day: date, lang: str | None = "en", *, weekday: bool = True) -> str:
+    """``Monday, 5 November 2007``, ``lundi 5 novembre 2007``, ``2007年11月5日星期一``."""
+    locale = locale_for(lang)
+    if locale not in _HOUSE_STYLE:
+        return format_date(day, "full" if weekday else "long", locale=locale)
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
-    text = format_date(day, pattern, locale=locale_for(lang))
-    if locale_for(lang) == "en" and weekday:
+    text = format_date(day, pattern, locale=locale)
+    if locale == "en" and weekday:
         text = text.replace(" ", ", ", 1)
     return text
 
@@ -44,10 +53,8 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
     locale = locale_for(lang)
     if value.precision == "year":
         return str(value.day.year)
-    if value.precision == "month" and locale not in _HOUSE_STYLE:
-        return format_skeleton("yMMMM", value.day, locale=locale)
     if value.precision == "month":
-        return format_date(value.day, "MMMM y", locale=locale)
+        return format_skeleton("yMMMM", value.day, locale=locale)
     if value.precision == "day":
         return format_day(value.day, lang)
     assert value.instant is not None
@@ -55,11 +62,11 @@ def format_when(value: When, lang: str = "en", zone: tzinfo | None = None) -> st
 
 
 def format_day_range(first: date, last: date, lang: str = "en") -> str:
-    """UN style ranges: ``7–13 November 2007``, ``30 October – 2 November 2007``."""
+    """UN style ranges: ``7–13 November 2007``, ``30 October – 2 November 2007``; CLDR elsewhere."""
     locale = locale_for(lang)
     if first == last:
         return format_day(first, lang)
-    if locale not in _HOUSE_STYLE:
+    if locale not in _HAND_RANGES:
         return format_interval(first, last, "yMMMMd", locale=locale)
     if first.year != last.year:
         return f"{format_day(first, lang, weekday=False)} – {format_day(last, lang, weekday=False)}"
@@ -74,16 +81,13 @@ def format_instant(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
     local = instant.astimezone(zone)
     day = format_day(local.date(), lang)
     clock = format_time(local, "HH:mm", locale=locale_for(lang))
-    return _join_date_time(day, f"{clock} {local.tzname()}", lang)
+    return _date_and_time(day, f"{clock} {local.tzname()}", lang)
 
 
-def _join_date_time(day: str, time_text: str, lang: str) -> str:
-    """``day, time`` in English and French; the locale's own joint elsewhere ("،" in Arabic,
-    a space in Chinese)."""
-    if locale_for(lang) in _HOUSE_STYLE:
-        return f"{day}, {time_text}"
-    joint = Locale.parse(locale_for(lang)).datetime_formats["full"]
-    return str(joint).format(time_text, day)
+def _date_and_time(day: str, clock: str, lang: str | None) -> str:
+    """A date and a time joined the locale's way: ``{1}, {0}``; ``{1} {0}`` in Chinese."""
+    pattern = str(get_datetime_format("medium", locale=locale_for(lang)))
+    return pattern.replace("{1}", day).replace("{0}", clock)
 
 
 def format_clock(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
@@ -109,18 +113,19 @@ def format_span(event: Event, lang: str = "en", zone: tzinfo | None = None) -> s
     assert start.instant and end.instant
     first_local, last_local = start.instant.astimezone(shown), end.instant.astimezone(shown)
     if first_local.date() == last_local.date():
-        day = format_day(first_local.date(), lang)
         hours = f"{format_clock(first_local, shown, lang)}–{format_clock(last_local, shown, lang)}"
-        return _join_date_time(day, f"{hours} {last_local.tzname()}", lang)
+        return _date_and_time(
+            format_day(first_local.date(), lang), f"{hours} {last_local.tzname()}", lang
+        )
     return (
         f"{format_instant(start.instant, shown, lang)} – {format_instant(end.instant, shown, lang)}"
     )
 
 
 def format_datetime_short(instant: datetime, zone: tzinfo, lang: str = "en") -> str:
-    """Compact form for lists: ``5 Nov 2007, 10:00`` (``2007年11月5日 10:00`` in Chinese)."""
-    local = instant.astimezone(zone)
-    if locale_for(lang) in _HOUSE_STYLE:
-        return format_datetime(local, "d MMM y, HH:mm", locale=locale_for(lang))
-    day = format_skeleton("yMMMd", local, locale=locale_for(lang))
-    return _join_date_time(day, format_time(local, "HH:mm", locale=locale_for(lang)), lang)
+    """Compact form for lists: ``5 Nov 2007, 10:00``, ``2007年11月5日 10:00``."""
+    local, locale = instant.astimezone(zone), locale_for(lang)
+    if locale in _HOUSE_STYLE:
+        return format_datetime(local, "d MMM y, HH:mm", locale=locale)
+    day = format_skeleton("yMMMd", local, locale=locale)
+    return _date_and_time(day, format_time(local, "HH:mm", locale=locale), lang)

@@ -20,12 +20,17 @@ Public API
   ``api.commands`` (setMyCommands: the default menu; ``api.commands_by_language`` by language),
   ``api.calls`` (every (method, params) received),
   ``api.errors`` (every refusal: (method, status, description)).
+- ``api.descriptions`` / ``api.short_descriptions``: setMyDescription / setMyShortDescription by
+  language ("" for the default); over 512 / 120 characters is refused as Telegram does.
+- ``api.set_admins(chat_id, *user_ids)``: who getChatMember and getChatAdministrators report as
+  administrators of a group (the first is its creator); everyone else is a plain member.
 - ``api.known_chats``: dict[chat_id, chat]; ``api.add_chat(id, type="private"|"group"|...)``.
   Sending to another chat: 400 "Bad Request: chat not found". The push_* helpers add their chat.
 - ``api.block(chat_id)``: sends to it get 403 "Forbidden: bot was blocked by the user".
 - ``api.push_update(dict)``: queue a raw update (update_id assigned when missing); returns it.
 - ``api.push_text(chat_id, text, *, user_id=None, chat_type=None, language_code="en",
   reply_to=None, first_name="Ada", entities=None)``: "/cmd" and "@name" get their entities.
+- ``api.push_location(chat_id, latitude, longitude, *, user_id=None, language_code="en")``.
 - ``api.push_callback(chat_id, data, *, message_id=None, user_id=None, language_code="en")``
   (presses the button on the last message that carries ``data`` unless message_id is given).
 - ``api.push_inline_query(user_id, query, *, language_code="en")``.
@@ -88,6 +93,7 @@ from tests.fakes.bot_api_checks import (
     MAX_CALLBACK_ANSWER,
     MAX_CAPTION,
     check_commands,
+    check_description,
     check_inline_results,
     check_reply_markup,
     check_text,
@@ -102,6 +108,7 @@ _JSON_PARAMS = frozenset(
     }
 )  # fmt: skip
 _INT_PARAMS = frozenset({"message_id", "offset", "limit", "timeout", "cache_time", "user_id"})
+_ADMIN_STATUSES = ("creator", "administrator")
 
 
 class ApiError(Exception):
@@ -225,6 +232,8 @@ class FakeBotApi:
         self.chat_actions: list[dict] = []
         self.commands: list[dict] = []  # the default menu (no language_code)
         self.commands_by_language: dict[str, list[dict]] = {}
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self.calls: list[tuple[str, dict]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.known_chats: dict[int, dict] = {}
@@ -323,6 +332,15 @@ class FakeBotApi:
         self.members.setdefault(chat_id, {})[user_id] = member
         return member
 
+    def set_admins(self, chat_id: int, *user_ids: int) -> None:
+        """The group's administrators, its creator first (getChatMember, getChatAdministrators)."""
+        self.add_chat(chat_id)
+        for user_id, member in list(self.members.get(chat_id, {}).items()):
+            if member["status"] in _ADMIN_STATUSES and user_id != self.bot_user["id"]:
+                del self.members[chat_id][user_id]
+        for rank, user_id in enumerate(user_ids):
+            self.set_member(chat_id, user_id, "creator" if rank == 0 else "administrator")
+
     def block(self, chat_id: int) -> None:
         self.blocked.add(chat_id)
 
@@ -395,6 +413,26 @@ class FakeBotApi:
         if reply_to is not None:
             replied = reply_to if isinstance(reply_to, dict) else None
             message["reply_to_message"] = replied or self._messages[(chat_id, reply_to)]
+        return self.push_update({"message": message})
+
+    def push_location(
+        self,
+        chat_id: int,
+        latitude: float,
+        longitude: float,
+        *,
+        user_id: int | None = None,
+        language_code: str | None = "en",
+    ) -> dict:
+        """A location shared from the attachment menu."""
+        chat = self.add_chat(chat_id)
+        message = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user(user_id or (chat_id if chat_id > 0 else 1000), language_code),
+            "location": {"latitude": latitude, "longitude": longitude},
+        }
         return self.push_update({"message": message})
 
     def push_callback(
@@ -674,6 +712,35 @@ class FakeBotApi:
         self.commands = []
         return True
 
+    def _api_setmydescription(self, params: dict) -> bool:
+        return self._set_description(self.descriptions, params, "description", 512)
+
+    def _api_setmyshortdescription(self, params: dict) -> bool:
+        return self._set_description(self.short_descriptions, params, "short_description", 120)
+
+    def _set_description(self, store: dict[str, str], params: dict, field: str, limit: int) -> bool:
+        text = params.get(field) or ""
+        error = check_description(text, limit, field)
+        if error:
+            raise ApiError(400, error)
+        store[params.get("language_code") or ""] = text
+        return True
+
+    def _api_getmydescription(self, params: dict) -> dict:
+        return {"description": self.descriptions.get(params.get("language_code") or "", "")}
+
+    def _api_getmyshortdescription(self, params: dict) -> dict:
+        language = params.get("language_code") or ""
+        return {"short_description": self.short_descriptions.get(language, "")}
+
+    def _api_getchatadministrators(self, params: dict) -> list[dict]:
+        chat = self._chat(params)
+        if chat["type"] == "private":
+            raise ApiError(400, "Bad Request: there are no administrators in the private chat")
+        members = self.members.get(chat["id"], {}).values()
+        ranked = sorted(members, key=lambda member: member["status"] != "creator")
+        return [member for member in ranked if member["status"] in _ADMIN_STATUSES]
+
     def _api_getchat(self, params: dict) -> dict:
         return self._chat(params)
 
@@ -687,7 +754,12 @@ class FakeBotApi:
         bot_is_admin = members.get(bot_id, {}).get("status") == "administrator"
         if chat["type"] == "channel" and user_id != bot_id and not bot_is_admin:
             raise ApiError(400, "Bad Request: member list is inaccessible")
-        return members.get(user_id) or _member(self._user(user_id, None), "left")
+        if user_id in members:
+            return members[user_id]
+        # Someone with no record: a channel's reader is not a member; in a group or a private chat
+        # whoever writes is one.
+        default = "left" if chat["type"] == "channel" else "member"
+        return _member(self._user(user_id, None), default)
 
     def _api_sendchataction(self, params: dict) -> bool:
         self._chat(params)

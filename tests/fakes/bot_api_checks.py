@@ -230,3 +230,11 @@ def check_commands(commands: Any) -> str | None:
         if not 1 <= len(str(command.get("description", "")).strip()) <= 256:
             return "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID"
     return None
+
+
+def check_description(text: str, limit: int, field: str) -> str | None:
+    """Refuse a bot description (512) or short description (120) over Telegram's length."""
+    if utf16_length(text) > limit:
+        name = "BOT_ABOUT_INVALID" if field == "short_description" else "BOT_DESCRIPTION_INVALID"
+        return f"Bad Request: {name}"
+    return None

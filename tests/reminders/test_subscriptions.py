@@ -82,7 +82,7 @@ async def test_subscribe_alone_subscribes_to_every_meeting(running: Running) -> 
 
 async def test_subscribe_to_one_event_with_own_lead_times(running: Running) -> None:
     reply = await running.ask("/subscribe msp opening 2d 3h")
-    assert "MSP opening" in reply and "2 days before, 3 h before" in reply
+    assert "MSP opening" in reply and "2 days before, 3 hours before" in reply
     expected = Subscription(CHAT, "event:msp-opening", parse_leads("2d 3h"))
     assert running.store.subscriptions() == [expected]
 
@@ -187,3 +187,34 @@ async def test_the_menu_lists_the_reminder_commands(
     french = {c["command"]: c["description"] for c in api.commands_by_language["fr"]}
     assert french["subscribe"].startswith("Rappels")
     assert french["next"] == "Les prochaines réunions"
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [("конференции", "ru",
+      "Вы будете получать напоминания обо всех событиях вида «конференции»: накануне, "
+      "утром в тот же день."),
+     ("reunión", "es",
+      "Recibirá recordatorios de todas las reuniones: la víspera, la mañana del mismo día."),
+     ("会议", "zh", "您将收到所有会议的提醒：前一天、当天上午。")],
+)  # fmt: skip
+def test_kinds_are_understood_and_described_in_each_language(
+    services: ReminderServices, word: str, lang: str, expected: str
+) -> None:
+    from bot.telegram.subscriptions import subscribe_reply
+
+    assert subscribe_reply(services, CHAT, [word], lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "“99d”: at most 60 days ahead."), ("ru", "«99d»: не более чем за 60 дней."),
+     ("es", "«99d»: como máximo 60 días de antelación."), ("zh", "“99d”：最多提前60天。")],
+)  # fmt: skip
+def test_a_refused_lead_time_is_explained_in_the_readers_language(
+    services: ReminderServices, lang: str, expected: str
+) -> None:
+    from bot.telegram.subscriptions import subscribe_reply
+
+    assert subscribe_reply(services, CHAT, ["msp", "99d"], lang) == expected
+    assert services.store.subscriptions() == []

@@ -185,3 +185,24 @@ async def test_a_channel_post_has_a_sender_chat_and_no_sender(client: Bot, api: 
     post = update.channel_post
     assert post is not None and post.from_user is None
     assert post.sender_chat is not None and post.sender_chat.id == CHANNEL
+
+
+async def test_descriptions_over_telegrams_limits_are_refused(client: Bot, api: FakeBotApi) -> None:
+    await client.set_my_description("d" * 512, language_code="ru")
+    await client.set_my_short_description("s" * 120)
+    with pytest.raises(BadRequest, match=r"(?i)bot_description_invalid"):
+        await client.set_my_description("d" * 513)
+    with pytest.raises(BadRequest, match=r"(?i)bot_about_invalid"):
+        await client.set_my_short_description("s" * 121, language_code="ar")
+    assert api.descriptions == {"ru": "d" * 512} and api.short_descriptions == {"": "s" * 120}
+
+
+async def test_chat_members_are_administrators_only_when_set(client: Bot, api: FakeBotApi) -> None:
+    api.set_admins(-100, 7, 8)
+    assert (await client.get_chat_member(-100, 7)).status == "creator"
+    assert (await client.get_chat_member(-100, 8)).status == "administrator"
+    assert (await client.get_chat_member(-100, 9)).status == "member"
+    admins = await client.get_chat_administrators(-100)
+    assert [member.user.id for member in admins] == [7, 8]
+    with pytest.raises(BadRequest, match=r"(?i)chat not found"):
+        await client.get_chat_member(-555, 7)

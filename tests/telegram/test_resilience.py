@@ -152,6 +152,7 @@ async def test_documents_from_others_are_not_extracted(bot: Bot) -> None:
 
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_time_zone(bot: Bot) -> None:
     group, supergroup = -555, -100555
+    bot.api.set_admins(group, 5)  # in a group only administrators change settings
     await bot.ask("/timezone Asia/Tokyo", chat_id=group, user_id=5)
     bot.api.fail_next(
         "sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat",

@@ -36,7 +36,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "countdown_today": {"en": "starts today", "fr": "commence aujourd'hui"},
     "countdown_tomorrow": {"en": "starts tomorrow", "fr": "commence demain"},
     "countdown_in": {"en": "starts in {time}", "fr": "commence dans {time}"},
-    "countdown_in_days": {"en": "starts in {days} days", "fr": "commence dans {days} jours"},
     "countdown_and": {"en": "{first} and {second}", "fr": "{first} et {second}"},
     "amount_day#one": {"en": "{count} day", "fr": "{count} jour"},
     "amount_day#other": {"en": "{count} days", "fr": "{count} jours"},
@@ -53,9 +52,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lead_before": {"en": "{amount} before", "fr": "{amount} avant"},
     "lead_morning_of": {"en": "the morning of", "fr": "le matin même"},
     "lead_day_before": {"en": "the day before", "fr": "la veille"},
-    "lead_days_before": {"en": "{days} days before", "fr": "{days} jours avant"},
     "lead_on_the_day": {"en": "on the day", "fr": "le jour même"},
     "lead_at": {"en": "{day} at {time}", "fr": "{day} à {time}"},
+    "lead_separator": {"en": ", ", "fr": ", "},  # between lead times in a list
     # Kinds of event, as /subscribe names them (meetings and conferences are the answers' words).
     "kind_agenda_item": {"en": "agenda items", "fr": "points de l'ordre du jour"},
     "kind_background": {"en": "background events", "fr": "événements de contexte"},
@@ -88,7 +87,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{query}” could be: {names}. Please be more precise.",
         "fr": "« {query} » peut désigner : {names}. Merci de préciser.",
     },
-    "bad_lead": {"en": "{error}", "fr": "{error}"},
+    # Why a lead time was refused (plain text).
+    "lead_error_syntax": {
+        "en": "“{text}” is not a lead time; write 2d, 1w, 3h, 30m or 1d@09:00.",
+        "fr": "« {text} » n'est pas un délai ; écrivez 2d, 1w, 3h, 30m ou 1d@09:00.",
+    },
+    "lead_error_clock_hours": {
+        "en": "“{text}”: a time of day goes with days only, like 1d@09:00.",
+        "fr": "« {text} » : une heure précise ne va qu'avec des jours, comme 1d@09:00.",
+    },
+    "lead_error_too_far": {
+        "en": "“{text}”: at most {days} days ahead.",
+        "fr": "« {text} » : {days} jours à l'avance au plus.",
+    },
+    "lead_error_clock": {
+        "en": "“{text}”: {clock} is not a time of day.",
+        "fr": "« {text} » : {clock} n'est pas une heure valide.",
+    },
+    "lead_error_range": {
+        "en": "“{text}”: between 1 minute and {days} days.",
+        "fr": "« {text} » : entre 1 minute et {days} jours.",
+    },
+    "lead_error_too_many": {
+        "en": "At most {count} lead times per subscription.",
+        "fr": "{count} délais au plus par abonnement.",
+    },
     "no_reminders": {
         "en": "No reminders planned for this chat. /subscribe to get some.",
         "fr": "Aucun rappel prévu pour ce chat. /subscribe pour en recevoir.",

@@ -19,11 +19,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "/event <i>name</i> – one event\n/today, /week – what is on\n"
         "/on <i>2007-11-05</i> – a day\n"
         "/where <i>event</i> – the place\n/ics – subscribe to the calendar\n"
-        "/timezone <i>Area/City</i> – your time zone\n/about – where the data comes from",
+        "/timezone <i>Area/City</i> – your time zone\n"
+        "/language – this chat's language; /settings – settings\n"
+        "/about – where the data comes from",
         "fr": "<b>Commandes</b>\n/next – les prochaines réunions\n/events – tous les événements\n"
         "/event <i>nom</i> – un événement\n/today, /week – ce qui a lieu\n"
         "/on <i>2007-11-05</i> – un jour\n/where <i>événement</i> – le lieu\n"
         "/ics – s’abonner au calendrier\n/timezone <i>Zone/Ville</i> – votre fuseau horaire\n"
+        "/language – langue de la conversation ; /settings – réglages\n"
         "/about – d’où viennent les données",
     },
     "apology": {
@@ -174,4 +177,90 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Votre fuseau horaire : /timezone Europe/Paris",
     },
     "menu_about": {"en": "Where the data comes from", "fr": "D’où viennent les données"},
+    # Language and settings ----------------------------------------------------------------------
+    "language_choose": {
+        "en": "This chat's language: <b>{language}</b>. Choose another:",
+        "fr": "Langue de cette conversation : <b>{language}</b>. Choisissez-en une autre :",
+    },
+    "language_set": {
+        "en": "From now on I write in English in this chat.",
+        "fr": "Désormais, j’écris en français dans cette conversation.",
+    },
+    "language_unknown": {
+        "en": "I don’t speak “{code}”. Choose one of the six UN languages:",
+        "fr": "Je ne parle pas « {code} ». Choisissez l’une des six langues de l’ONU :",
+    },
+    "admins_only": {
+        "en": "In a group, only its administrators can change the settings and the reminders.",
+        "fr": "Dans un groupe, seuls ses administrateurs peuvent modifier les réglages et les "
+        "rappels.",
+    },
+    "settings": {
+        "en": "<b>Settings for this chat</b>\nLanguage: {language}\nTime zone: {zone}\n"
+        "Daily digest: {digest}\nReminders: {leads}",
+        "fr": "<b>Réglages de cette conversation</b>\nLangue : {language}\nFuseau horaire : "
+        "{zone}\nRésumé quotidien : {digest}\nRappels : {leads}",
+    },
+    "settings_off": {"en": "off", "fr": "désactivé"},
+    "settings_no_reminders": {"en": "none (/subscribe)", "fr": "aucun (/subscribe)"},
+    "settings_ask_zone": {
+        "en": "Send your location (📎 → Location) or type a city (Geneva, Tokyo) or a zone name "
+        "(Europe/Geneva).",
+        "fr": "Envoyez votre position (📎 → Position) ou écrivez une ville (Genève, Tokyo) ou un "
+        "nom de fuseau (Europe/Paris).",
+    },
+    "settings_ask_digest": {
+        "en": "Choose the time of the daily digest, or type one (08:30):",
+        "fr": "Choisissez l’heure du résumé quotidien, ou écrivez-en une (08:30) :",
+    },
+    "settings_ask_leads": {
+        "en": "How long before each meeting should reminders come? Choose, or type your own "
+        "(2d 3h, 1d@18:00):",
+        "fr": "Combien de temps avant chaque réunion voulez-vous les rappels ? Choisissez, ou "
+        "écrivez les vôtres (2d 3h, 1d@18:00) :",
+    },
+    "leads_set": {
+        "en": "Reminders for this chat: {leads}.",
+        "fr": "Rappels de cette conversation : {leads}.",
+    },
+    "zone_not_found": {
+        "en": "I found no time zone for “{text}”. Type a large city nearby or a zone name such "
+        "as <code>Europe/Geneva</code>.",
+        "fr": "Aucun fuseau horaire trouvé pour « {text} ». Écrivez une grande ville proche ou "
+        "un nom de fuseau comme <code>Europe/Paris</code>.",
+    },
+    "btn_language": {"en": "🌐 Language", "fr": "🌐 Langue"},
+    "btn_timezone": {"en": "🕓 Time zone", "fr": "🕓 Fuseau horaire"},
+    "btn_digest": {"en": "🗓 Daily digest", "fr": "🗓 Résumé quotidien"},
+    "btn_leads": {"en": "🔔 Reminder times", "fr": "🔔 Délais des rappels"},
+    "btn_back": {"en": "◀ Back", "fr": "◀ Retour"},
+    "btn_off": {"en": "Off", "fr": "Désactiver"},
+    "btn_defaults": {
+        "en": "The day before and the morning of",
+        "fr": "La veille et le matin même",
+    },
+    # The bot's profile, shown before a user starts it (plain text; 512 and 120 characters at most).
+    "bot_description": {
+        "en": "I answer questions about the meetings of UN General Assembly resolution A/RES/62/57 "
+        "on the Convention on Certain Conventional Weapons (CCW): when and where they are held, "
+        "what comes next and what the resolution says. I also send reminders and a daily digest, "
+        "and give a link for your calendar app. Ask in Arabic, Chinese, English, French, Russian "
+        "or Spanish.",
+        "fr": "Je réponds aux questions sur les réunions prévues par la résolution A/RES/62/57 de "
+        "l’Assemblée générale des Nations Unies sur la Convention sur certaines armes classiques "
+        "(CCAC) : dates, lieux, prochaines échéances et contenu de la résolution. J’envoie aussi "
+        "des rappels et un résumé quotidien, et je donne un lien pour votre agenda. Posez vos "
+        "questions en anglais, arabe, chinois, espagnol, français ou russe.",
+    },
+    "bot_short_description": {
+        "en": "Dates, places and reminders for the CCW meetings of A/RES/62/57, in the six UN "
+        "languages.",
+        "fr": "Dates, lieux et rappels des réunions de la CCAC (A/RES/62/57), dans les six "
+        "langues de l’ONU.",
+    },
+    "menu_language": {"en": "Choose this chat's language", "fr": "Choisir la langue"},
+    "menu_settings": {
+        "en": "Language, time zone, digest, reminders",
+        "fr": "Langue, fuseau horaire, résumé, rappels",
+    },
 }
