@@ -25,7 +25,6 @@ from telegram import Bot
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import diff_snapshots, recipients
 from bot.reminders.dispatcher import CONCURRENCY, Dispatcher, Job
-from bot.reminders.pacing import Pacer
 from bot.reminders.scheduler import WakeScheduler
 from bot.reminders.sender import Sender
 from bot.state import Snapshot
@@ -45,13 +44,12 @@ class ReminderService:
         services: ReminderServices,
         bot: Bot,
         *,
-        pacer: Pacer | None = None,
         concurrency: int = CONCURRENCY,
         watch_interval: float | None = WATCH_INTERVAL,
         safety_interval: float | None = SAFETY_INTERVAL,
     ) -> None:
         self.services = services
-        self.sender = Sender(bot, services.store, pacer or Pacer())
+        self.sender = Sender(bot, services.store)  # paced by the bot's lane, beside the replies
         self.dispatcher = Dispatcher(services, self.sender, concurrency)
         self.scheduler = WakeScheduler(services.clock, self.kick)
         # calbot serve runs one watcher for the whole process and passes None here; tests and

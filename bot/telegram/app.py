@@ -26,6 +26,7 @@ from telegram.ext import (
 from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings
+from bot.outbound import OutboundLane
 from bot.state import CalendarHolder
 from bot.telegram import admin, buttons, commands
 from bot.telegram.errors import error_handler
@@ -37,6 +38,7 @@ from bot.text.dates import SUPPORTED_LANGUAGES
 from bot.text.messages import say
 
 Extension = Callable[[Application], object]
+CONCURRENT_UPDATES = 64
 
 # (command, handler); the menu's description is the catalogue's menu_<command>
 USER_COMMANDS = (
@@ -68,8 +70,12 @@ def build_application(
     *,
     extensions: Iterable[Extension] = (),
     flood: FloodLimit | None = None,
+    lane: OutboundLane | None = None,
 ) -> Application:
-    """The Application for ``settings.token``, talking to ``TELEGRAM_API_URL``."""
+    """The Application for ``settings.token``, talking to ``TELEGRAM_API_URL``.
+
+    Every call of its bot goes through ``lane`` (``bot.outbound``): replies, reminders, broadcasts.
+    """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     api = settings.telegram_api_url
@@ -79,8 +85,10 @@ def build_application(
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .post_init(_post_init)
-        # Handle several users' updates at once; each handler is short and awaits I/O.
-        .concurrent_updates(8)
+        .rate_limiter(lane or OutboundLane())
+        # Handle many users' updates at once: a handler is short but may wait for its send slot in
+        # the lane, and a pressed button must not queue behind a burst of replies.
+        .concurrent_updates(CONCURRENT_UPDATES)
         .build()
     )
     application.bot_data[KEY] = BotServices(
