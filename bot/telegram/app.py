@@ -33,12 +33,12 @@ from bot.telegram.errors import error_handler
 from bot.telegram.flood import FloodLimit
 from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
+from bot.telegram.processor import ButtonsFirst
 from bot.telegram.services import KEY, BotServices
 from bot.text.dates import SUPPORTED_LANGUAGES
 from bot.text.messages import say
 
 Extension = Callable[[Application], object]
-CONCURRENT_UPDATES = 64
 
 # (command, handler); the menu's description is the catalogue's menu_<command>
 USER_COMMANDS = (
@@ -86,9 +86,9 @@ def build_application(
         .base_file_url(f"{api}/file/bot")
         .post_init(_post_init)
         .rate_limiter(lane or OutboundLane())
-        # Handle many users' updates at once: a handler is short but may wait for its send slot in
-        # the lane, and a pressed button must not queue behind a burst of replies.
-        .concurrent_updates(CONCURRENT_UPDATES)
+        # Many users' updates at once (a handler may wait for its send slot in the lane), and a
+        # pressed button never queued behind a burst of messages.
+        .concurrent_updates(ButtonsFirst())
         .build()
     )
     application.bot_data[KEY] = BotServices(
