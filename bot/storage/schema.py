@@ -23,6 +23,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -140,13 +141,45 @@ snoozes = Table(
 
 V1_TABLES = (chats, subscriptions, delivery_log, revisions, snoozes)
 
+# Coordination between calbot instances on one database (``bot.storage.coordination``). Times are
+# seconds since 1970 on the database's own clock, so that the instances' clocks never disagree.
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(64), primary_key=True),  # "reminders": who dispatches them
+    Column("holder", String(200), nullable=False),  # host:pid:random of the holding instance
+    Column("expires_epoch", Float, nullable=False),
+)
+
+processed_updates = Table(
+    "processed_updates",
+    metadata,
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("received_utc", UTCDateTime, nullable=False),
+    Index("ix_processed_updates_received", "received_utc"),
+)
+
+send_budget = Table(
+    "send_budget",
+    metadata,
+    Column("name", String(64), primary_key=True),  # "telegram": the bot token's overall budget
+    Column("next_epoch", Float, nullable=False),  # the next free overall send slot
+)
+
+V2_TABLES = (leases, processed_updates, send_budget)
+
 
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=list(V1_TABLES))
 
 
+def _add_v2_coordination(connection: Connection) -> None:
+    """Several instances on one database: the dispatch lease, webhook dedup, the shared budget."""
+    metadata.create_all(connection, tables=list(V2_TABLES))
+
+
 Migration = Callable[[Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_v2_coordination)
 LATEST_VERSION = len(MIGRATIONS)
 _PG_LOCK_ID = 0x0CA1B07  # any constant; names calbot's migration lock
 
