@@ -104,6 +104,7 @@ class Dispatcher:
     sender: Sender
     concurrency: int = CONCURRENCY
     stopping: bool = False  # set by the service's stop(): finish in-flight sends, start no more
+    paused: bool = False  # another instance holds the dispatch lease: start no more sends
     _last_run_utc: datetime | None = None
     _orphans: set[DeliveryKey] = field(default_factory=set)
     _plan: _Plan | None = None
@@ -317,7 +318,7 @@ class Dispatcher:
 
         async def worker() -> None:
             for job in queue:  # a shared iterator: each job goes to exactly one worker
-                if self.stopping:
+                if self.stopping or self.paused:
                     return
                 await self._deliver_one(job, report)
 
