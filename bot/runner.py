@@ -33,8 +33,9 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
+from bot import PROCESS_STARTED_MONOTONIC
 from bot.chats import ChatStore
-from bot.clock import Clock
+from bot.clock import Clock, OffsetClock
 from bot.config import Settings, SettingsError
 from bot.events.revisions import RevisionStore
 from bot.logging import setup_logging
@@ -142,6 +143,10 @@ def run_serve(args: argparse.Namespace) -> int:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     setup_logging(settings.log_level, [settings.token, secret])
     clock = clock_from(settings)
+    if isinstance(clock, OffsetClock):
+        # --now is calbot's time when the process started, not once its imports and database are
+        # ready: a reminder due ten seconds after start then comes ten seconds after start.
+        clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:

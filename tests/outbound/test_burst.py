@@ -80,6 +80,7 @@ async def test_a_burst_during_a_reminder_fan_out_delays_neither(
     assert {message.chat_id for message in replies_to(api, users)} == set(users)
     assert reminders, "no reminder went out during the burst"
     late = (reminders[0].accepted_at - real_due).total_seconds()
+    print(f"\nburst: {USERS} replies in {elapsed:.1f} s; first reminder {late:.3f} s after due")
     assert late <= 2.0, f"first reminder {late:.2f} s after due"
     share = WEIGHTS[Priority.REPLY] / (WEIGHTS[Priority.REPLY] + WEIGHTS[Priority.REMINDER])
     assert elapsed <= USERS / (OVERALL_PER_SECOND * share) + MARGIN, f"{elapsed:.1f} s"
@@ -108,3 +109,25 @@ async def test_a_pressed_button_is_answered_at_once_during_a_burst(
     store.close()
     assert waiting > 100, "the button was pressed while replies were still queued"
     assert answered < 1.0, f"the button spun {answered:.2f} s"
+
+
+async def test_at_idle_the_first_reminder_leaves_within_a_second_of_due(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    lead_in = 2.0
+    clock = OffsetClock(MSP_DUE - timedelta(seconds=lead_in))
+    real_due = datetime.now(UTC) + timedelta(seconds=lead_in)
+    store = sqlite_store(tmp_path, clock)
+    holder = CalendarHolder(write_events(tmp_path / "events.yaml"), clock, store)
+    holder.load()
+    subscribe_many(store, api, range(1, 51), "event:msp-opening")
+    async with (
+        running_bot(api, holder, clock, store) as application,
+        running_reminders(application, store, holder, clock),
+    ):
+        assert datetime.now(UTC) < real_due, "set-up took the whole lead-in"
+        [first] = await api.wait_for_messages(1, timeout=10)
+    store.close()
+    late = (first.accepted_at - real_due).total_seconds()
+    print(f"\nidle: first reminder accepted {late:.3f} s after due")
+    assert 0.0 <= late <= 1.0, f"first reminder {late:.2f} s after due"
