@@ -37,10 +37,12 @@ async def api() -> AsyncIterator[FakeBotApi]:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    api: FakeBotApi, holder: CalendarHolder, clock: Clock, store: Store
+    api: FakeBotApi, holder: CalendarHolder, clock: Clock, store: Store, admin_ids: str = ""
 ) -> AsyncIterator[Application]:
     """calbot's Application as ``calbot serve`` builds it, polling the fake server."""
-    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, ADMIN_IDS=admin_ids
+    )
     # A thousand different users: the per-user flood limit is not what is measured here.
     application = build_application(settings, holder, clock, store, flood=FloodLimit(clock))
     async with application:
