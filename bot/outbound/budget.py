@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 OVERALL_PER_SECOND = 29.5  # a hair under 30: network jitter must not bunch two sends into a window
 PRIVATE_INTERVAL = 1.05
 GROUP_INTERVAL = 3.05  # 20 per minute
+CATCH_UP = 0.15  # seconds of slots a late event loop may still use (see Budget.book)
 _PRUNE_AT = 50_000
 
 
@@ -42,9 +43,10 @@ class Budget:
 
     def book(self, chat_id: int, now: float) -> None:
         """Take the slot at ``now`` for ``chat_id`` (the caller checked that both are ready)."""
-        # A slot taken a little late (the event loop woke late) keeps the schedule, so lateness
-        # does not add up; after a pause longer than one slot the schedule starts again from now.
-        start = self.next_overall if now - self.next_overall < self.spacing else now
+        # Slots missed because the event loop was busy (a stall of up to CATCH_UP seconds) are
+        # still used, back to back: Telegram's budget refilled during the stall, so the average
+        # stays at ``rate``. After a longer pause (nothing to send) the schedule starts from now.
+        start = self.next_overall if now - self.next_overall < CATCH_UP else now
         self.next_overall = start + self.spacing
         interval = self.group_interval if chat_id < 0 else self.private_interval
         self._next_by_chat[chat_id] = now + interval
