@@ -5,8 +5,13 @@ other getUpdates request"), and two pollers retrying at once would take the upda
 every second. So calbot polls only while it holds the database lease ``POLLING`` (``bot.lease``):
 a second instance on the same database says once that another instance holds getUpdates, keeps
 serving the feed and the page, and starts polling when the first one's lease lapses (it stopped or
-died). A 409 that still comes (a poller outside this database, such as a copy of calbot on a
-laptop) is said once, clearly, and polling pauses ``CONFLICT_PAUSE`` seconds instead of fighting.
+died).
+
+A 409 that still comes has two causes. Just after a restart, the previous process's last long poll
+may still be open at Telegram (a killed process cannot end it) for up to the poll's timeout, 10 s:
+polling then pauses a little longer than that and resumes. If the conflict persists, another program
+polls with the token (a copy of calbot on a laptop, outside this database): calbot says so once,
+clearly, and tries again every ``CONFLICT_PAUSE`` seconds instead of fighting it for updates.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from bot.lease import Lease
 
 log = logging.getLogger(__name__)
 
+POLL_TIMEOUT = 10.0  # python-telegram-bot's long-poll timeout: what a leftover poll can last
+FIRST_PAUSE = POLL_TIMEOUT + 2.0
 CONFLICT_PAUSE = 60.0
 POLLING_LINE = "calbot: Telegram bot polling for updates"
 STANDBY_LINE = (
@@ -33,18 +40,31 @@ CONFLICT_LINE = (
     "calbot: Telegram answered 409 Conflict: another program polls with this bot token; "
     "polling pauses {pause:.0f} s and tries again (stop the other one, or use webhook mode)"
 )
+LEFTOVER_LINE = (
+    "Telegram answered 409 Conflict to getUpdates: another poll for this token is still open (most "
+    "often the last one of a calbot that was just restarted); polling resumes in {pause:.0f} s"
+)
 
 
 class Poller:
     """Starts and stops the application's updater as the lease and Telegram allow."""
 
-    def __init__(self, application: Application, lease: Lease | None) -> None:
+    def __init__(
+        self,
+        application: Application,
+        lease: Lease | None,
+        *,
+        first_pause: float = FIRST_PAUSE,
+        pause: float = CONFLICT_PAUSE,
+    ) -> None:
         assert application.updater is not None
+        self._first_pause, self._pause_after = first_pause, pause
         self._application = application
         self._updater = application.updater
         self._lease = lease
         self._tasks: set[asyncio.Task[None]] = set()
         self._paused_until = 0.0
+        self._conflicts = 0  # in a row, without a successful poll in between
         self._said_standby = False
 
     @property
@@ -100,19 +120,30 @@ class Poller:
         if not isinstance(error, Conflict):
             log.warning("getUpdates failed: %s", error.message)
             return
-        if asyncio.get_running_loop().time() < self._paused_until:
+        now = asyncio.get_running_loop().time()
+        if now < self._paused_until:
             return
-        line = CONFLICT_LINE.format(pause=CONFLICT_PAUSE)
-        print(line, flush=True)
-        log.warning(line.removeprefix("calbot: "))
-        self._paused_until = asyncio.get_running_loop().time() + CONFLICT_PAUSE
-        self._spawn(self._pause())
+        self._conflicts += 1
+        if self._conflicts == 1:
+            pause = self._first_pause
+            log.warning(LEFTOVER_LINE.format(pause=pause))
+        else:
+            pause = self._pause_after
+            if self._conflicts == 2:  # said once per episode, not at every retry
+                line = CONFLICT_LINE.format(pause=pause)
+                print(line, flush=True)
+                log.warning(line.removeprefix("calbot: "))
+        self._paused_until = now + pause
+        self._spawn(self._pause(pause))
 
-    async def _pause(self) -> None:
+    async def _pause(self, seconds: float) -> None:
         await self._updater.stop()  # from its own task: the polling loop cannot stop itself
-        await asyncio.sleep(CONFLICT_PAUSE)
+        await asyncio.sleep(seconds)
         if self._lease is None or self._lease.held:
             await self._poll()
+            await asyncio.sleep(2 * max(POLL_TIMEOUT, self._first_pause))
+            if self.polling and asyncio.get_running_loop().time() >= self._paused_until:
+                self._conflicts = 0  # two polls' time without a conflict: the episode is over
 
     def _spawn(self, coroutine: object) -> None:
         task = asyncio.ensure_future(coroutine)  # type: ignore[call-overload]
