@@ -35,7 +35,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from bot.metrics import OUTBOUND_RETRIES, OUTBOUND_SENT
-from bot.outbound.budget import Budget
+from bot.outbound.budget import CATCH_UP, Budget
 from bot.outbound.priority import WEIGHTS, Priority
 
 log = logging.getLogger(__name__)
@@ -249,7 +249,9 @@ class OutboundLane(BaseRateLimiter[int]):
     async def _shared_delay(self) -> float:
         assert self._shared is not None
         try:
-            delay = await asyncio.to_thread(self._shared.reserve_send_slot, self.budget.spacing)
+            delay = await asyncio.to_thread(
+                self._shared.reserve_send_slot, self.budget.spacing, CATCH_UP
+            )
         except Exception as error:  # the database is away: keep sending at this process's pace
             if not self._shared_failed:
                 log.warning("shared send budget unavailable (%r); pacing locally", error)

@@ -81,12 +81,13 @@ def lease_holder(engine: Engine, name: str) -> str | None:
     return None if row is None else str(row.holder)
 
 
-def reserve_send_slot(engine: Engine, spacing: float) -> float:
+def reserve_send_slot(engine: Engine, spacing: float, catch_up: float = 0.0) -> float:
     """Book the next overall send slot; the seconds until it (0 when it is free now)."""
     now = _epoch(engine)
-    # A slot a little in the past keeps the schedule (lateness does not add up); an older one
-    # means the budget was idle, and the schedule starts again from now.
-    start = case((send_budget.c.next_epoch > now - spacing, send_budget.c.next_epoch), else_=now)
+    # A slot up to ``catch_up`` (at least one slot) in the past keeps the schedule, so lateness
+    # does not add up; an older one means the budget was idle: the schedule starts again from now.
+    behind = max(spacing, catch_up)
+    start = case((send_budget.c.next_epoch > now - behind, send_budget.c.next_epoch), else_=now)
     statement = (
         update(send_budget)
         .where(send_budget.c.name == BUDGET_ROW)

@@ -314,8 +314,8 @@ class Store:
     def lease_holder(self, name: str) -> str | None:
         return coordination.lease_holder(self.engine, name)
 
-    def reserve_send_slot(self, spacing: float) -> float:
-        return coordination.reserve_send_slot(self.engine, spacing)
+    def reserve_send_slot(self, spacing: float, catch_up: float = 0.0) -> float:
+        return coordination.reserve_send_slot(self.engine, spacing, catch_up)
 
     def claim_update(self, update_id: int) -> bool:
         return self._updates.claim_update(update_id, self._clock.now())
