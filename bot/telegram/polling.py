@@ -110,7 +110,10 @@ class Poller:
             await asyncio.sleep(self._lease.renew_every)
             held = await self._lease.renew()
             if held and not self.polling:
-                await self._poll()
+                try:
+                    await self._poll()
+                except TelegramError as error:  # unreachable for now: the next renewal retries
+                    log.warning("could not start polling: %s", error.message)
             elif not held and self.polling:
                 await self._updater.stop()
                 self._standby()
