@@ -176,8 +176,13 @@ class ReminderService:
             held = await self.lease.renew()
             if held and not was:
                 log.warning("this instance now dispatches reminders (took over the lease)")
+                try:
+                    self.dispatcher.recover()
+                except Exception:  # the database is away: give the lease up, try again later
+                    log.exception("could not take over the reminder dispatch")
+                    await self.lease.release()
+                    continue
                 self.dispatcher.paused = False
-                self.dispatcher.recover()
                 self.reschedule()
             elif was and not held:
                 log.warning("the reminder lease went to another instance; standing by")

@@ -143,7 +143,11 @@ class Poller:
         await self._updater.stop()  # from its own task: the polling loop cannot stop itself
         await asyncio.sleep(seconds)
         if self._lease is None or self._lease.held:
-            await self._poll()
+            try:
+                await self._poll()
+            except TelegramError as error:  # the lease keeper (or a restart) tries again
+                log.warning("could not resume polling: %s", error.message)
+                return
             await asyncio.sleep(2 * max(POLL_TIMEOUT, self._first_pause))
             if self.polling and asyncio.get_running_loop().time() >= self._paused_until:
                 self._conflicts = 0  # two polls' time without a conflict: the episode is over
