@@ -23,8 +23,8 @@ class Priority(IntEnum):
     BROADCAST = 4
 
 
-# Slots per round while all are waiting: replies keep 80 % of the rate through a reminder fan-out
-# (23.6 a second), reminders 13 % (3.9 a second), the rest a trickle each.
+# Slots per round while classes wait together: through a reminder fan-out, replies keep 24/28 of
+# the rate (25 a second) and reminders 4/28 (4 a second); with every class waiting, 24/30 and 4/30.
 WEIGHTS: dict[Priority, float] = {
     Priority.REPLY: 24.0,
     Priority.REMINDER: 4.0,
