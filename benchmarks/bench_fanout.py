@@ -30,13 +30,15 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from telegram import Bot
+from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import Clock, ManualClock, OffsetClock
 from bot.config import Settings
+from bot.outbound import OutboundLane
+from bot.outbound.budget import Budget
 from bot.reminders import ReminderServices
 from bot.reminders.dispatcher import CONCURRENCY, Dispatcher
-from bot.reminders.pacing import Pacer
 from bot.reminders.planner import first_due, group_subscriptions, missed_audience, plan_slots
 from bot.reminders.sender import Sender
 from bot.reminders.service import ReminderService
@@ -74,9 +76,11 @@ def open_world(
     return ReminderServices(store, holder, clock, settings)
 
 
-def make_bot(api: FakeBotApi) -> Bot:
+def make_bot(api: FakeBotApi, budget: Budget | None = None) -> Bot:
+    """The bot as the application has it: the outbound lane is its rate limiter."""
     request = HTTPXRequest(connection_pool_size=CONCURRENCY * 2)
-    return Bot(DEFAULT_TOKEN, base_url=f"{api.base_url}/bot", request=request)
+    lane = OutboundLane(budget or Budget())
+    return ExtBot(DEFAULT_TOKEN, base_url=f"{api.base_url}/bot", request=request, rate_limiter=lane)
 
 
 async def at_default_limits(workdir: Path, chats: int) -> None:
@@ -84,7 +88,7 @@ async def at_default_limits(workdir: Path, chats: int) -> None:
     async with FakeBotApi() as api, make_bot(api) as bot:
         for chat_id in range(1, chats + 1):
             api.add_chat(chat_id)
-        dispatcher = Dispatcher(services, Sender(bot, services.store, Pacer()))
+        dispatcher = Dispatcher(services, Sender(bot, services.store))
         started = time.monotonic()
         report = await dispatcher.run_due(DUE)
         elapsed = time.monotonic() - started
@@ -102,15 +106,15 @@ async def at_default_limits(workdir: Path, chats: int) -> None:
 async def lifted(workdir: Path, chats: int) -> None:
     lead_in = timedelta(seconds=5)  # calbot is up before the reminder falls due
     services = open_world(workdir, "lifted", chats, ManualClock(DUE - lead_in))
-    async with FakeBotApi() as api, make_bot(api) as bot:
+    unpaced = Budget(rate=0, private_interval=0, group_interval=0)
+    async with FakeBotApi() as api, make_bot(api, unpaced) as bot:
         api.lift_rate_limits()
         for chat_id in range(1, chats + 1):
             api.add_chat(chat_id)
         clock = OffsetClock(DUE - lead_in)  # set up first: the settable clock runs from here
         services = dataclasses.replace(services, clock=clock)
         real_due = datetime.now(UTC) + (DUE - clock.now())
-        unpaced = Pacer(rate=0, private_interval=0, group_interval=0)
-        service = ReminderService(services, bot, pacer=unpaced, watch_interval=None)
+        service = ReminderService(services, bot, watch_interval=None)
         await service.start()
         await service.wait_idle()
         ready = (real_due - datetime.now(UTC)).total_seconds()

@@ -1,9 +1,9 @@
 """Run every benchmark in this folder, one after the other, and print their figures.
 
 Usage: ``./dev python benchmarks/run.py [NAME ...]`` (names like ``feed``, ``answers``, ``updates``,
-``fanout``). Each benchmark is a script ``bench_<name>.py`` that prints its own numbers and ratios;
-the machines are shared and noisy, so compare the ratios printed within one run rather than absolute
-figures across runs.
+``fanout``, ``burst``, ``failover``). Each benchmark is a script ``bench_<name>.py`` that prints its
+own numbers and ratios; the machines are shared and noisy, so compare the ratios printed within one
+run rather than absolute figures across runs.
 """
 
 from __future__ import annotations

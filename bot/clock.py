@@ -48,11 +48,18 @@ class SystemClock:
 class OffsetClock:
     """Starts at a chosen instant and runs on at real speed (``--now``)."""
 
-    def __init__(self, start: datetime) -> None:
+    def __init__(self, start: datetime, started_monotonic: float | None = None) -> None:
+        """``start`` is the time at ``started_monotonic`` (default: now)."""
         if start.tzinfo is None:
             raise ValueError("OffsetClock needs an aware start instant")
         self._start_utc = start.astimezone(UTC)
-        self._started_monotonic = time.monotonic()
+        self._started_monotonic = (
+            time.monotonic() if started_monotonic is None else started_monotonic
+        )
+
+    def anchored_at(self, started_monotonic: float) -> OffsetClock:
+        """The same start instant, read at ``started_monotonic`` instead of at construction."""
+        return OffsetClock(self._start_utc, started_monotonic)
 
     def now(self) -> datetime:
         elapsed = time.monotonic() - self._started_monotonic

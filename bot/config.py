@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", validation_alias="CALBOT_HOST")
     port: int = Field(default=8080, ge=1, le=65535, validation_alias="CALBOT_PORT")
+    # Seconds a dead instance's reminder or polling lease lasts before another takes it over.
+    lease_seconds: float = Field(
+        default=15.0, ge=1.0, le=60.0, validation_alias="CALBOT_LEASE_SECONDS"
+    )
 
     @field_validator("admin_ids", mode="before")
     @classmethod

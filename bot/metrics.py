@@ -22,6 +22,18 @@ ANSWER_LATENCY = Histogram(
 REMINDERS = Counter(
     "calbot_reminders", "Reminder deliveries by outcome", ["outcome"], registry=REGISTRY
 )  # outcome: sent, failed, retried, skipped
+OUTBOUND_SENT = Counter(
+    "calbot_outbound_calls",
+    "Counted Bot API calls let through the lane",
+    ["priority"],
+    registry=REGISTRY,
+)
+OUTBOUND_RETRIES = Counter(
+    "calbot_outbound_retries",
+    "Bot API calls tried again by the lane",
+    ["reason"],
+    registry=REGISTRY,
+)  # reason: flood (429), network (5xx, time-out, connection)
 FEED_REQUESTS = Counter(
     "calbot_feed_requests", "Feed requests by status code", ["status"], registry=REGISTRY
 )

@@ -33,8 +33,9 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
+from bot import PROCESS_STARTED_MONOTONIC
 from bot.chats import ChatStore
-from bot.clock import Clock
+from bot.clock import Clock, OffsetClock
 from bot.config import Settings, SettingsError
 from bot.events.revisions import RevisionStore
 from bot.logging import setup_logging
@@ -100,6 +101,7 @@ class _Reminders:
         self._service: Any = None
 
     async def start(self) -> None:
+        from bot.lease import REMINDERS, Lease
         from bot.reminders.service import ReminderService
         from bot.reminders.stats import stats_line
         from bot.telegram.admin import add_stats_line
@@ -107,7 +109,8 @@ class _Reminders:
         application, watcher = self._runtime.application, self._runtime.watcher
         assert application is not None
         # The process-wide watcher reloads events.yaml; the service only tells admins of refusals.
-        service = ReminderService(self._shared, application.bot, watch_interval=None)
+        lease = Lease(self._shared.store, REMINDERS, self._runtime.settings.lease_seconds)
+        service = ReminderService(self._shared, application.bot, watch_interval=None, lease=lease)
         self._shared.on_change.append(service.reschedule)
         if watcher is not None:
             watcher.on_refused.append(service.alert_admins)
@@ -146,6 +149,10 @@ def run_serve(args: argparse.Namespace) -> int:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     setup_logging(settings.log_level, [settings.token, secret])
     clock = clock_from(settings)
+    if isinstance(clock, OffsetClock):
+        # --now is calbot's time when the process started, not once its imports and database are
+        # ready: a reminder due ten seconds after start then comes ten seconds after start.
+        clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:
@@ -210,7 +217,7 @@ async def serve(
     watcher = EventsFileWatcher(holder)
     runtime = Runtime(settings, clock, holder, chats, store, None, watcher)
     plugged = wiring(runtime)
-    application = _build_bot(settings, holder, clock, chats, plugged.extensions)
+    application = _build_bot(settings, holder, clock, store, plugged.extensions)
     runtime.application = application
     app = _web_app(runtime)
     sock = _bind(host, port)
@@ -228,7 +235,10 @@ async def serve(
             print(f"calbot: {BOT_OFF}", flush=True)
             log.warning(BOT_OFF)
         else:
-            await _start_bot_retrying(application, settings, stop)
+            poller = _poller(application, settings, store)
+            await _start_bot_retrying(application, settings, stop, poller)
+            if poller is not None:
+                started.append(poller)
         for service in plugged.services if not stop.is_set() else ():
             await service.start()
             started.append(service)
@@ -249,14 +259,19 @@ def _build_bot(
     settings: Settings,
     holder: CalendarHolder,
     clock: Clock,
-    chats: ChatStore,
+    store: Any,
     extensions: Sequence[Callable[[Application], object]],
 ) -> Application | None:
     if not settings.token:
         return None
+    from bot.outbound import OutboundLane
     from bot.telegram.app import build_application
 
-    return build_application(settings, holder, clock, chats, extensions=extensions)
+    # On PostgreSQL several instances may share the token: the overall budget is kept there too.
+    engine = getattr(store, "engine", None)
+    shared = store if engine is not None and engine.dialect.name == "postgresql" else None
+    lane = OutboundLane(shared=shared)
+    return build_application(settings, holder, clock, store, extensions=extensions, lane=lane)
 
 
 def _web_app(runtime: Runtime) -> Any:
@@ -268,7 +283,8 @@ def _web_app(runtime: Runtime) -> Any:
         from bot.telegram.webhook import webhook_route
 
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        routes.append(webhook_route(runtime.application, secret))
+        claim = runtime.store.claim_update if runtime.store is not None else None
+        routes.append(webhook_route(runtime.application, secret, claim=claim))
     if runtime.store is not None:
         from bot.feed.personal_http import PersonalFeeds
 
@@ -305,14 +321,24 @@ class BotTokenRefused(Exception):
     """Telegram answered 401 to the token: retrying cannot help."""
 
 
+def _poller(application: Application, settings: Settings, store: Any) -> Any:
+    """Polling mode: the poller, under the database's polling lease (``bot.telegram.polling``)."""
+    if settings.telegram_mode != "polling":
+        return None
+    from bot.lease import POLLING, Lease
+    from bot.telegram.polling import Poller
+
+    return Poller(application, Lease(store, POLLING, settings.lease_seconds))
+
+
 async def _start_bot_retrying(
-    application: Application, settings: Settings, stop: asyncio.Event
+    application: Application, settings: Settings, stop: asyncio.Event, poller: Any = None
 ) -> None:
     """Start the bot; while Telegram is unreachable keep serving the feed and try again."""
     delay = 1.0
     while not stop.is_set():
         try:
-            await _start_bot(application, settings)
+            await _start_bot(application, settings, poller)
             return
         except InvalidToken:
             raise BotTokenRefused from None  # PTB's message quotes the token: drop it
@@ -323,7 +349,7 @@ async def _start_bot_retrying(
         delay = min(delay * 2, 60.0)
 
 
-async def _start_bot(application: Application, settings: Settings) -> None:
+async def _start_bot(application: Application, settings: Settings, poller: Any = None) -> None:
     await application.initialize()  # idempotent: safe on a retry
     if application.post_init is not None:
         await application.post_init(application)
@@ -339,9 +365,8 @@ async def _start_bot(application: Application, settings: Settings) -> None:
         )
         print(f"calbot: Telegram webhook set to {url}", flush=True)
     else:
-        assert application.updater is not None
-        await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
-        print("calbot: Telegram bot polling for updates", flush=True)
+        assert poller is not None
+        await poller.start()
 
 
 async def _shutdown(

@@ -35,6 +35,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.events.model import Event
 from bot.metrics import REMINDERS
+from bot.outbound import Priority
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import Change
 from bot.reminders.planner import (
@@ -92,6 +93,7 @@ class Job:
     key: DeliveryKey
     render: Render
     done: Callable[[], None] | None = None
+    priority: Priority = Priority.REMINDER
 
 
 @dataclass
@@ -102,6 +104,7 @@ class Dispatcher:
     sender: Sender
     concurrency: int = CONCURRENCY
     stopping: bool = False  # set by the service's stop(): finish in-flight sends, start no more
+    paused: bool = False  # another instance holds the dispatch lease: start no more sends
     _last_run_utc: datetime | None = None
     _orphans: set[DeliveryKey] = field(default_factory=set)
     _plan: _Plan | None = None
@@ -254,7 +257,7 @@ class Dispatcher:
             lang = chat.prefs.language or calendar.language
             key = DeliveryKey(chat.prefs.chat_id, DIGEST_KEY, 0, f"digest:{local.date()}")
             text = messages.digest_text(events, local.date(), lang, zone)
-            jobs.append(Job(key, _fixed(text)))
+            jobs.append(Job(key, _fixed(text), priority=Priority.DIGEST))
         return jobs
 
     def _next_digest_utc(self, now_utc: datetime) -> datetime | None:
@@ -286,7 +289,8 @@ class Dispatcher:
                 zone = ZoneInfo(prefs.timezone or calendar.timezone)
                 lang = prefs.language or calendar.language
                 key = DeliveryKey(chat_id, change.event_id, change.sequence, change.lead_key)
-                jobs.append(Job(key, _fixed(_notice_text(change.kind, change.event, lang, zone))))
+                text = _notice_text(change.kind, change.event, lang, zone)
+                jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
         return jobs
 
     def _orphan_change_jobs(self) -> list[Job]:
@@ -301,7 +305,8 @@ class Dispatcher:
             zone = ZoneInfo(prefs.timezone or calendar.timezone)
             lang = prefs.language or calendar.language
             kind = "cancelled" if event.status == "cancelled" else "moved"
-            jobs.append(Job(key, _fixed(_notice_text(kind, event, lang, zone))))
+            text = _notice_text(kind, event, lang, zone)
+            jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
         return jobs
 
     # Sending --------------------------------------------------------------------------------------
@@ -313,7 +318,7 @@ class Dispatcher:
 
         async def worker() -> None:
             for job in queue:  # a shared iterator: each job goes to exactly one worker
-                if self.stopping:
+                if self.stopping or self.paused:
                     return
                 await self._deliver_one(job, report)
 
@@ -331,7 +336,7 @@ class Dispatcher:
                 job.done()
             return
         text, markup = job.render(self.services.clock.now())
-        outcome = await self.sender.send(job.key.chat_id, text, markup)
+        outcome = await self.sender.send(job.key.chat_id, text, markup, job.priority)
         key = job.key
         if outcome.chat_id != key.chat_id:  # migrated: the store moved the log row with the chat
             key = DeliveryKey(outcome.chat_id, key.event_id, key.revision, key.lead_key)

@@ -1,27 +1,24 @@
 """The sender: one message to one chat, through Telegram's refusals, with a clear outcome.
 
-It paces every attempt (``bot.reminders.pacing``) and knows what each refusal means:
+It sends through the outbound lane (``bot.outbound``: the application bot's rate limiter), which
+paces every attempt inside Telegram's limits beside the replies, waits out 429s and retries 5xx and
+time-outs. What reaches the sender is what retrying could not fix, and it knows what each means:
 
-* 429 ``RetryAfter``: wait what Telegram asks, then try again (counted as ``retried``);
-* 5xx, time-outs and network errors: try again after a growing pause, a bounded number of times;
 * 403 ``Forbidden`` (blocked, kicked) or 400 "chat not found": the chat is gone; its subscriptions
   are deactivated and nothing is retried;
 * ``ChatMigrated`` (a group became a supergroup): the chat's subscriptions and log move to the new
   id and the message is sent there;
-* any other 400: the message itself is wrong; retrying would not help.
+* any other 400: the message itself is wrong; retrying would not help;
+* a 429 or a network error still there after the lane's attempts: failed, logged once.
 
 A time-out is ambiguous (Telegram may have accepted the message), so retrying one may duplicate it;
-the bound is the number of attempts, and in practice time-outs on a healthy link are rare.
+the bound is the lane's number of attempts, and in practice time-outs on a healthy link are rare.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import warnings
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Literal, Protocol
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
@@ -35,13 +32,11 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.metrics import REMINDERS
-from bot.reminders.pacing import Pacer
+from bot.outbound import Priority
+from bot.outbound.lane import retry_seconds
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
-MAX_RETRY_AFTER = 300.0  # Telegram asking for longer than this means something else is wrong
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -64,32 +59,26 @@ class Outcome:
 
 
 class Sender:
-    """Sends one message with pacing, retries and chat bookkeeping."""
+    """Sends one message through the lane, with chat bookkeeping.
 
-    def __init__(
-        self,
-        bot: Bot,
-        chats: ChatRegistry,
-        pacer: Pacer,
-        *,
-        max_attempts: int = MAX_ATTEMPTS,
-        backoff: float = 0.5,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
-    ) -> None:
+    ``bot`` is the application's bot, whose rate limiter is the outbound lane; a bot without one
+    (a stand-alone tool) sends unpaced.
+    """
+
+    def __init__(self, bot: Bot, chats: ChatRegistry) -> None:
         self._bot = bot
         self._chats = chats
-        self._pacer = pacer
-        self._max_attempts = max_attempts
-        self._backoff = backoff
-        self._sleep = sleep
+        self._laned = getattr(bot, "rate_limiter", None) is not None
 
     async def send(
-        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+        priority: Priority = Priority.REMINDER,
     ) -> Outcome:
-        attempt = 0
+        extra = {"rate_limit_args": int(priority)} if self._laned else {}
         while True:
-            attempt += 1
-            await self._pacer.wait_turn(chat_id)
             try:
                 message = await self._bot.send_message(
                     chat_id,
@@ -97,46 +86,30 @@ class Sender:
                     parse_mode=ParseMode.HTML,
                     reply_markup=markup,
                     link_preview_options=_NO_PREVIEW,
+                    **extra,  # type: ignore[arg-type]
                 )
-            except RetryAfter as error:
-                wait = _retry_seconds(error)
-                if attempt >= self._max_attempts or wait > MAX_RETRY_AFTER:
-                    return Outcome("failed", chat_id, reason=f"flood control: {wait:.0f}s")
-                REMINDERS.labels(outcome="retried").inc()
-                log.warning("429 for chat %s: waiting %.0f s as Telegram asks", chat_id, wait)
-                self._pacer.hold(chat_id, wait)
             except ChatMigrated as error:
                 log.info("chat %s migrated to %s; moving it", chat_id, error.new_chat_id)
                 self._chats.migrate_chat(chat_id, error.new_chat_id)
                 chat_id = error.new_chat_id
-                attempt -= 1  # the move is not a failed attempt
+                continue
             except Forbidden as error:
                 return self._gone(chat_id, error.message)
+            except RetryAfter as error:
+                return self._failed(chat_id, f"flood control: {retry_seconds(error):.0f}s")
             except BadRequest as error:
                 if "chat not found" in error.message.lower():
                     return self._gone(chat_id, error.message)
-                log.error("Telegram refused a message to %s: %s", chat_id, error.message)
-                return Outcome("failed", chat_id, reason=error.message)
-            except NetworkError as error:  # 5xx, time-outs, connection errors (BadRequest above)
-                if attempt >= self._max_attempts:
-                    return Outcome("failed", chat_id, reason=error.message)
-                REMINDERS.labels(outcome="retried").inc()
-                await self._sleep(self._backoff * 2 ** (attempt - 1))
-            except TelegramError as error:  # e.g. a revoked token: retrying cannot help
-                log.error("Telegram refused a message to %s: %s", chat_id, error.message)
-                return Outcome("failed", chat_id, reason=error.message)
-            else:
-                return Outcome("sent", chat_id, message.message_id)
+                return self._failed(chat_id, error.message)
+            except (NetworkError, TelegramError) as error:  # after the lane's retries; a revoked
+                return self._failed(chat_id, error.message)  # token: retrying cannot help
+            return Outcome("sent", chat_id, message.message_id)
 
     def _gone(self, chat_id: int, reason: str) -> Outcome:
         log.info("chat %s is gone (%s): deactivating its subscriptions", chat_id, reason)
         self._chats.deactivate_chat(chat_id, reason)
         return Outcome("gone", chat_id, reason=reason)
 
-
-def _retry_seconds(error: RetryAfter) -> float:
-    # PTB 22 warns when retry_after is read as an int; read it whichever way it comes, quietly.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = error.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+    def _failed(self, chat_id: int, reason: str) -> Outcome:
+        log.error("Telegram refused a message to %s: %s", chat_id, reason)
+        return Outcome("failed", chat_id, reason=reason)

@@ -12,6 +12,10 @@ differences into one notice per subscriber (a moved or cancelled meeting) and re
 file is refused, the last good calendar stays, and the admins hear of each distinct error once.
 
 Subscription commands call ``reschedule()`` so a new subscription is planned at once.
+
+With a ``Lease`` named ``REMINDERS`` (``calbot serve`` always passes one) the loop runs only
+while this instance holds it; otherwise it stands by and tries to take it every few seconds
+(``bot.lease``).
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ import logging
 
 from telegram import Bot
 
+from bot.lease import Lease
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import diff_snapshots, recipients
 from bot.reminders.dispatcher import CONCURRENCY, Dispatcher, Job
-from bot.reminders.pacing import Pacer
 from bot.reminders.scheduler import WakeScheduler
 from bot.reminders.sender import Sender
 from bot.state import Snapshot
@@ -45,13 +49,14 @@ class ReminderService:
         services: ReminderServices,
         bot: Bot,
         *,
-        pacer: Pacer | None = None,
         concurrency: int = CONCURRENCY,
         watch_interval: float | None = WATCH_INTERVAL,
         safety_interval: float | None = SAFETY_INTERVAL,
+        lease: Lease | None = None,
     ) -> None:
         self.services = services
-        self.sender = Sender(bot, services.store, pacer or Pacer())
+        self.lease = lease
+        self.sender = Sender(bot, services.store)  # paced by the bot's lane, beside the replies
         self.dispatcher = Dispatcher(services, self.sender, concurrency)
         self.scheduler = WakeScheduler(services.clock, self.kick)
         # calbot serve runs one watcher for the whole process and passes None here; tests and
@@ -70,10 +75,16 @@ class ReminderService:
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        self.dispatcher.recover()
+        if self.lease is None or await self.lease.renew():
+            self.dispatcher.recover()
+        else:
+            self.dispatcher.paused = True
+            log.info("another instance dispatches reminders; this one stands by")
         self.services.holder.listeners.append(self._on_reload)
         self.scheduler.start(self._safety_interval)
         self._tasks.append(asyncio.create_task(self._dispatch_loop(), name="reminders"))
+        if self.lease is not None:
+            self._tasks.append(asyncio.create_task(self._keep_lease(), name="reminder-lease"))
         if self._watcher is not None:
             await self._watcher.start()
         self.kick()
@@ -100,6 +111,8 @@ class ReminderService:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks.clear()
+        if self.lease is not None:
+            await self.lease.release()
 
     def kick(self) -> None:
         """Run the dispatcher as soon as the loop is free (callable from any thread)."""
@@ -138,6 +151,8 @@ class ReminderService:
             await self._kicked.wait()
             self._idle.clear()
             self._kicked.clear()
+            if self.dispatcher.paused:
+                continue  # another instance holds the lease; _keep_lease kicks on takeover
             try:
                 notices, self._notices = self._notices, []
                 await self.dispatcher.deliver(notices)
@@ -151,6 +166,27 @@ class ReminderService:
             except Exception:  # the loop must outlive one bad run; the next wake-up tries again
                 log.exception("reminder run failed")
         self._idle.set()
+
+    async def _keep_lease(self) -> None:
+        """Renew the lease while holding it; take it over when its holder has gone."""
+        assert self.lease is not None
+        while True:
+            await asyncio.sleep(self.lease.renew_every)
+            was = self.lease.held
+            held = await self.lease.renew()
+            if held and not was:
+                log.warning("this instance now dispatches reminders (took over the lease)")
+                try:
+                    self.dispatcher.recover()
+                except Exception:  # the database is away: give the lease up, try again later
+                    log.exception("could not take over the reminder dispatch")
+                    await self.lease.release()
+                    continue
+                self.dispatcher.paused = False
+                self.reschedule()
+            elif was and not held:
+                log.warning("the reminder lease went to another instance; standing by")
+                self.dispatcher.paused = True
 
     def _on_reload(self, previous: Snapshot | None, current: Snapshot) -> None:
         store = self.services.store

@@ -39,6 +39,11 @@ Public API (a contract for the reminder dispatcher, sender and scheduler; keep t
     store.digest_chats() -> list[DigestChat]          # active chats with a digest time
     store.digest_time(chat_id) -> time | None
     store.stats() -> dict[str, int]
+    # several instances on one database (bot.storage.coordination)
+    store.take_lease(name, holder, ttl) -> bool       # take or renew; False while another holds it
+    store.release_lease(name, holder) -> None; store.lease_holder(name) -> str | None
+    store.reserve_send_slot(spacing, catch_up=0) -> float   # shared overall budget: seconds to wait
+    store.claim_update(update_id) -> bool             # webhook: False for a redelivered update
 
 ``DeliveryKey`` (chat_id, event_id, revision, lead_key) and ``Subscription`` come from
 ``bot.reminders.planner`` and are re-exported here. Every method is synchronous and short; call it

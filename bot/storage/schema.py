@@ -23,6 +23,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -169,9 +170,41 @@ channels = Table(
     Index("ix_channels_username", "username"),
 )
 
+# Coordination between calbot instances on one database (``bot.storage.coordination``). Times are
+# seconds since 1970 on the database's own clock, so that the instances' clocks never disagree.
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(64), primary_key=True),  # "reminders": who dispatches them
+    Column("holder", String(200), nullable=False),  # host:pid:random of the holding instance
+    Column("expires_epoch", Float, nullable=False),
+)
+
+processed_updates = Table(
+    "processed_updates",
+    metadata,
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("received_utc", UTCDateTime, nullable=False),
+    Index("ix_processed_updates_received", "received_utc"),
+)
+
+send_budget = Table(
+    "send_budget",
+    metadata,
+    Column("name", String(64), primary_key=True),  # "telegram": the bot token's overall budget
+    Column("next_epoch", Float, nullable=False),  # the next free overall send slot
+)
+
+V2_TABLES = (leases, processed_updates, send_budget)
+
 
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=list(V1_TABLES))
+
+
+def _add_v2_coordination(connection: Connection) -> None:
+    """Several instances on one database: the dispatch lease, webhook dedup, the shared budget."""
+    metadata.create_all(connection, tables=list(V2_TABLES))
 
 
 def _add_v3_feed_tokens_and_channels(connection: Connection) -> None:
@@ -181,7 +214,7 @@ def _add_v3_feed_tokens_and_channels(connection: Connection) -> None:
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
-    # Step 2 is taken by another engineer's change; the lead orders the steps at merge.
+    _add_v2_coordination,
     _add_v3_feed_tokens_and_channels,
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -25,7 +25,7 @@ from bot.clock import Clock, SystemClock
 from bot.events.revisions import Revision
 from bot.reminders.leads import DEFAULT_LEADS, Lead, format_leads, parse_leads
 from bot.reminders.planner import DeliveryKey, Subscription
-from bot.storage import schema
+from bot.storage import coordination, schema
 from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
 
 DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
@@ -98,6 +98,7 @@ class Store:
         dialect = sqlite if engine.dialect.name == "sqlite" else postgresql
         self._insert = dialect.insert
         self._changes = 0  # bumped by every write to chats or subscriptions (see changes())
+        self._updates = coordination.UpdateLedger(engine)
 
     @classmethod
     def open(cls, database_url: str, clock: Clock | None = None) -> Store:
@@ -311,6 +312,23 @@ class Store:
             .order_by(columns.scope)
         )
         return self._read_subscriptions(query)
+
+    # Coordination between instances (bot.storage.coordination) ----------------------------------
+
+    def take_lease(self, name: str, holder: str, ttl: float) -> bool:
+        return coordination.take_lease(self.engine, name, holder, ttl)
+
+    def release_lease(self, name: str, holder: str) -> None:
+        coordination.release_lease(self.engine, name, holder)
+
+    def lease_holder(self, name: str) -> str | None:
+        return coordination.lease_holder(self.engine, name)
+
+    def reserve_send_slot(self, spacing: float, catch_up: float = 0.0) -> float:
+        return coordination.reserve_send_slot(self.engine, spacing, catch_up)
+
+    def claim_update(self, update_id: int) -> bool:
+        return self._updates.claim_update(update_id, self._clock.now())
 
     # Delivery log ---------------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 """Admin commands (only for ``ADMIN_IDS``): /reload, /stats, /broadcast with a confirmation.
 
 Others never see these: the handlers are filtered by user id, so for them the command falls
-through to the ordinary "unknown command" reply.
+through to the ordinary "unknown command" reply. A broadcast goes through the outbound lane at the
+lowest priority (``Priority.BROADCAST``): paced inside Telegram's limits, after people waiting for a
+reply and after due reminders.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from html import escape
@@ -16,12 +19,14 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.extract import extract_from_text, summary, to_events_yaml
+from bot.outbound import Priority
 from bot.telegram.commands import send_html
 from bot.telegram.services import language, services
 from bot.text.dates import format_datetime_short
 from bot.text.messages import say
 
 log = logging.getLogger(__name__)
+BROADCAST_WORKERS = 8  # sends waiting in the lane at once: enough to fill its share of 30/s
 STATS_KEY = "calbot.stats"
 SEEN_KEY = "calbot.seen_chats"
 
@@ -95,19 +100,32 @@ async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if query.data != "bc:yes" or text is None:
         await query.edit_message_text(say("broadcast_cancelled", lang), parse_mode=ParseMode.HTML)
         return
-    sent = failed = 0
-    for chat_id in broadcast_targets(context):
-        try:
-            await context.bot.send_message(chat_id, text)  # plain text: the admin's own words
-            sent += 1
-        except Forbidden:
-            services(context).set_active(chat_id, False)
-            failed += 1
-        except TelegramError as error:
-            log.warning("broadcast to %s failed: %s", chat_id, error)
-            failed += 1
+    sent, failed = await _broadcast(context, text)
     done = say("broadcast_done", lang, sent=sent, failed=failed)
     await query.edit_message_text(done, parse_mode=ParseMode.HTML)
+
+
+async def _broadcast(context: ContextTypes.DEFAULT_TYPE, text: str) -> tuple[int, int]:
+    """Send ``text`` (plain: the admin's own words) to every active chat; (sent, failed)."""
+    targets = iter(broadcast_targets(context))
+    counts = [0, 0]
+
+    async def worker() -> None:
+        for chat_id in targets:  # a shared iterator: each chat goes to one worker
+            try:
+                await context.bot.send_message(
+                    chat_id, text, rate_limit_args=int(Priority.BROADCAST)
+                )
+                counts[0] += 1
+            except Forbidden:
+                services(context).set_active(chat_id, False)
+                counts[1] += 1
+            except TelegramError as error:
+                log.warning("broadcast to %s failed: %s", chat_id, error)
+                counts[1] += 1
+
+    await asyncio.gather(*(worker() for _ in range(BROADCAST_WORKERS)))
+    return counts[0], counts[1]
 
 
 MAX_RESOLUTION_BYTES = 2 << 20  # a resolution is tens of kilobytes; refuse anything absurd

@@ -26,12 +26,14 @@ from telegram.ext import (
 from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings
+from bot.outbound import OutboundLane
 from bot.state import CalendarHolder
 from bot.telegram import admin, buttons, commands, language
 from bot.telegram.errors import error_handler
 from bot.telegram.flood import FloodLimit
 from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
+from bot.telegram.processor import ButtonsFirst
 from bot.telegram.services import KEY, BotServices, note_chat
 
 Extension = Callable[[Application], object]
@@ -67,8 +69,12 @@ def build_application(
     *,
     extensions: Iterable[Extension] = (),
     flood: FloodLimit | None = None,
+    lane: OutboundLane | None = None,
 ) -> Application:
-    """The Application for ``settings.token``, talking to ``TELEGRAM_API_URL``."""
+    """The Application for ``settings.token``, talking to ``TELEGRAM_API_URL``.
+
+    Every call of its bot goes through ``lane`` (``bot.outbound``): replies, reminders, broadcasts.
+    """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     api = settings.telegram_api_url
@@ -78,8 +84,10 @@ def build_application(
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .post_init(_post_init)
-        # Handle several users' updates at once; each handler is short and awaits I/O.
-        .concurrent_updates(8)
+        .rate_limiter(lane or OutboundLane())
+        # Many users' updates at once (a handler may wait for its send slot in the lane), and a
+        # pressed button never queued behind a burst of messages.
+        .concurrent_updates(ButtonsFirst())
         .build()
     )
     application.bot_data[KEY] = BotServices(

@@ -2,6 +2,10 @@
 
 A user whose message made a handler fail gets a short apology instead of silence. A chat that
 blocked the bot is marked inactive instead: an apology there could not be delivered anyway.
+
+A reply that Telegram would not take even after the outbound lane's retries (flood control, 5xx,
+time-outs) is not a bug: it is logged once, with the chat and the reason and no traceback, and the
+chat is remembered so that the next reply there says the action was done (``gate`` sends it).
 """
 
 from __future__ import annotations
@@ -10,13 +14,21 @@ import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import ChatMigrated, Forbidden, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import ContextTypes
 
 from bot.telegram.services import language, services
 from bot.text.messages import say
 
 log = logging.getLogger(__name__)
+UNDELIVERED_KEY = "calbot.undelivered"  # chats whose last reply Telegram did not take
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -32,6 +44,15 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     if isinstance(error, Forbidden) and chat is not None:
         log.info("chat %s blocked the bot or removed it: %s", chat.id, error)
         services(context).set_active(chat.id, False)
+        return
+    if _undeliverable(error):
+        assert error is not None
+        reason = getattr(error, "message", None) or repr(error)
+        log.warning(
+            "reply to chat %s not delivered after retries: %s", chat.id if chat else None, reason
+        )
+        if chat is not None:
+            context.bot_data.setdefault(UNDELIVERED_KEY, set()).add(chat.id)
         return
     log.error(
         "handler failed for update %s (chat %s): %r",
@@ -50,3 +71,10 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
         await context.bot.send_message(chat.id, say("apology", language(update)))
     except TelegramError as send_error:
         log.warning("could not apologise in chat %s: %r", chat.id, send_error)
+
+
+def _undeliverable(error: BaseException | None) -> bool:
+    """Telegram did not take a message after the lane's retries (the request itself was fine)."""
+    if isinstance(error, RetryAfter):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)

@@ -13,6 +13,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.metrics import UPDATES_HANDLED
 from bot.telegram.admin import SEEN_KEY
+from bot.telegram.errors import UNDELIVERED_KEY
 from bot.telegram.services import language, services
 from bot.text.messages import say
 
@@ -33,6 +34,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     UPDATES_HANDLED.labels(kind=_kind(update)).inc()
     if update.effective_chat is not None:
         context.bot_data.setdefault(SEEN_KEY, set()).add(update.effective_chat.id)
+        await _tell_undelivered(update, context)
     user = update.effective_user
     if user is None or update.my_chat_member is not None:
         return
@@ -45,6 +47,16 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif verdict == "warn" and update.callback_query is not None:
         await update.callback_query.answer(say("slow_down", language(update)))
     raise ApplicationHandlerStop
+
+
+async def _tell_undelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The last reply here was lost to Telegram's limits: say that its action was done."""
+    chat = update.effective_chat
+    undelivered = context.bot_data.get(UNDELIVERED_KEY)
+    if chat is None or not undelivered or chat.id not in undelivered:
+        return
+    undelivered.discard(chat.id)
+    await context.bot.send_message(chat.id, say("reply_undelivered", language(update)))
 
 
 async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

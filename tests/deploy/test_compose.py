@@ -182,3 +182,11 @@ def test_dockerfile_installs_the_lock_then_the_package_and_serves_on_8080() -> N
     assert any(k == "ENV" and "EVENTS_FILE=/app/events.yaml" in rest for k, rest in steps)
     assert ("COPY", "events.yaml ./events.yaml") in steps
     assert steps[-1] == ("CMD", '["calbot", "serve", "--host", "0.0.0.0", "--port", "8080"]')
+
+
+def test_a_second_replica_shares_the_database_behind_a_profile(compose: dict) -> None:
+    calbot, replica = compose["services"]["calbot"], compose["services"]["calbot-replica"]
+    assert replica["profiles"] == ["replicas"]  # `docker compose up` alone runs one calbot
+    assert replica["environment"]["DATABASE_URL"] == calbot["environment"]["DATABASE_URL"]
+    assert replica["ports"] != calbot["ports"]
+    assert replica["depends_on"]["db"]["condition"] == "service_healthy"

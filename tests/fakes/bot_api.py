@@ -57,6 +57,9 @@ Public API
 - ``api.webhook_url`` / ``api.webhook_secret``: set by setWebhook (HTTPS only, as on Telegram,
   unless ``FakeBotApi(allow_http_webhook=True)``); then push_* POST each update there with the
   secret header (status codes in ``api.webhook_deliveries``) and getUpdates answers 409 Conflict.
+- Two getUpdates at once (two pollers on one token, or a second call before the first returned):
+  the earlier one is ended with 409 "Conflict: terminated by other getUpdates request", as
+  Telegram does; ``api.poll_conflicts`` counts them.
 
 Strictness: wrong token → 401 Unauthorized; malformed path or unknown method → 404 Not Found;
 HTML parse errors, empty or over-long texts, bad inline keyboards (callback_data > 64 bytes), bad
@@ -244,6 +247,8 @@ class FakeBotApi:
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
         self.webhook_deliveries: list[int] = []
+        self.poll_conflicts = 0
+        self._poll_generation = 0
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, int] = {}
@@ -660,14 +665,30 @@ class FakeBotApi:
             else:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
         timeout = float(params.get("timeout") or 0)
+        self._poll_generation += 1
+        mine = self._poll_generation
+        await self._notify()  # an earlier long poll sees that it was overtaken
         if not self._updates and timeout > 0 and not self._closing:
             assert self._changed is not None
             with contextlib.suppress(TimeoutError):
                 async with self._changed:
                     await asyncio.wait_for(
-                        self._changed.wait_for(lambda: bool(self._updates) or self._closing),
+                        self._changed.wait_for(
+                            lambda: (
+                                bool(self._updates)
+                                or self._closing
+                                or self._poll_generation != mine
+                            )
+                        ),
                         timeout,
                     )
+        if self._poll_generation != mine:  # a newer getUpdates arrived meanwhile: this one ends
+            self.poll_conflicts += 1
+            raise ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; "
+                "make sure that only one bot instance is running",
+            )
         return self._updates[:limit]
 
     def _api_setwebhook(self, params: dict) -> bool:

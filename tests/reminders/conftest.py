@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 from telegram import Bot
+from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.outbound import OutboundLane
+from bot.outbound.budget import Budget
 from bot.reminders import ReminderServices
 from bot.reminders.dispatcher import Dispatcher
-from bot.reminders.pacing import Pacer
 from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
@@ -111,9 +113,15 @@ async def api() -> AsyncIterator[FakeBotApi]:
         yield server
 
 
-def make_bot(api: FakeBotApi, pool: int = 16) -> Bot:
+def make_bot(api: FakeBotApi, pool: int = 16, lane: OutboundLane | None = None) -> Bot:
+    """The bot as the application has it: its rate limiter is the outbound lane."""
     request = HTTPXRequest(connection_pool_size=pool)
-    return Bot(DEFAULT_TOKEN, base_url=f"{api.base_url}/bot", request=request)
+    return ExtBot(
+        DEFAULT_TOKEN,
+        base_url=f"{api.base_url}/bot",
+        request=request,
+        rate_limiter=lane or OutboundLane(backoff=0.01),
+    )
 
 
 @pytest.fixture
@@ -122,14 +130,15 @@ async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
         yield telegram_bot
 
 
-def fast_pacer() -> Pacer:
+def fast_lane(max_attempts: int = 5) -> OutboundLane:
     """Spacing off, for tests that are not about pacing (the server's limits are lifted there)."""
-    return Pacer(rate=0, private_interval=0, group_interval=0)
+    budget = Budget(rate=0, private_interval=0, group_interval=0)
+    return OutboundLane(budget, max_attempts=max_attempts, backoff=0.01)
 
 
 @pytest.fixture
 def sender(bot: Bot, store: Store) -> Sender:
-    return Sender(bot, store, Pacer(), backoff=0.01)
+    return Sender(bot, store)
 
 
 @pytest.fixture

@@ -16,14 +16,15 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from telegram import Bot
+from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import ManualClock, parse_instant
 from bot.config import Settings
+from bot.outbound import OutboundLane
+from bot.outbound.budget import Budget
 from bot.reminders import ReminderServices
 from bot.reminders.dispatcher import CONCURRENCY, Dispatcher
-from bot.reminders.pacing import Pacer
 from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
@@ -38,11 +39,12 @@ async def main(database_url: str, events_file: str, api_root: str, now: str) -> 
     token = settings.token or ""
     services = ReminderServices(store, holder, clock, settings)
     request = HTTPXRequest(connection_pool_size=CONCURRENCY * 2)
-    async with Bot(token, base_url=f"{api_root}/bot", request=request) as bot:
-        # The server's limits are lifted; calbot paces at CALBOT_CRASH_RATE messages a second
-        # (0: not at all), a "high limit" five times Telegram's.
-        rate = float(os.environ.get("CALBOT_CRASH_RATE", "150"))
-        sender = Sender(bot, store, Pacer(rate=rate, private_interval=0, group_interval=0))
+    # The server's limits are lifted; calbot paces at CALBOT_CRASH_RATE messages a second
+    # (0: not at all), a "high limit" five times Telegram's.
+    rate = float(os.environ.get("CALBOT_CRASH_RATE", "150"))
+    lane = OutboundLane(Budget(rate=rate, private_interval=0, group_interval=0))
+    async with ExtBot(token, base_url=f"{api_root}/bot", request=request, rate_limiter=lane) as bot:
+        sender = Sender(bot, store)
         dispatcher = Dispatcher(services, sender)
         recovered = dispatcher.recover()
         report = await dispatcher.run_due(clock.now())

@@ -12,6 +12,8 @@ from telegram.ext import Application
 from bot.chats import ChatPrefs, MemoryChatStore
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
+from bot.outbound import OutboundLane
+from bot.outbound.budget import Budget
 from bot.state import CalendarHolder
 from bot.telegram.app import build_application
 from bot.telegram.flood import FloodLimit
@@ -101,10 +103,12 @@ async def bot(
     chats: WatchedChatStore,
     extensions: list[Callable[[Application], object]],
 ) -> AsyncIterator[Bot]:
-    """calbot's Application, started and long-polling the fake server (rate limits lifted)."""
+    """calbot's Application, started and long-polling the fake server (rate limits lifted, and
+    the outbound lane's pacing off with them: tests/outbound has the paced ones)."""
     api.lift_rate_limits()
+    unpaced = OutboundLane(Budget(rate=0, private_interval=0, group_interval=0), backoff=0.01)
     application = build_application(
-        settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock)
+        settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock), lane=unpaced
     )
     async with application:
         assert application.post_init is not None

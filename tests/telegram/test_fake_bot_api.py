@@ -8,7 +8,14 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+)
 
 from tests.fakes.bot_api import FakeBotApi, RateLimits
 
@@ -206,3 +213,14 @@ async def test_chat_members_are_administrators_only_when_set(client: Bot, api: F
     assert [member.user.id for member in admins] == [7, 8]
     with pytest.raises(BadRequest, match=r"(?i)chat not found"):
         await client.get_chat_member(-555, 7)
+
+
+async def test_a_second_get_updates_ends_the_first_with_409(client: Bot, api: FakeBotApi) -> None:
+    first = asyncio.create_task(client.get_updates(timeout=30))
+    await api.wait_until(lambda: any(m == "getUpdates" for m, _ in api.calls))
+    async with Bot(api.token, base_url=f"{api.base_url}/bot") as other:  # a second poller
+        second = asyncio.create_task(other.get_updates(timeout=1))
+        with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+            await asyncio.wait_for(first, 5)
+        assert await second == ()
+    assert api.poll_conflicts == 1

@@ -33,6 +33,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",
         "fr": "Désolé, une erreur s’est produite de mon côté. Réessayez dans un instant.",
     },
+    "reply_undelivered": {
+        "en": "Telegram was too busy to take my last reply to you. What you asked for then was "
+        "done all the same (a subscription or a time zone is saved); /help shows how to check it.",
+        "fr": "Telegram était trop chargé pour accepter ma dernière réponse. Ce que vous aviez "
+        "demandé a tout de même été fait (un abonnement ou un fuseau horaire est enregistré) ; "
+        "/help indique comment le vérifier.",
+    },
     "slow_down": {
         "en": "You are sending messages very fast; I will answer again in a minute.",
         "fr": "Vous envoyez des messages très vite ; je répondrai de nouveau dans une minute.",

@@ -1,0 +1,92 @@
+"""Outbound fixtures: the strict fake Bot API at Telegram's default limits, and calbot's real
+Application (default outbound lane) long-polling it, optionally with the reminder service beside it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.clock import Clock
+from bot.config import load_settings
+from bot.reminders import ReminderServices
+from bot.reminders.service import ReminderService
+from bot.state import CalendarHolder
+from bot.storage import Store, schema
+from bot.telegram.app import build_application
+from bot.telegram.flood import FloodLimit
+from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
+
+
+@pytest.fixture(autouse=True)
+def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """Telegram's default limits on (30/s overall, 1/s per private chat, 20/min per group)."""
+    async with FakeBotApi(token=DEFAULT_TOKEN) as server:
+        yield server
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    api: FakeBotApi, holder: CalendarHolder, clock: Clock, store: Store, admin_ids: str = ""
+) -> AsyncIterator[Application]:
+    """calbot's Application as ``calbot serve`` builds it, polling the fake server."""
+    settings = load_settings(
+        TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, ADMIN_IDS=admin_ids
+    )
+    # A thousand different users: the per-user flood limit is not what is measured here.
+    application = build_application(settings, holder, clock, store, flood=FloodLimit(clock))
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=5)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+@contextlib.asynccontextmanager
+async def running_reminders(
+    application: Application, store: Store, holder: CalendarHolder, clock: Clock
+) -> AsyncIterator[ReminderService]:
+    settings = load_settings(TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN)
+    services = ReminderServices(store, holder, clock, settings)
+    service = ReminderService(services, application.bot, watch_interval=None, safety_interval=None)
+    await service.start()
+    await service.wait_idle()
+    try:
+        yield service
+    finally:
+        await service.stop()
+
+
+def subscribe_many(store: Store, api: FakeBotApi, chat_ids: Iterable[int], scope: str) -> None:
+    """Set-up only, in one transaction: a 1-hour reminder for each chat."""
+    now = datetime(2007, 10, 1, tzinfo=UTC)
+    stamps = {"created_utc": now, "updated_utc": now}
+    ids = list(chat_ids)
+    for chat_id in ids:
+        api.add_chat(chat_id)
+    with store.engine.begin() as connection:
+        connection.execute(
+            schema.chats.insert(), [{"id": c, "active": True, **stamps} for c in ids]
+        )
+        connection.execute(
+            schema.subscriptions.insert(),
+            [{"chat_id": c, "scope": scope, "leads": "1h", "active": True, **stamps} for c in ids],
+        )
+
+
+def sqlite_store(tmp_path: Path, clock: Clock) -> Store:
+    return Store.open(f"sqlite:///{tmp_path / 'calbot.db'}", clock)
