@@ -15,8 +15,6 @@ stay fast.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
+from bot.text.normalize import normalize
 
 # Filler and question words in English and French: they never tell events apart.
 _STOPWORD_TEXT = """
@@ -115,21 +114,27 @@ ABBREVIATIONS = (
 _ABBREVIATIONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _short in ABBREVIATIONS:
     _ABBREVIATIONS_BY_FIRST[_phrase[0]].append((_phrase, _short))
-_WORD = re.compile(r"[a-z0-9]+")
 _MAX_CANDIDATES = 8
 _COMMON_POSTINGS = 500
 
 
-def normalize(text: str) -> str:
-    """Lowercase, without accents; punctuation becomes space."""
-    if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_WORD.findall(plain))
-
-
-_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
+_ROMAN = {
+    "1": "i",
+    "2": "ii",
+    "3": "iii",
+    "4": "iv",
+    "5": "v",
+    "one": "i",
+    "two": "ii",
+    "three": "iii",
+    "four": "iv",
+    "five": "v",
+    "un": "i",
+    "deux": "ii",
+    "trois": "iii",
+    "quatre": "iv",
+    "cinq": "v",
+}
 
 
 def _canonical_words(text: str) -> list[str]:

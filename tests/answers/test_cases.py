@@ -65,5 +65,7 @@ def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
     for fact in case.get("not", []):
         assert str(fact) not in text, f"unexpected {fact!r} in:\n{text}"
     if case.get("nodate"):
-        assert not DATE.search(text), f"a date in a reply about something not in the calendar:\n{text}"
+        assert not DATE.search(text), (
+            f"a date in a reply about something not in the calendar:\n{text}"
+        )
     assert validate_telegram_html(render_html(reply), strict=True) is None
