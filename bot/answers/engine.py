@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.answers.grounding import unknown_name
 from bot.answers.intents import Intents, read_intents, without_links
 from bot.answers.knowledge import Knowledge, default_knowledge
 from bot.answers.model import Answer, timing_of
@@ -158,6 +159,9 @@ class _Context:
             return self.make("help")
         if "thanks" in intents:
             return self.make("thanks")
+        unknown = unknown_name(self.calendar, self.knowledge, self.text, self.lookup)
+        if unknown is not None:
+            return self.make("not_in_calendar", self.calendar.events[:MAX_LISTED], unknown=unknown)
         if "subscribe" in intents:
             return self.make("subscribe", (self.event,) if self.event else ())
         for step in (

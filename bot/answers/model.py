@@ -51,6 +51,7 @@ AnswerKind = Literal[
     "ambiguous",
     "unknown",
     "out_of_scope",
+    "not_in_calendar",
 ]
 Phase = Literal["past", "ongoing", "future"]
 
@@ -121,6 +122,7 @@ class Answer:
     place: str | None = None  # for "place": the place asked about (``following``: no place stated)
     unstated_fields: tuple[str, ...] = ()  # gaps in the record the question touches on
     mention: Mention | None = None  # for "mention": the body or undated meeting asked about
+    unknown: str | None = None  # for "not_in_calendar": the name nothing here holds, as typed
 
     @property
     def event(self) -> Event | None:

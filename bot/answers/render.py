@@ -398,6 +398,23 @@ def _out_of_scope(m: Markup, a: Answer) -> Lines:
     return [m.say("out_of_scope"), *help_lines(m)]
 
 
+def _not_in_calendar(m: Markup, a: Answer) -> Lines:
+    """Declined plainly, with what the calendar does hold: names only, never a date."""
+    shown = a.events[:_HOLDS_SHOWN]
+    lines = [m.say("not_in_calendar", name=m.esc(a.unknown or "")), "", m.say("calendar_holds")]
+    lines += [f"• {m.esc(event_name(event, m.lang, a.knowledge))}" for event in shown]
+    if len(a.events) > len(shown):
+        lines.append(
+            m.say(
+                "and_more", count=len(a.events) - len(shown), more=str(len(a.events) - len(shown))
+            )
+        )
+    return lines
+
+
+_HOLDS_SHOWN = 10
+
+
 def _unknown(m: Markup, a: Answer) -> Lines:
     return [m.say("unknown"), *help_lines(m)]
 
@@ -428,6 +445,7 @@ _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
     "ambiguous": _ambiguous,
     "unknown": _unknown,
     "out_of_scope": _out_of_scope,
+    "not_in_calendar": _not_in_calendar,
 }
 
 

@@ -96,6 +96,36 @@ def topic_words(knowledge: Knowledge, foreign: tuple[str, ...]) -> tuple[str, ..
     return tuple(word for word in foreign if vocabulary.knows(word))
 
 
+def knows_word(knowledge: Knowledge, word: str) -> bool:
+    """True when the resolution uses ``word`` (or a word of its family), or it is in a name the
+    knowledge gives (an instrument, a body, the document's title)."""
+    return _vocabulary(knowledge).knows(word) or word in _name_words(knowledge)
+
+
+_NAME_WORDS: dict[int, tuple[Knowledge, frozenset[str]]] = {}
+
+
+def _name_words(knowledge: Knowledge) -> frozenset[str]:
+    cached = _NAME_WORDS.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        if len(_NAME_WORDS) >= 4:
+            _NAME_WORDS.pop(next(iter(_NAME_WORDS)))
+        cached = (knowledge, _build_name_words(knowledge))
+        _NAME_WORDS[id(knowledge)] = cached
+    return cached[1]
+
+
+def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
+    texts = [knowledge.document.title, knowledge.document.title_fr, knowledge.document.committee]
+    texts += [alias for item in knowledge.mentions for alias in item.aliases]
+    texts += [f"{item.name.en} {item.name.fr}" for item in knowledge.mentions]
+    texts += [
+        f"{item.name} {item.name_fr} {' '.join(item.aliases)}" for item in knowledge.instruments
+    ]
+    texts += list(knowledge.abbreviations.values())
+    return frozenset(normalize(" ".join(texts)).split())
+
+
 def all_known(knowledge: Knowledge, foreign: tuple[str, ...]) -> bool:
     """True when every foreign word is one the resolution uses (so the question is on topic)."""
     vocabulary = _vocabulary(knowledge)

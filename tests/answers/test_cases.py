@@ -34,7 +34,7 @@ CASES: list[dict[str, Any]] = [case for name in _FILES for case in _load(name)]
 
 # A date in any form a reply could give one: a year, a month name, a numeric day.
 DATE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}\b"
+    r"\b(?:19|20)\d\d\b|\b(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])\b"
     r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
 )

@@ -330,6 +330,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sorry, I can only answer questions about the meetings in this calendar.",
         "fr": "Désolé, je ne réponds qu'aux questions sur les réunions de ce calendrier.",
     },
+    "not_in_calendar": {
+        "en": "“{name}” is not in this calendar, so I have no date for it.",
+        "fr": "« {name} » ne figure pas dans ce calendrier : je n'ai donc aucune date à donner.",
+    },
+    "calendar_holds": {"en": "This calendar holds:", "fr": "Ce calendrier contient :"},
+    "and_more": {"en": "… and {more} more.", "fr": "… et {more} autres."},
     "unknown": {"en": "Sorry, I did not understand that.", "fr": "Désolé, je n'ai pas compris."},
     "thanks": {
         "en": "Glad to help. Ask me anything else about the meetings of A/RES/62/57.",
