@@ -145,6 +145,8 @@ class Knowledge(_Frozen):
     translations: dict[str, Translation] = {}
     # Abbreviations people use for what the resolution spells out ("ICRC" -> "Red Cross").
     abbreviations: dict[str, str] = {}
+    # Abbreviations people ask about ("what does MOTAPM mean?") and what they stand for.
+    glossary: dict[str, Texts] = {}
 
     @model_validator(mode="after")
     def _check_references(self) -> Knowledge:

@@ -274,3 +274,30 @@ def events_at(events: tuple[Event, ...], place: str) -> tuple[Event, ...]:
         if event.location is not None
         and place in (event.location.venue, event.location.city, event.location.country)
     )
+
+
+# The resolution's glossary and dates -------------------------------------------------------------
+
+
+def glossary_term(knowledge: Knowledge, question: str, lang: str) -> tuple[str, str] | None:
+    """The abbreviation the question asks about and what it stands for, in ``lang``."""
+    words = set(normalize(question[:500]).split())
+    for term, texts in knowledge.glossary.items():
+        if normalize(term) in words:
+            return term, texts.fr if lang == "fr" else texts.en
+    return None
+
+
+def document_dates(
+    calendar: Calendar, knowledge: Knowledge, *, past_only: bool
+) -> tuple[tuple[Event, ...], tuple[Mention, ...]]:
+    """The events the resolution's paragraphs name (those before its adoption when
+    ``past_only``), and the meetings it names without a date."""
+    ids = {event_id for paragraph in knowledge.paragraphs for event_id in paragraph.events}
+    adopted = knowledge.document.adopted
+    events = tuple(
+        event
+        for event in calendar.events
+        if event.id in ids and (not past_only or event.first_day.isoformat() < adopted)
+    )
+    return events, tuple(item for item in knowledge.mentions if item.meeting)

@@ -336,6 +336,88 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "calendar_holds": {"en": "This calendar holds:", "fr": "Ce calendrier contient :"},
     "and_more": {"en": "… and {more} more.", "fr": "… et {more} autres."},
+    "after_heading": {"en": "After {label}:", "fr": "Après {label} :"},
+    "before_heading": {"en": "Before {label}:", "fr": "Avant {label} :"},
+    "nothing_after": {
+        "en": "Nothing in this calendar comes after {label}.",
+        "fr": "Rien dans ce calendrier ne vient après {label}.",
+    },
+    "nothing_before": {
+        "en": "Nothing in this calendar comes before {label}.",
+        "fr": "Rien dans ce calendrier ne vient avant {label}.",
+    },
+    "yes": {"en": "Yes.", "fr": "Oui."},
+    "no": {"en": "No.", "fr": "Non."},
+    "last_day_is": {
+        "en": "The last day of {name} is {day}.",
+        "fr": "Le dernier jour de {name} est le {day}.",
+    },
+    "working_days#one": {
+        "en": "{name} has 1 working day (Monday to Friday).",
+        "fr": "{name} compte 1 jour ouvrable (du lundi au vendredi).",
+    },
+    "working_days#other": {
+        "en": "{name} has {count} working days (Monday to Friday).",
+        "fr": "{name} compte {count} jours ouvrables (du lundi au vendredi).",
+    },
+    "span_total#one": {"en": "In all: 1 day ({span}).", "fr": "En tout : 1 jour ({span})."},
+    "span_total#other": {
+        "en": "In all: {count} days, {span}.",
+        "fr": "En tout : {count} jours, {span}.",
+    },
+    "glossary": {"en": "{term} stands for: {meaning}.", "fr": "{term} signifie : {meaning}."},
+    "document_dates": {
+        "en": "The meetings {symbol} names, with their dates:",
+        "fr": "Les réunions que nomme {symbol}, avec leurs dates :",
+    },
+    "undated_mention": {
+        "en": "{name}: the resolution gives no date.",
+        "fr": "{name} : la résolution ne donne pas de date.",
+    },
+    "timezone_found": {
+        "en": (
+            "{place} is in the time zone {zone}. Send /timezone {zone} to use it for your "
+            "dates and reminders."
+        ),
+        "fr": (
+            "{place} est dans le fuseau horaire {zone}. Envoyez /timezone {zone} pour "
+            "l'utiliser pour vos dates et rappels."
+        ),
+    },
+    "timezone_choices": {
+        "en": "{place} has several time zones: {zones}. Send /timezone with the one you want.",
+        "fr": (
+            "{place} a plusieurs fuseaux horaires : {zones}. Envoyez /timezone avec celui que "
+            "vous voulez."
+        ),
+    },
+    "timezone_unknown": {
+        "en": (
+            "I do not know the time zone of “{place}”. Try a city (/timezone Geneva) or a "
+            "zone name (/timezone Europe/Zurich)."
+        ),
+        "fr": (
+            "Je ne connais pas le fuseau horaire de « {place} ». Essayez une ville (/timezone "
+            "Genève) ou un nom de fuseau (/timezone Europe/Zurich)."
+        ),
+    },
+    "unsubscribe_offer": {
+        "en": "To stop all reminders, send /unsubscribe. Nothing is stopped until you confirm.",
+        "fr": (
+            "Pour arrêter tous les rappels, envoyez /unsubscribe. Rien n'est arrêté avant "
+            "votre confirmation."
+        ),
+    },
+    "changes_explained": {
+        "en": (
+            "Subscribers are told when a meeting in this calendar is moved, changed or "
+            "cancelled. Send /subscribe to get these notices with your reminders."
+        ),
+        "fr": (
+            "Les abonnés sont prévenus quand une réunion de ce calendrier est déplacée, "
+            "modifiée ou annulée. Envoyez /subscribe pour recevoir ces avis avec vos rappels."
+        ),
+    },
     "unknown": {"en": "Sorry, I did not understand that.", "fr": "Désolé, je n'ai pas compris."},
     "thanks": {
         "en": "Glad to help. Ask me anything else about the meetings of A/RES/62/57.",
