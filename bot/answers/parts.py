@@ -169,4 +169,6 @@ def period_label(m: Markup, first: date, last: date, label: str) -> str:
     day = m.esc(format_day(first, m.lang))
     if label in ("today", "tomorrow", "yesterday"):
         return m.say(f"{label}_label", day=day)
+    if label in ("date_dmy", "date_mdy"):
+        return m.say(f"{label}_label", day=day)  # "11/06/2007" could be either: say which
     return day

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.answers.intents import Intents, read_intents, without_links
 from bot.answers.knowledge import Knowledge
 from bot.answers.model import Answer, timing_of
-from bot.answers.periods import Period, find_period
+from bot.answers.periods import Period, find_period, month_first
 from bot.answers.topics import (
     all_known,
     events_at,
@@ -74,7 +74,9 @@ class Question:
         self.intents: Intents = read_intents(question)
         self.text = without_links(question)  # a pasted link's words ask nothing
         self.lookup: LookupResult = find_events(calendar, self.text)
-        self.period: Period | None = find_period(self.text, now.astimezone(zone).date())
+        self.period: Period | None = find_period(
+            self.text, now.astimezone(zone).date(), month_first=month_first(zone)
+        )
 
     @cached_property
     def foreign(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ about, and the place a question names. Pure; vocabularies are built once per kno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from bot.answers.periods import month_and_day_words
 from bot.events.lookup import normalize, unknown_words
 from bot.events.model import Calendar, Event
 
+_NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|e|er|eme)?$")  # "6th", "13e": a day, not a topic
 _PREFIX = 6  # "munition" finds "munitions", "decided" finds "decide"
 _MIN_LENGTH = 5  # short words ("fait", "the", "new") are in every text: they prove no topic
 # Longer words the summaries share with everyday questions ("quel temps fait-il", "which other").
@@ -86,7 +88,7 @@ def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
     return tuple(
         word
         for word in unknown_words(calendar, question)
-        if len(word) > 2 and not word.isdigit() and word not in known
+        if len(word) > 2 and not _NUMBERISH.match(word) and word not in known
     )
 
 

@@ -346,6 +346,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing in this calendar comes before {label}.",
         "fr": "Rien dans ce calendrier ne vient avant {label}.",
     },
+    "date_dmy_label": {
+        "en": "{day} (read as day/month)",
+        "fr": "{day} (lu comme jour/mois)",
+    },
+    "date_mdy_label": {
+        "en": "{day} (read as month/day)",
+        "fr": "{day} (lu comme mois/jour)",
+    },
     "yes": {"en": "Yes.", "fr": "Oui."},
     "no": {"en": "No.", "fr": "Non."},
     "last_day_is": {
