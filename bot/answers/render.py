@@ -392,11 +392,11 @@ def _status(m: Markup, a: Answer) -> Lines:
 
 
 def _help(m: Markup, a: Answer) -> Lines:
-    return help_lines(m)
+    return help_lines(m, a.knowledge)
 
 
 def _out_of_scope(m: Markup, a: Answer) -> Lines:
-    return [m.say("out_of_scope"), *help_lines(m)]
+    return [m.say("out_of_scope"), *help_lines(m, a.knowledge)]
 
 
 def _not_in_calendar(m: Markup, a: Answer) -> Lines:
@@ -497,7 +497,7 @@ def _changes(m: Markup, a: Answer) -> Lines:
 
 
 def _unknown(m: Markup, a: Answer) -> Lines:
-    return [m.say("unknown"), *help_lines(m)]
+    return [m.say("unknown"), *help_lines(m, a.knowledge)]
 
 
 _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
@@ -545,12 +545,16 @@ def _lines(answer: Answer, markup: Markup) -> Lines:
 
 def render_html_pages(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
     """The answer as Telegram HTML messages, each at most ``limit`` characters."""
-    return paginate(_lines(answer, Markup(True, answer.lang)), Markup(True, answer.lang), limit)
+    return paginate(
+        _lines(answer, Markup(True, answer.lang, answer.knowledge.document.symbol)),
+        Markup(True, answer.lang, answer.knowledge.document.symbol),
+        limit,
+    )
 
 
 def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
     """The answer as one Telegram HTML message (the first page, marked when more follows)."""
-    markup = Markup(True, answer.lang)
+    markup = Markup(True, answer.lang, answer.knowledge.document.symbol)
     note = markup.italic(markup.say("more_pages"))
     pages = paginate(_lines(answer, markup), markup, limit - size_of(note) - 1)
     return pages[0] if len(pages) == 1 else f"{pages[0]}\n{note}"
@@ -558,4 +562,4 @@ def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
 
 def render_text(answer: Answer) -> str:
     """The whole answer as plain text (for ``calbot ask`` and ``calbot chat``)."""
-    return "\n".join(_lines(answer, Markup(False, answer.lang)))
+    return "\n".join(_lines(answer, Markup(False, answer.lang, answer.knowledge.document.symbol)))

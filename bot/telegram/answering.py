@@ -20,6 +20,8 @@ class Reply:
     pages: tuple[str, ...]  # Telegram HTML messages, each within the 4096 limit
     events: tuple[Event, ...] = ()  # what the answer is about
     candidates: tuple[Event, ...] = ()  # "did you mean" choices
+    kind: str = ""  # the kind of answer: an action to take ("timezone", "unsubscribe"...)?
+    zones: tuple[str, ...] = ()  # for "timezone": the zones the place named may mean
 
 
 def answer_question(
@@ -34,4 +36,4 @@ def answer_question(
     with ANSWER_LATENCY.time():
         result = answer(question, now, zone, lang, calendar, feed_url=feed_url)
         pages = tuple(render_html_pages(result))
-    return Reply(pages, result.events, result.candidates)
+    return Reply(pages, result.events, result.candidates, result.kind, result.zones)

@@ -115,6 +115,9 @@ def _add_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(CallbackQueryHandler(admin.broadcast_button, pattern=r"^bc:"))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_handler(
+        MessageHandler(filters.LOCATION & filters.ChatType.PRIVATE, commands.location)
+    )
+    application.add_handler(
         MessageHandler(
             filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED, commands.question
         )
