@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from bot.answers.intents import NEUTRAL_WORDS
 from bot.answers.knowledge import Knowledge
 from bot.answers.periods import month_and_day_words
-from bot.answers.topics import knows_word, place_words
+from bot.answers.topics import knowledge_words, knows_word, place_words
 from bot.events.derived import per_calendar
 from bot.events.lookup import STOPWORDS, SYNONYMS, LookupResult, event_names, query_words
 from bot.events.model import Calendar
@@ -180,3 +180,20 @@ def _span(tokens: list[_Token], named: list[int], is_noun: list[bool]) -> str:
     while (part(last + 1) or joins(last + 1, 1)) and last - index < _MAX_SPAN:
         last += 1
     return " ".join(token.text for token in tokens[first : last + 1])
+
+
+def calendar_and_knowledge_words(calendar: Calendar, knowledge: Knowledge) -> frozenset[str]:
+    """Every word the grounding knows without a name: the calendar's, the knowledge's, and the
+    question words of every language (for tests and tools)."""
+    words = lexicon()
+    return (
+        _words_of(calendar)
+        | knowledge_words(knowledge)
+        | place_words(calendar, knowledge)
+        | STOPWORDS
+        | NEUTRAL_WORDS
+        | month_and_day_words()
+        | words.common
+        | words.numbers
+        | words.name_nouns
+    )

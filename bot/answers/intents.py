@@ -32,6 +32,7 @@ class Intent(StrEnum):
     DECIDE = "decide"
     AGENDA = "agenda"
     PROTOCOLS = "protocols"
+    START = "start"
     END = "end"
     TIME = "time"
     STATUS = "status"
@@ -97,6 +98,9 @@ _PATTERNS: dict[str, str] = {
     "agenda": r" agenda| ordre du jour| sixty third session| 63rd session| 63e session"
     r"| soixante troisieme session| 63 session",
     "protocols": r" protocols | protocoles | the protocols| les protocoles",
+    # When it starts: the first day, rather than the whole span.
+    "start": r" (does|will|did) (the |it )?.*(start|begin|open)\b| start date| first day"
+    r"| opening day| (commence|debute|ouvre) (t elle|t il)?| premier jour",
     # When it ends, rather than when it is.
     "end": r" end | ends | ending | finish| over | close | closes | conclude| last day"
     r"| se termine| termine| prend fin| fin | finit| s acheve| dernier jour| jusqu a quand",

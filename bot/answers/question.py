@@ -239,6 +239,8 @@ class Question:
             return self.make("status", (event,))
         if "end" in intents and not {"where", "duration", "countdown"} & set(asked):
             return self.make("when", (event,), asked="end")
+        if "start" in intents and "time" not in intents and set(asked) <= {"when", "what"}:
+            return self.make("when", (event,), asked="start")
         if {"when", "where"} <= set(asked):
             return self.make("event", (event,))
         if "who" in intents and "where" not in asked:

@@ -62,9 +62,14 @@ def _when(m: Markup, a: Answer) -> Lines:
             _tense(m, a, event),
             *unstated,
         ]
+    if a.asked == "start" and event.days_stated:
+        day = m.esc(format_day(event.first_day, m.lang))
+        key = "opened_on" if a.timing(event).phase != "future" else "opens_on_named"
+        return [m.say(key, name=_name(m, a, event), day=day), first, _tense(m, a, event), *unstated]
     if a.asked == "time" and not event.is_timed:
+        stated = _unstated(m, a, event, ("time",)) or [m.say("no_times")]
         return [
-            *_unstated(m, a, event, ("time",)),
+            *stated,
             first,
             _tense(m, a, event),
             *_unstated(m, a, event, ("start", "days")),
@@ -439,6 +444,10 @@ def _state(m: Markup, a: Answer) -> Lines:
         yes = timing.phase == "ongoing"
     answer = m.say("yes" if yes else "no")
     lines = [f"{answer} {_tense(m, a, event)}", _date_line_for(m, a, event)]
+    if a.asked == "started" and event.days_stated:
+        day = m.esc(format_day(event.first_day, m.lang))
+        key = "opened_on" if timing.phase != "future" else "opens_on_named"
+        lines.insert(1, m.say(key, name=_name(m, a, event), day=day))
     if a.asked == "last_day" and event.days_stated:
         day = m.esc(format_day(event.last_day, m.lang))
         lines.insert(1, m.say("last_day_is", name=_name(m, a, event), day=day))
@@ -472,6 +481,8 @@ def _document_dates(m: Markup, a: Answer) -> Lines:
     document = a.knowledge.document
     lines = [m.say("document_dates", symbol=m.esc(document.symbol))]
     lines += _items(m, a, a.events, tense=False)
+    adopted = m.esc(format_day(date.fromisoformat(document.adopted), m.lang))
+    lines.append(f"• {m.say('document_itself_adopted', day=adopted)}")
     for item in a.mentions:
         name = m.esc(item.name.fr if m.lang == "fr" else item.name.en)
         lines.append(f"• {m.say('undated_mention', name=name)}")

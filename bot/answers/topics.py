@@ -128,6 +128,11 @@ def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(normalize(" ".join(texts)).split())
 
 
+def knowledge_words(knowledge: Knowledge) -> frozenset[str]:
+    """The words of the knowledge's summaries and names."""
+    return _vocabulary(knowledge).words | _name_words(knowledge)
+
+
 def all_known(knowledge: Knowledge, foreign: tuple[str, ...]) -> bool:
     """True when every foreign word is one the resolution uses (so the question is on topic)."""
     vocabulary = _vocabulary(knowledge)

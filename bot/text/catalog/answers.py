@@ -104,6 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ends_on": {"en": "It ends on {day}.", "fr": "Fin le {day}."},
     "ends_on_named": {"en": "{name} ends on {day}.", "fr": "{name} : fin le {day}."},
+    "opens_on_named": {"en": "{name} opens on {day}.", "fr": "{name} : ouverture le {day}."},
+    "opened_on": {"en": "{name} opened on {day}.", "fr": "{name} : ouverture le {day}."},
     "ended_on": {"en": "{name} ended on {day}.", "fr": "{name} : a pris fin le {day}."},
     "status_is_confirmed": {
         "en": "{name} is confirmed in this calendar ({span}); nothing says it is cancelled or "
@@ -372,6 +374,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "document_dates": {
         "en": "The meetings {symbol} names, with their dates:",
         "fr": "Les réunions que nomme {symbol}, avec leurs dates :",
+    },
+    "document_itself_adopted": {
+        "en": "{day} — adoption of {document} itself",
+        "fr": "{day} — adoption de {document} elle-même",
     },
     "undated_mention": {
         "en": "{name}: the resolution gives no date.",
