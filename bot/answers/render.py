@@ -409,12 +409,8 @@ def _not_in_calendar(m: Markup, a: Answer) -> Lines:
     shown = a.events[:_HOLDS_SHOWN]
     lines = [m.say("not_in_calendar", name=m.esc(a.unknown or "")), "", m.say("calendar_holds")]
     lines += [f"• {m.esc(event_name(event, m.lang, a.knowledge))}" for event in shown]
-    if len(a.events) > len(shown):
-        lines.append(
-            m.say(
-                "and_more", count=len(a.events) - len(shown), more=str(len(a.events) - len(shown))
-            )
-        )
+    if a.total > len(shown):
+        lines.append(m.say("and_more", more=str(a.total - len(shown))))
     return lines
 
 

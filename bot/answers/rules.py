@@ -81,7 +81,8 @@ def not_in_calendar(q: Question) -> Answer | None:
     name = unknown_name(q.calendar, q.knowledge, q.text, q.lookup)
     if name is None:
         return None
-    return q.make("not_in_calendar", q.calendar.events[:100], unknown=name)
+    events = q.calendar.events
+    return q.make("not_in_calendar", events[:10], unknown=name, total=len(events))
 
 
 def glossary(q: Question) -> Answer | None:

@@ -77,3 +77,13 @@ def test_resolve_names_its_events_with_their_confidence() -> None:
     assert found.event is not None and found.confidence == Confidence.NAME
     assert resolve(CALENDAR, "OWG").confidence == Confidence.ABBREVIATION
     assert resolve(CALENDAR, "Ottawa Convention").event is None
+
+
+def test_a_big_calendar_declines_an_unknown_name_with_a_short_list_of_what_it_holds() -> None:
+    from .synthetic import synthetic_calendar
+
+    big = synthetic_calendar(500)
+    reply = answer("When is the Ottawa Convention meeting?", NOW, "UTC", "en", big)
+    text = render_text(reply)
+    assert reply.kind == "not_in_calendar" and not DATE.search(text), text
+    assert "… and 490 more." in text
