@@ -335,6 +335,22 @@ class FakeBotApi:
             self._schedule_notify()
         return update
 
+    def push_location(
+        self, chat_id: int, latitude: float, longitude: float, *, language_code: str = "en"
+    ) -> dict:
+        """A location shared in a private chat (Telegram checks the range: so do we)."""
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValueError("Telegram sends no location outside the globe")
+        chat = self.add_chat(chat_id, None)
+        message: dict[str, Any] = {
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user(chat_id, language_code, "Ada"),
+            "location": {"latitude": latitude, "longitude": longitude},
+        }
+        return self.push_update({"message": message})
+
     def push_text(
         self,
         chat_id: int,
