@@ -116,7 +116,8 @@ def _check_knowledge(events_file: Path, event_ids: set[str]) -> int:
         problems = [str(error).splitlines()[0]]
     if problems and path == DEFAULT_KNOWLEDGE_FILE and events_file != DEFAULT_EVENTS_FILE:
         # Another calendar without its own knowledge file: a note, not an error.
-        print(f"{events_file}: note: no knowledge.yaml beside it ({len(problems)} mismatches)")
+        note = f"{events_file}: note: no knowledge.yaml beside it ({len(problems)} mismatches)"
+        print(note, file=sys.stderr)
         return 0
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)

@@ -51,7 +51,13 @@ def test_the_tables_cover_at_least_three_hundred_questions() -> None:
     assert len(out_of_scope) >= 40
 
 
-@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def _param(case: dict[str, Any]) -> Any:
+    """A case the engine still gets wrong is kept, marked with why (strict: fixing it shows)."""
+    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+    return pytest.param(case, id=_case_id(case), marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
 def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
     now = parse_instant(case.get("now", "2007-11-01T08:00Z"))
     reply = answer(case["q"], now, case.get("tz", "Europe/Zurich"), case.get("lang", "en"), shipped)
