@@ -140,6 +140,7 @@ def run_serve(args: argparse.Namespace) -> int:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     setup_logging(settings.log_level, [settings.token, secret])
     clock = clock_from(settings)
+    _check_knowledge(settings)
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:
@@ -154,6 +155,22 @@ def run_serve(args: argparse.Namespace) -> int:
         # Through logging, so the token is redacted from the message and the traceback.
         log.critical("calbot serve failed: %r", error, exc_info=error)
         return 1
+
+
+def _check_knowledge(settings: Settings) -> None:
+    """At start: the knowledge file the answers use must name only the calendar's events (a
+    mismatch is logged, not fatal: dates and places still come from events.yaml)."""
+    from bot.answers.knowledge import check_knowledge, knowledge_file_for, knowledge_for
+    from bot.events.loader import CalendarError, load_calendar
+
+    try:
+        ids = {event.id for event in load_calendar(settings.events_file).events}
+        problems = check_knowledge(knowledge_for(settings.events_file), ids)
+    except (CalendarError, OSError, ValueError) as error:  # serve reports a broken events file
+        log.error("knowledge file not checked: %s", str(error).splitlines()[0])
+        return
+    for problem in problems[:20]:
+        log.error("%s: %s", knowledge_file_for(settings.events_file), problem)
 
 
 class DatabaseUnavailable(Exception):

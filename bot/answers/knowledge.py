@@ -214,6 +214,12 @@ def knowledge_file_for(events_file: Path) -> Path:
     return beside if beside.is_file() else DEFAULT_KNOWLEDGE_FILE
 
 
+@cache
+def knowledge_for(events_file: Path) -> Knowledge:
+    """The knowledge answers about ``events_file``'s calendar use (loaded once per file)."""
+    return load_knowledge(knowledge_file_for(events_file))
+
+
 def check_knowledge(knowledge: Knowledge, event_ids: set[str]) -> list[str]:
     """What in ``knowledge`` names events the calendar does not hold (one line each)."""
     problems = []

@@ -130,7 +130,7 @@ class Question:
             events = paragraph_events(self.calendar, (paragraph,))
             return self.make("paragraph", events, paragraphs=(paragraph,))
         symbol = (intents.symbol or "").upper()
-        if symbol and symbol not in ("A/RES/62/57", "62/57", "A/62/395", "61/100"):
+        if symbol and symbol not in self._own_symbols():
             cited = tuple(
                 footnote
                 for footnote in knowledge.footnotes
@@ -158,6 +158,15 @@ class Question:
             paragraphs = knowledge.paragraphs if "decide" in intents else ()
             return self.make("document", document=knowledge.document, paragraphs=paragraphs)
         return None
+
+    def _own_symbols(self) -> frozenset[str]:
+        """The document's own symbols (its number, its report, the resolution it recalls): a
+        question naming one is about the document, not about a footnote."""
+        document = self.knowledge.document
+        number = document.symbol.split("/", 2)[-1] if document.symbol.count("/") >= 2 else ""
+        recalled = document.recalls.split()[1] if len(document.recalls.split()) > 1 else ""
+        symbols = (document.symbol, number, document.report, recalled)
+        return frozenset(symbol.upper() for symbol in symbols if symbol)
 
     def about_agenda(self) -> Answer | None:
         if "agenda" not in self.intents:

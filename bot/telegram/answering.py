@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.answers.engine import answer
+from bot.answers.knowledge import Knowledge
 from bot.answers.render import render_html_pages
 from bot.events.model import Calendar, Event
 from bot.metrics import ANSWER_LATENCY
@@ -32,8 +33,9 @@ def answer_question(
     lang: str,
     calendar: Calendar,
     feed_url: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Reply:
     with ANSWER_LATENCY.time():
-        result = answer(question, now, zone, lang, calendar, feed_url=feed_url)
+        result = answer(question, now, zone, lang, calendar, knowledge, feed_url=feed_url)
         pages = tuple(render_html_pages(result))
     return Reply(pages, result.events, result.candidates, result.kind, result.zones)

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from bot.answers.knowledge import knowledge_for
 from bot.answers.render import help_text
 from bot.chats import ChatPrefs
 from bot.events.lookup import resolve
@@ -323,6 +324,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
         lang=lang,
         calendar=bot.calendar,
         feed_url=f"{bot.settings.public_url}/calendar.ics",
+        knowledge=knowledge_for(bot.settings.events_file),
     )
     if reply.kind == "timezone" and len(reply.zones) == 1:
         await _set_zone(update, context, reply.zones[0])  # "change my timezone to New York"
