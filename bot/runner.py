@@ -33,6 +33,7 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
+from bot import zones
 from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings, SettingsError
@@ -141,6 +142,7 @@ def run_serve(args: argparse.Namespace) -> int:
     setup_logging(settings.log_level, [settings.token, secret])
     clock = clock_from(settings)
     _check_knowledge(settings)
+    zones.warm()  # the place-name indexes of /timezone: a few seconds now, not in a reply
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:

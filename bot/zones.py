@@ -59,6 +59,11 @@ def zone_from_location(latitude: float, longitude: float) -> ZoneInfo | None:
         return None
 
 
+def warm() -> None:
+    """Build the name indexes now (a few seconds, once), not in the first /timezone's reply."""
+    _zone_names(), _cities(), _countries()
+
+
 def _variants(key: str) -> tuple[str, ...]:
     """``key`` and the forms people add around a place name ("new york city", "the netherlands")."""
     variants = [key]
