@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 
 from bot.answers.engine import answer
 from bot.answers.render import render_html, render_text
+from bot.answers.rules import RULES
 from bot.clock import parse_instant
 from bot.events.model import Calendar
 from bot.text.telegram_html import validate_telegram_html
@@ -51,6 +52,15 @@ def test_the_tables_cover_at_least_three_hundred_questions() -> None:
     assert len(out_of_scope) >= 40
 
 
+def test_every_rule_has_cases_and_every_case_names_a_rule() -> None:
+    names = [rule.name for rule in RULES]
+    tagged = {case["rule"] for case in CASES}
+    assert tagged <= set(names)
+    # "topic" answers only when "topic_first" declined and no event, day or list fits: no
+    # question reaching it has been found yet.
+    assert set(names) - tagged <= {"topic"}
+
+
 def _param(case: dict[str, Any]) -> Any:
     """A case the engine still gets wrong is kept, marked with why (strict: fixing it shows)."""
     marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
@@ -62,6 +72,7 @@ def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
     now = parse_instant(case.get("now", "2007-11-01T08:00Z"))
     reply = answer(case["q"], now, case.get("tz", "Europe/Zurich"), case.get("lang", "en"), shipped)
     text = render_text(reply)
+    assert reply.rule == case["rule"], f"answered by {reply.rule}:\n{text}"
     if "kind" in case:
         assert reply.kind == case["kind"], text
     if "event" in case:
