@@ -76,4 +76,4 @@ def test_events_lists_every_event_with_its_id_in_date_order(
         "unga-63-ccw-agenda-item",
     ]
     assert "(place not stated)" in lines[3]
-    assert "MSP  (Geneva, Switzerland)" in lines[4]
+    assert "CCW Meeting of the States Parties  (Geneva, Switzerland)" in lines[4]

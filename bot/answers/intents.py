@@ -8,8 +8,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.events.lookup import STOPWORDS, normalize
+
+
+class Intent(StrEnum):
+    """What a question asks for; the rules of ``bot.answers.rules`` guard on these. Each but
+    THANKS is read by the pattern of the same name in ``_PATTERNS``."""
+
+    HELP = "help"
+    SUBSCRIBE = "subscribe"
+    COUNTDOWN = "countdown"
+    DURATION = "duration"
+    WHERE = "where"
+    WHEN = "when"
+    NOW = "now"
+    NEXT = "next"
+    LIST = "list"
+    WHAT = "what"
+    PROVENANCE = "provenance"
+    RESOLUTION = "resolution"
+    DECIDE = "decide"
+    AGENDA = "agenda"
+    PROTOCOLS = "protocols"
+    START = "start"
+    END = "end"
+    TIME = "time"
+    STATUS = "status"
+    WHO = "who"
+    DOCUMENT_FACTS = "document_facts"
+    FOOTNOTES = "footnotes"
+    AFTER = "after"
+    BEFORE = "before"
+    STATE = "state"
+    WORKING_DAYS = "working_days"
+    TOTAL = "total"
+    GLOSSARY = "glossary"
+    DOCUMENT_DATES = "document_dates"
+    TIMEZONE = "timezone"
+    UNSUBSCRIBE = "unsubscribe"
+    CHANGES = "changes"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    THANKS = "thanks"
+
 
 _PATTERNS: dict[str, str] = {
     "help": r"^ (help|aide|start|menu|hi|hello|hey|bonjour|salut|commands?|commandes?) $"
@@ -55,6 +98,9 @@ _PATTERNS: dict[str, str] = {
     "agenda": r" agenda| ordre du jour| sixty third session| 63rd session| 63e session"
     r"| soixante troisieme session| 63 session",
     "protocols": r" protocols | protocoles | the protocols| les protocoles",
+    # When it starts: the first day, rather than the whole span.
+    "start": r" (does|will|did) (the |it )?.*(start|begin|open)\b| start date| first day"
+    r"| opening day| (commence|debute|ouvre) (t elle|t il)?| premier jour",
     # When it ends, rather than when it is.
     "end": r" end | ends | ending | finish| over | close | closes | conclude| last day"
     r"| se termine| termine| prend fin| fin | finit| s acheve| dernier jour| jusqu a quand",
@@ -73,8 +119,34 @@ _PATTERNS: dict[str, str] = {
     r"| quel point de l ordre",
     "footnotes": r" footnotes | which documents| what documents| documents (does|do|did) .*cite"
     r"| les notes | quels documents| documents cites",
+    # What comes after or before a meeting or a day.
+    "after": r" (what|anything|something|which meeting|what meeting)s? (comes |is |s )?after "
+    r"| next after | after (today s|this|that|the) "
+    r"| (qu est ce qui|que se passe t il|quoi) (vient )?apres | apres (la|le|l|cette|ce) ",
+    "before": r" (what|anything|something|which meeting)s? (comes |is |s )?before "
+    r"| (qu est ce qui|quoi) (vient )?avant ",
+    # A yes-or-no question about where a meeting stands.
+    "state": r" still (going|on|running|happening|underway)| is today the last day| last day of"
+    r"| started yet| begun yet| has (it|the .*) (started|begun)| toujours en cours"
+    r"| dernier jour (de|du)| a t elle commence| deja commence",
+    "working_days": r" working days| business days| weekdays| jours ouvrables| jours ouvres",
+    "total": r" in total| altogether| all together| en tout| au total",
+    "glossary": r" mean | means | stand for| stands for| short for| abbreviation| acronym"
+    r"| veut dire| signifie| sigle",
+    "document_dates": r" dates (are )?(mentioned|named|cited|given|in the resolution)"
+    r"| (meetings|dates) does (it|the resolution) (mention|name|give|cite)"
+    r"| (toutes les|quelles) dates (sont )?(mentionnees|citees|de la resolution)"
+    r"| quelles reunions (passees )?(la resolution|elle) mentionne",
+    # Actions in plain words.
+    "timezone": r" time ?zone| my zone| fuseau| heure locale",
+    "unsubscribe": r" unsubscribe| stop (sending|the reminders|reminders|reminding|notif|all)"
+    r"| no more reminders| desabonn| desinscri| plus de rappels| arret(e|ez|er) (les rappels|de m)",
+    "changes": r" (if|when|whenever) (a |the |any )?(meeting|date|dates|event|conference)s? "
+    r"(is |are |get |gets )?(moved|change|changes|changed|rescheduled|postponed|cancell?ed)"
+    r"| notify me| let me know (if|when)| tell me (if|when) .* (change|move)| previen(s|nez)[ -]moi"
+    r"| si (une|la|les) (reunion|date)s? (change|est deplacee|sont deplacees)",
 }
-_COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
+_COMPILED = {Intent(name): re.compile(pattern) for name, pattern in _PATTERNS.items()}
 
 _FOOTNOTE = re.compile(r" (?:footnote|foot note|note de bas de page|note) (?:no |n )?(\d{1,2}) ")
 _PARAGRAPH = re.compile(
@@ -139,7 +211,7 @@ _THANKS_WORDS = _THANKS_ANCHORS | frozenset(_THANKS_OTHER_TEXT.split())
 class Intents:
     """The intents a question shows, with the numbers and names it gives."""
 
-    found: frozenset[str]
+    found: frozenset[Intent]
     footnote: int | None = None
     paragraph: str | None = None  # "operative 11", "preamble 4"
     symbol: str | None = None
@@ -167,7 +239,7 @@ def read_intents(question: str) -> Intents:
     found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
     words = text.split()
     if words and set(words) <= _THANKS_WORDS and _THANKS_ANCHORS & set(words):
-        found.add("thanks")
+        found.add(Intent.THANKS)
     footnote = _FOOTNOTE.search(text)
     paragraph = _paragraph(text) if not footnote else None
     kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(text)]

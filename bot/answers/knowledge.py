@@ -145,6 +145,10 @@ class Knowledge(_Frozen):
     translations: dict[str, Translation] = {}
     # Abbreviations people use for what the resolution spells out ("ICRC" -> "Red Cross").
     abbreviations: dict[str, str] = {}
+    # Abbreviations people ask about ("what does MOTAPM mean?") and what they stand for.
+    glossary: dict[str, Texts] = {}
+    # Example questions for /help, per language, naming this document's meetings.
+    help_examples: dict[str, tuple[str, ...]] = {}
 
     @model_validator(mode="after")
     def _check_references(self) -> Knowledge:
@@ -201,6 +205,32 @@ def load_knowledge(path: Path = DEFAULT_KNOWLEDGE_FILE) -> Knowledge:
     """Read and validate a knowledge file (raises pydantic.ValidationError on bad data)."""
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     return Knowledge.model_validate(data)
+
+
+def knowledge_file_for(events_file: Path) -> Path:
+    """The knowledge file of an events file: ``knowledge.yaml`` beside it, else the shipped one
+    (so another conference brings its own file and no code changes)."""
+    beside = events_file.parent / "knowledge.yaml"
+    return beside if beside.is_file() else DEFAULT_KNOWLEDGE_FILE
+
+
+@cache
+def knowledge_for(events_file: Path) -> Knowledge:
+    """The knowledge answers about ``events_file``'s calendar use (loaded once per file)."""
+    return load_knowledge(knowledge_file_for(events_file))
+
+
+def check_knowledge(knowledge: Knowledge, event_ids: set[str]) -> list[str]:
+    """What in ``knowledge`` names events the calendar does not hold (one line each)."""
+    problems = []
+    for paragraph in knowledge.paragraphs:
+        for event_id in sorted(set(paragraph.events) - event_ids):
+            problems.append(f"paragraph {paragraph.id!r} names unknown event {event_id!r}")
+    for lang, translation in sorted(knowledge.translations.items()):
+        for section in ("events", "bodies"):
+            for event_id in sorted(set(getattr(translation, section)) - event_ids):
+                problems.append(f"translations.{lang}.{section} names unknown event {event_id!r}")
+    return problems
 
 
 @cache

@@ -23,6 +23,7 @@ class Markup:
 
     html: bool
     lang: str = "en"
+    document: str = "A/RES/62/57"  # the knowledge's document symbol, for {document} in sentences
 
     def esc(self, text: str) -> str:
         return html.escape(text, quote=False) if self.html else text
@@ -47,6 +48,7 @@ class Markup:
 
     def say(self, key: str, count: int | None = None, **values: str) -> str:
         """A catalogue sentence; ``values`` must already be marked up (escaped)."""
+        values.setdefault("document", self.esc(self.document))
         return say(key, self.lang, count, **{name: Html(value) for name, value in values.items()})
 
 

@@ -51,6 +51,16 @@ AnswerKind = Literal[
     "ambiguous",
     "unknown",
     "out_of_scope",
+    "not_in_calendar",
+    "sequence",
+    "state",
+    "working_days",
+    "span",
+    "glossary",
+    "document_dates",
+    "timezone",
+    "unsubscribe",
+    "changes",
 ]
 Phase = Literal["past", "ongoing", "future"]
 
@@ -121,6 +131,12 @@ class Answer:
     place: str | None = None  # for "place": the place asked about (``following``: no place stated)
     unstated_fields: tuple[str, ...] = ()  # gaps in the record the question touches on
     mention: Mention | None = None  # for "mention": the body or undated meeting asked about
+    unknown: str | None = None  # for "not_in_calendar": the name nothing here holds, as typed
+    reference: Event | None = None  # for "sequence": the meeting asked about ("after the MSP")
+    zones: tuple[str, ...] = ()  # for "timezone": the zones the place named may mean
+    mentions: tuple[Mention, ...] = ()  # for "document_dates": meetings named without a date
+    term: tuple[str, str] | None = None  # for "glossary": the abbreviation and what it stands for
+    rule: str = ""  # the rule of bot.answers.rules that answered
 
     @property
     def event(self) -> Event | None:

@@ -144,14 +144,18 @@ def event_item(m: Markup, event: Event, zone: ZoneInfo, knowledge: Knowledge) ->
     return line + (f" ({m.esc(place)})" if place else "")
 
 
-def help_lines(m: Markup) -> list[str]:
-    examples = say("help_examples", m.lang).split("|")
-    return [m.say("help_intro"), *(f"• {m.italic(example)}" for example in examples)]
+def help_lines(m: Markup, knowledge: Knowledge | None = None) -> list[str]:
+    """What calbot answers: the document's own example questions (knowledge.yaml), then the
+    questions any calendar answers."""
+    known = knowledge or default_knowledge()
+    examples = [*known.help_examples.get(m.lang, ()), *say("help_examples", m.lang).split("|")]
+    intro = m.say("help_intro", document=m.esc(known.document.symbol))
+    return [intro, *(f"• {m.italic(example)}" for example in examples)]
 
 
-def help_text(lang: str, *, html_mode: bool = True) -> str:
+def help_text(lang: str, *, html_mode: bool = True, knowledge: Knowledge | None = None) -> str:
     """What calbot answers, with example questions (no dates in it)."""
-    return "\n".join(help_lines(Markup(html_mode, locale_for(lang))))
+    return "\n".join(help_lines(Markup(html_mode, locale_for(lang)), knowledge))
 
 
 def paragraph_label(m: Markup, paragraph_id: str) -> str:
@@ -169,4 +173,6 @@ def period_label(m: Markup, first: date, last: date, label: str) -> str:
     day = m.esc(format_day(first, m.lang))
     if label in ("today", "tomorrow", "yesterday"):
         return m.say(f"{label}_label", day=day)
+    if label in ("date_dmy", "date_mdy"):
+        return m.say(f"{label}_label", day=day)  # "11/06/2007" could be either: say which
     return day

@@ -11,7 +11,7 @@ import calendar as _calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 
 from babel.dates import get_day_names, get_month_names
 
@@ -70,15 +70,18 @@ _IN_WEEKS = re.compile(r"\b(?:in|dans)\s+(\d{1,3})\s+(?:weeks?|semaines?)\b")
 _ISO = re.compile(r"\b(\d{4})\s+(\d{1,2})\s+(\d{1,2})\b")
 
 
-def find_period(text: str, today: date) -> Period | None:
+def find_period(text: str, today: date, *, month_first: bool = False) -> Period | None:
     """The period a question names, or None.
 
     When it names several, the first one written wins: "the meetings in November 2007 ... for a
-    piece published next week" asks about November.
+    piece published next week" asks about November. ``month_first``: "11/06/2007" is 6 November
+    (the reader's zone is in a country that writes the month first); the label says which
+    reading was used when both were possible.
     """
     words = f" {normalize(text)} "
     best: _Found | None = None
-    for finder in _FINDERS:
+    numeric = partial(_numeric_date, month_first=month_first)
+    for finder in (*_FINDERS, numeric):
         try:
             found = finder(words, today)
         except OverflowError:  # "next week" in the year 9999 is no date at all
@@ -100,6 +103,38 @@ def _iso_date(words: str, today: date) -> _Found | None:
     if match is None:
         return None
     return _at(match, _day_or_none(*(int(part) for part in match.groups()), label="date"))
+
+
+_NUMERIC = re.compile(r" (\d{1,2}) (\d{1,2}) (\d{4}|\d{2}) ")
+_ORDINAL = re.compile(r" (?:the |le )?(\d{1,2})(?:st|nd|rd|th|er|e) ")
+
+
+def _numeric_date(words: str, today: date, *, month_first: bool) -> _Found | None:
+    """ "5.11.2007", "11/06/2007", "05.11.07" (normalised to "5 11 2007")."""
+    match = _NUMERIC.search(words)
+    if match is None:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    year = year + 2000 if year < 100 else year
+    ambiguous = first <= 12 and second <= 12 and first != second
+    day, month = (second, first) if month_first and ambiguous else (first, second)
+    if month > 12:
+        day, month = month, day  # "11/18/2007" can only be month first
+    label = ("date_mdy" if (day, month) == (second, first) else "date_dmy") if ambiguous else "date"
+    return _at(match, _day_or_none(year, month, day, label=label))
+
+
+def _ordinal_day(words: str, today: date) -> _Found | None:
+    """ "the 6th", "after the 13th": that day of this month, or of the next if it is past."""
+    match = _ORDINAL.search(words)
+    if match is None:
+        return None
+    day = int(match.group(1))
+    found = _day_or_none(today.year, today.month, day, label="date")
+    if found is None or found.first < today:
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        found = _day_or_none(year, month, day, label="date")
+    return _at(match, found)
 
 
 def _relative_day(words: str, today: date) -> _Found | None:
@@ -231,4 +266,41 @@ def month_and_day_words() -> frozenset[str]:
     return frozenset(_month_numbers()) | frozenset(_weekday_numbers()) | relative
 
 
-_FINDERS = (_iso_date, _relative_day, _week, _month_word, _in_days, _day_month, _weekday)
+_FINDERS = (
+    _iso_date,
+    _relative_day,
+    _week,
+    _month_word,
+    _in_days,
+    _day_month,
+    _weekday,
+    _ordinal_day,
+)
+
+
+@cache
+def _month_first_zones() -> frozenset[str]:
+    from babel.core import get_global
+
+    zones = get_global("territory_zones")
+    return frozenset(zone for code in _MONTH_FIRST for zone in zones.get(code, ()))
+
+
+_MONTH_FIRST = (
+    "US",
+    "PH",
+    "FM",
+    "MH",
+    "PW",
+    "AS",
+    "GU",
+    "PR",
+    "VI",
+    "MP",
+    "UM",
+)  # write 11/06 as 6 Nov
+
+
+def month_first(zone: object) -> bool:
+    """True when people in ``zone`` write the month before the day ("11/06/2007" = 6 November)."""
+    return str(zone) in _month_first_zones()

@@ -25,8 +25,9 @@ from bot.answers.parts import (
     tense_line,
     unstated_lines,
 )
+from bot.answers.sequence import span_days, working_days
 from bot.events.model import Event
-from bot.text.dates import format_day, format_span, format_when
+from bot.text.dates import format_day, format_day_range, format_span, format_when
 from bot.text.telegram_html import MAX_MESSAGE_LENGTH
 
 __all__ = ["event_card_html", "help_text", "render_html", "render_html_pages", "render_text"]
@@ -61,9 +62,14 @@ def _when(m: Markup, a: Answer) -> Lines:
             _tense(m, a, event),
             *unstated,
         ]
+    if a.asked == "start" and event.days_stated:
+        day = m.esc(format_day(event.first_day, m.lang))
+        key = "opened_on" if a.timing(event).phase != "future" else "opens_on_named"
+        return [m.say(key, name=_name(m, a, event), day=day), first, _tense(m, a, event), *unstated]
     if a.asked == "time" and not event.is_timed:
+        stated = _unstated(m, a, event, ("time",)) or [m.say("no_times")]
         return [
-            *_unstated(m, a, event, ("time",)),
+            *stated,
             first,
             _tense(m, a, event),
             *_unstated(m, a, event, ("start", "days")),
@@ -391,15 +397,114 @@ def _status(m: Markup, a: Answer) -> Lines:
 
 
 def _help(m: Markup, a: Answer) -> Lines:
-    return help_lines(m)
+    return help_lines(m, a.knowledge)
 
 
 def _out_of_scope(m: Markup, a: Answer) -> Lines:
-    return [m.say("out_of_scope"), *help_lines(m)]
+    return [m.say("out_of_scope"), *help_lines(m, a.knowledge)]
+
+
+def _not_in_calendar(m: Markup, a: Answer) -> Lines:
+    """Declined plainly, with what the calendar does hold: names only, never a date."""
+    shown = a.events[:_HOLDS_SHOWN]
+    lines = [m.say("not_in_calendar", name=m.esc(a.unknown or "")), "", m.say("calendar_holds")]
+    lines += [f"• {m.esc(event_name(event, m.lang, a.knowledge))}" for event in shown]
+    if a.total > len(shown):
+        lines.append(m.say("and_more", more=str(a.total - len(shown))))
+    return lines
+
+
+_HOLDS_SHOWN = 10
+
+
+def _sequence(m: Markup, a: Answer) -> Lines:
+    """ "After the MSP: ..." with dates; a day named instead of a meeting labels the period."""
+    if a.reference is not None:
+        label = _name(m, a, a.reference)
+    else:
+        assert a.period is not None
+        label = period_label(m, a.period.first, a.period.last, a.period.label)
+    if not a.events:
+        return [m.say(f"nothing_{a.asked}", label=label)]
+    return [m.say(f"{a.asked}_heading", label=label), *_items(m, a, a.events)]
+
+
+def _state(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    timing = a.timing(event)
+    if a.asked == "last_day":
+        yes = timing.phase == "ongoing" and timing.day_number == timing.total_days
+    elif a.asked == "started":
+        yes = timing.phase != "future"
+    else:
+        yes = timing.phase == "ongoing"
+    answer = m.say("yes" if yes else "no")
+    lines = [f"{answer} {_tense(m, a, event)}", _date_line_for(m, a, event)]
+    if a.asked == "started" and event.days_stated:
+        day = m.esc(format_day(event.first_day, m.lang))
+        key = "opened_on" if timing.phase != "future" else "opens_on_named"
+        lines.insert(1, m.say(key, name=_name(m, a, event), day=day))
+    if a.asked == "last_day" and event.days_stated:
+        day = m.esc(format_day(event.last_day, m.lang))
+        lines.insert(1, m.say("last_day_is", name=_name(m, a, event), day=day))
+    return lines
+
+
+def _working_days(m: Markup, a: Answer) -> Lines:
+    event = a.events[0]
+    count = working_days(event)
+    return [
+        m.say("working_days", count, name=_name(m, a, event)),
+        _date_line_for(m, a, event),
+        _tense(m, a, event),
+    ]
+
+
+def _span(m: Markup, a: Answer) -> Lines:
+    first, last = span_days(a.events, a.zone)
+    days = (last - first).days + 1
+    span = m.esc(format_day_range(first, last, m.lang))
+    return [m.say("span_total", days, span=span), *_items(m, a, a.events, tense=False)]
+
+
+def _glossary(m: Markup, a: Answer) -> Lines:
+    assert a.term is not None
+    term, meaning = a.term
+    return [m.say("glossary", term=m.bold(term), meaning=m.esc(meaning))]
+
+
+def _document_dates(m: Markup, a: Answer) -> Lines:
+    document = a.knowledge.document
+    lines = [m.say("document_dates", symbol=m.esc(document.symbol))]
+    lines += _items(m, a, a.events, tense=False)
+    adopted = m.esc(format_day(date.fromisoformat(document.adopted), m.lang))
+    lines.append(f"• {m.say('document_itself_adopted', day=adopted)}")
+    for item in a.mentions:
+        name = m.esc(item.name.fr if m.lang == "fr" else item.name.en)
+        lines.append(f"• {m.say('undated_mention', name=name)}")
+    return lines
+
+
+def _timezone(m: Markup, a: Answer) -> Lines:
+    place = m.esc(a.unknown or "")
+    if len(a.zones) == 1:
+        return [m.say("timezone_found", place=place, zone=m.code(a.zones[0]))]
+    if a.zones:
+        zones = ", ".join(m.code(zone) for zone in a.zones[:8])
+        return [m.say("timezone_choices", place=place, zones=zones)]
+    return [m.say("timezone_unknown", place=place)]
+
+
+def _unsubscribe(m: Markup, a: Answer) -> Lines:
+    return [m.say("unsubscribe_offer")]
+
+
+def _changes(m: Markup, a: Answer) -> Lines:
+    return [m.say("changes_explained")]
 
 
 def _unknown(m: Markup, a: Answer) -> Lines:
-    return [m.say("unknown"), *help_lines(m)]
+    return [m.say("unknown"), *help_lines(m, a.knowledge)]
 
 
 _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
@@ -428,6 +533,16 @@ _RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
     "ambiguous": _ambiguous,
     "unknown": _unknown,
     "out_of_scope": _out_of_scope,
+    "not_in_calendar": _not_in_calendar,
+    "sequence": _sequence,
+    "state": _state,
+    "working_days": _working_days,
+    "span": _span,
+    "glossary": _glossary,
+    "document_dates": _document_dates,
+    "timezone": _timezone,
+    "unsubscribe": _unsubscribe,
+    "changes": _changes,
 }
 
 
@@ -437,12 +552,16 @@ def _lines(answer: Answer, markup: Markup) -> Lines:
 
 def render_html_pages(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
     """The answer as Telegram HTML messages, each at most ``limit`` characters."""
-    return paginate(_lines(answer, Markup(True, answer.lang)), Markup(True, answer.lang), limit)
+    return paginate(
+        _lines(answer, Markup(True, answer.lang, answer.knowledge.document.symbol)),
+        Markup(True, answer.lang, answer.knowledge.document.symbol),
+        limit,
+    )
 
 
 def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
     """The answer as one Telegram HTML message (the first page, marked when more follows)."""
-    markup = Markup(True, answer.lang)
+    markup = Markup(True, answer.lang, answer.knowledge.document.symbol)
     note = markup.italic(markup.say("more_pages"))
     pages = paginate(_lines(answer, markup), markup, limit - size_of(note) - 1)
     return pages[0] if len(pages) == 1 else f"{pages[0]}\n{note}"
@@ -450,4 +569,4 @@ def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
 
 def render_text(answer: Answer) -> str:
     """The whole answer as plain text (for ``calbot ask`` and ``calbot chat``)."""
-    return "\n".join(_lines(answer, Markup(False, answer.lang)))
+    return "\n".join(_lines(answer, Markup(False, answer.lang, answer.knowledge.document.symbol)))

@@ -9,6 +9,7 @@ about, and the place a question names. Pure; vocabularies are built once per kno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +19,7 @@ from bot.answers.periods import month_and_day_words
 from bot.events.lookup import normalize, unknown_words
 from bot.events.model import Calendar, Event
 
+_NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|e|er|eme)?$")  # "6th", "13e": a day, not a topic
 _PREFIX = 6  # "munition" finds "munitions", "decided" finds "decide"
 _MIN_LENGTH = 5  # short words ("fait", "the", "new") are in every text: they prove no topic
 # Longer words the summaries share with everyday questions ("quel temps fait-il", "which other").
@@ -86,7 +88,7 @@ def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
     return tuple(
         word
         for word in unknown_words(calendar, question)
-        if len(word) > 2 and not word.isdigit() and word not in known
+        if len(word) > 2 and not _NUMBERISH.match(word) and word not in known
     )
 
 
@@ -94,6 +96,41 @@ def topic_words(knowledge: Knowledge, foreign: tuple[str, ...]) -> tuple[str, ..
     """The foreign words the resolution uses: what a topic question is about."""
     vocabulary = _vocabulary(knowledge)
     return tuple(word for word in foreign if vocabulary.knows(word))
+
+
+def knows_word(knowledge: Knowledge, word: str) -> bool:
+    """True when the resolution uses ``word`` (or a word of its family), or it is in a name the
+    knowledge gives (an instrument, a body, the document's title)."""
+    return _vocabulary(knowledge).knows(word) or word in _name_words(knowledge)
+
+
+_NAME_WORDS: dict[int, tuple[Knowledge, frozenset[str]]] = {}
+
+
+def _name_words(knowledge: Knowledge) -> frozenset[str]:
+    cached = _NAME_WORDS.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        if len(_NAME_WORDS) >= 4:
+            _NAME_WORDS.pop(next(iter(_NAME_WORDS)))
+        cached = (knowledge, _build_name_words(knowledge))
+        _NAME_WORDS[id(knowledge)] = cached
+    return cached[1]
+
+
+def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
+    texts = [knowledge.document.title, knowledge.document.title_fr, knowledge.document.committee]
+    texts += [alias for item in knowledge.mentions for alias in item.aliases]
+    texts += [f"{item.name.en} {item.name.fr}" for item in knowledge.mentions]
+    texts += [
+        f"{item.name} {item.name_fr} {' '.join(item.aliases)}" for item in knowledge.instruments
+    ]
+    texts += list(knowledge.abbreviations.values())
+    return frozenset(normalize(" ".join(texts)).split())
+
+
+def knowledge_words(knowledge: Knowledge) -> frozenset[str]:
+    """The words of the knowledge's summaries and names."""
+    return _vocabulary(knowledge).words | _name_words(knowledge)
 
 
 def all_known(knowledge: Knowledge, foreign: tuple[str, ...]) -> bool:
@@ -244,3 +281,30 @@ def events_at(events: tuple[Event, ...], place: str) -> tuple[Event, ...]:
         if event.location is not None
         and place in (event.location.venue, event.location.city, event.location.country)
     )
+
+
+# The resolution's glossary and dates -------------------------------------------------------------
+
+
+def glossary_term(knowledge: Knowledge, question: str, lang: str) -> tuple[str, str] | None:
+    """The abbreviation the question asks about and what it stands for, in ``lang``."""
+    words = set(normalize(question[:500]).split())
+    for term, texts in knowledge.glossary.items():
+        if normalize(term) in words:
+            return term, texts.fr if lang == "fr" else texts.en
+    return None
+
+
+def document_dates(
+    calendar: Calendar, knowledge: Knowledge, *, past_only: bool
+) -> tuple[tuple[Event, ...], tuple[Mention, ...]]:
+    """The events the resolution's paragraphs name (those before its adoption when
+    ``past_only``), and the meetings it names without a date."""
+    ids = {event_id for paragraph in knowledge.paragraphs for event_id in paragraph.events}
+    adopted = knowledge.document.adopted
+    events = tuple(
+        event
+        for event in calendar.events
+        if event.id in ids and (not past_only or event.first_day.isoformat() < adopted)
+    )
+    return events, tuple(item for item in knowledge.mentions if item.meeting)

@@ -15,16 +15,16 @@ stay fast.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
+from bot.text.normalize import normalize
 
 # Filler and question words in English and French: they never tell events apart.
 _STOPWORD_TEXT = """
@@ -115,21 +115,27 @@ ABBREVIATIONS = (
 _ABBREVIATIONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _short in ABBREVIATIONS:
     _ABBREVIATIONS_BY_FIRST[_phrase[0]].append((_phrase, _short))
-_WORD = re.compile(r"[a-z0-9]+")
 _MAX_CANDIDATES = 8
 _COMMON_POSTINGS = 500
 
 
-def normalize(text: str) -> str:
-    """Lowercase, without accents; punctuation becomes space."""
-    if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_WORD.findall(plain))
-
-
-_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
+_ROMAN = {
+    "1": "i",
+    "2": "ii",
+    "3": "iii",
+    "4": "iv",
+    "5": "v",
+    "one": "i",
+    "two": "ii",
+    "three": "iii",
+    "four": "iv",
+    "five": "v",
+    "un": "i",
+    "deux": "ii",
+    "trois": "iii",
+    "quatre": "iv",
+    "cinq": "v",
+}
 
 
 def _canonical_words(text: str) -> list[str]:
@@ -171,14 +177,44 @@ def _name_bags(event: Event) -> list[frozenset[str]]:
     A name ending in the event's own kind also counts without it: "ERW conference" is what people
     mean by "ERW", "CCW meeting" by "CCW".
     """
-    bags: list[frozenset[str]] = []
-    for name in event_names(event):
+    return list(dict.fromkeys(bag for bag, _ in _sourced_bags(event)))
+
+
+def _sourced_bags(event: Event) -> list[tuple[frozenset[str], Confidence]]:
+    """Each name's bag with how sure a whole match on it is: the title, an alias or short name, or
+    an abbreviation (a short name of capitals: "MSP", "APII")."""
+    sourced: list[tuple[frozenset[str], Confidence]] = []
+    names = [(event.title, Confidence.NAME), (event.id.replace("-", " "), Confidence.ID)]
+    names += [(alias, _alias_confidence(alias)) for alias in event.aliases]
+    if event.short_name:
+        names.append((event.short_name, _alias_confidence(event.short_name)))
+    for name, confidence in names:
         words = _canonical_words(name)
         if words:
-            bags.append(frozenset(words))
+            sourced.append((frozenset(words), confidence))
         if len(words) > 1 and words[-1] == event.kind:
-            bags.append(frozenset(words[:-1]))
-    return list(dict.fromkeys(bags))
+            sourced.append((frozenset(words[:-1]), Confidence.ALIAS))
+    return sourced
+
+
+def _alias_confidence(name: str) -> Confidence:
+    compact = name.replace(" ", "")
+    return Confidence.ABBREVIATION if compact.isupper() and len(compact) <= 6 else Confidence.ALIAS
+
+
+class Confidence(IntEnum):
+    """How a text names an event, from surest to loosest: its id, its full title, an alias or
+    short name, an abbreviation, a partial or misspelt name, or only words that several events
+    share ("meeting", "conference", "session", "Convention"), which name none of them."""
+
+    NONE = 0
+    WORD = 1
+    TYPO = 2
+    PARTIAL = 3
+    ABBREVIATION = 4
+    ALIAS = 5
+    NAME = 6
+    ID = 7
 
 
 @dataclass(frozen=True)
@@ -224,6 +260,12 @@ class _Index:
         self.exact: dict[frozenset[str], set[int]] = defaultdict(set)
         for name in self.names:
             self.exact[name.words].add(name.event_index)
+        self.exact_confidence: dict[frozenset[str], Confidence] = {}
+        for event in self.events:
+            for bag, confidence in _sourced_bags(event):
+                known = self.exact_confidence.get(bag, Confidence.NONE)
+                self.exact_confidence[bag] = max(known, confidence)
+        self.frequency = {word: len(found) for word, found in document_frequency.items()}
         self.by_normalized_id = {event.id: event for event in self.events}
 
     def correct(self, word: str) -> str | None:
@@ -266,6 +308,7 @@ class LookupResult:
     exact: bool = False
     ambiguous: bool = False
     words: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.NONE
 
     @property
     def score(self) -> float:
@@ -298,7 +341,9 @@ def find_events(calendar: Calendar, text: str) -> LookupResult:
     index = _index_for(calendar)
     by_id = index.by_normalized_id.get(text.strip().lower())
     if by_id is not None:
-        return LookupResult((by_id,), (1.0,), exact=True, words=(by_id.id,))
+        return LookupResult(
+            (by_id,), (1.0,), exact=True, words=(by_id.id,), confidence=Confidence.ID
+        )
     words = query_words(calendar, text)
     if not words:
         return LookupResult()
@@ -315,13 +360,29 @@ def find_events(calendar: Calendar, text: str) -> LookupResult:
     exact_events = index.exact.get(frozenset(words), set())
     matches = tuple(index.events[event_index] for event_index, _ in ranked)
     scores = tuple(round(dice, 4) for _, (dice, _) in ranked)
+    exact = len(exact_events) == 1
     return LookupResult(
         matches=matches,
         scores=scores,
-        exact=len(exact_events) == 1,
+        exact=exact,
         ambiguous=_is_ambiguous(ranked, exact_events),
         words=words,
+        confidence=_confidence(index, text, words, exact),
     )
+
+
+def _confidence(index: _Index, text: str, words: tuple[str, ...], exact: bool) -> Confidence:
+    typed = set(_canonical_words(text[:500]))
+    if not set(words) <= typed:
+        return Confidence.TYPO  # a word had to be corrected ("protocl", "meting")
+    if exact:
+        compact = text.strip().replace(" ", "")
+        if compact.isalpha() and compact.isupper() and len(compact) <= 6:
+            return Confidence.ABBREVIATION  # "MSP", "APII" as typed
+        return index.exact_confidence.get(frozenset(words), Confidence.ALIAS)
+    if all(index.frequency.get(word, 0) > 1 for word in words):
+        return Confidence.WORD  # "the conference", "the meeting": words several events share
+    return Confidence.PARTIAL
 
 
 def _overlap(index: _Index, words: tuple[str, ...]) -> dict[int, float]:
@@ -353,10 +414,46 @@ def _is_ambiguous(ranked: list[tuple[int, tuple[float, float]]], exact: set[int]
     return ranked[0][1][0] - ranked[1][1][0] < 0.25
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What a text names: one ``event``, or ``candidates`` to choose from, or nothing (both
+    empty: a name no event answers to, which must never be answered with another event)."""
+
+    event: Event | None
+    candidates: tuple[Event, ...] = ()
+    confidence: Confidence = Confidence.NONE
+
+
+def resolve(calendar: Calendar, text: str) -> Resolution:
+    """The event ``text`` names, for every place that turns a name into an event (the question
+    engine's commands, /event, /where, /ics, /subscribe X): one rule, so they cannot disagree.
+
+    A word no event name holds, even allowing for typos ("Ottawa" in "Ottawa Convention
+    meeting"), means the text names something else: nothing is resolved. Words that several
+    events share name none of them: the candidates are offered instead.
+    """
+    result = find_events(calendar, text)
+    if result.confidence == Confidence.ID:
+        return Resolution(result.best, confidence=Confidence.ID)
+    if any(len(word) >= 4 and not word.isdigit() for word in unknown_words(calendar, text)):
+        return Resolution(None)
+    if not result.matches:
+        return Resolution(None)
+    top = result.score
+    candidates = tuple(
+        event
+        for event, score in zip(result.matches, result.scores, strict=False)
+        if score >= top / 2
+    )
+    sure = result.exact or (result.score >= 0.5 and result.confidence > Confidence.WORD)
+    if result.confident and sure:
+        return Resolution(result.best, confidence=result.confidence)
+    return Resolution(None, candidates, result.confidence)
+
+
 def resolve_event(calendar: Calendar, text: str) -> Event | None:
     """The one event ``text`` names confidently, or None (nothing, or several fit)."""
-    result = find_events(calendar, text)
-    return result.best if result.confident and result.score >= 0.5 else None
+    return resolve(calendar, text).event
 
 
 @lru_cache(maxsize=1)

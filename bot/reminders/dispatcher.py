@@ -33,9 +33,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.events.model import Event
+from bot.chats import ChatPrefs
+from bot.events.model import Calendar, Event
 from bot.metrics import REMINDERS
 from bot.outbound import Priority
+from bot.reader import reader_for, zone_named
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import Change
 from bot.reminders.planner import (
@@ -216,7 +218,8 @@ class Dispatcher:
     def _slot_job(self, slot: Slot) -> Job:
         event = self.services.holder.current.calendar.get(slot.event_id)
         assert event is not None  # the planner plans only the calendar's events
-        return Job(slot.key, _reminder_renderer(event, slot.lang, ZoneInfo(slot.tz)))
+        zone = zone_named(slot.tz, self.services.holder.current.calendar.zone)
+        return Job(slot.key, _reminder_renderer(event, slot.lang, zone))
 
     # Snoozes and digests --------------------------------------------------------------------------
 
@@ -235,9 +238,7 @@ class Dispatcher:
                 store.finish_snooze(snooze.id)
                 report.skipped += 1
                 continue
-            prefs = store.get_chat(snooze.chat_id)
-            zone = ZoneInfo(prefs.timezone or snapshot.calendar.timezone)
-            lang = prefs.language or snapshot.calendar.language
+            zone, lang = _reader(store.get_chat(snooze.chat_id), snapshot.calendar)
             done = _finisher(store.finish_snooze, snooze.id)
             jobs.append(Job(key, _reminder_renderer(event, lang, zone), done))
         return jobs
@@ -246,7 +247,7 @@ class Dispatcher:
         store, calendar = self.services.store, self.services.holder.current.calendar
         jobs = []
         for chat in store.digest_chats():
-            zone = ZoneInfo(chat.prefs.timezone or calendar.timezone)
+            zone, lang = _reader(chat.prefs, calendar)
             local = now_utc.astimezone(zone)
             due = datetime.combine(local.date(), chat.at, zone).astimezone(now_utc.tzinfo)
             if not due <= now_utc < due + DIGEST_GRACE:
@@ -254,7 +255,6 @@ class Dispatcher:
             events = events_on(calendar.events, local.date(), zone)
             if not events:
                 continue  # nothing on empty days
-            lang = chat.prefs.language or calendar.language
             key = DeliveryKey(chat.prefs.chat_id, DIGEST_KEY, 0, f"digest:{local.date()}")
             text = messages.digest_text(events, local.date(), lang, zone)
             jobs.append(Job(key, _fixed(text), priority=Priority.DIGEST))
@@ -264,7 +264,7 @@ class Dispatcher:
         calendar = self.services.holder.current.calendar
         found: list[datetime] = []
         for chat in self.services.store.digest_chats():
-            zone = ZoneInfo(chat.prefs.timezone or calendar.timezone)
+            zone, _ = _reader(chat.prefs, calendar)
             today = now_utc.astimezone(zone).date()
             for day in (today, today + timedelta(days=1)):
                 due = datetime.combine(day, chat.at, zone).astimezone(now_utc.tzinfo)
@@ -285,9 +285,7 @@ class Dispatcher:
             if change.kind == "added":
                 continue
             for chat_id in chats_for(change):
-                prefs = store.get_chat(chat_id)
-                zone = ZoneInfo(prefs.timezone or calendar.timezone)
-                lang = prefs.language or calendar.language
+                zone, lang = _reader(store.get_chat(chat_id), calendar)
                 key = DeliveryKey(chat_id, change.event_id, change.sequence, change.lead_key)
                 text = _notice_text(change.kind, change.event, lang, zone)
                 jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
@@ -301,9 +299,7 @@ class Dispatcher:
             event = calendar.get(key.event_id)
             if event is None:
                 continue
-            prefs = store.get_chat(key.chat_id)
-            zone = ZoneInfo(prefs.timezone or calendar.timezone)
-            lang = prefs.language or calendar.language
+            zone, lang = _reader(store.get_chat(key.chat_id), calendar)
             kind = "cancelled" if event.status == "cancelled" else "moved"
             text = _notice_text(kind, event, lang, zone)
             jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
@@ -362,6 +358,14 @@ class Dispatcher:
             self._orphans.discard(key)
             return True
         return False
+
+
+def _reader(prefs: ChatPrefs, calendar: Calendar) -> tuple[ZoneInfo, str]:
+    """The chat's zone and language, with the fallbacks every handler uses (bot.reader)."""
+    reader = reader_for(
+        prefs.chat_id, calendar, stored_zone=prefs.timezone, stored_language=prefs.language
+    )
+    return reader.zone, reader.lang
 
 
 def events_on(events: tuple[Event, ...], day: date, zone: ZoneInfo) -> list[Event]:

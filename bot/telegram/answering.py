@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.answers.engine import answer
+from bot.answers.knowledge import Knowledge
 from bot.answers.render import render_html_pages
 from bot.events.model import Calendar, Event
 from bot.metrics import ANSWER_LATENCY
@@ -20,6 +21,8 @@ class Reply:
     pages: tuple[str, ...]  # Telegram HTML messages, each within the 4096 limit
     events: tuple[Event, ...] = ()  # what the answer is about
     candidates: tuple[Event, ...] = ()  # "did you mean" choices
+    kind: str = ""  # the kind of answer: an action to take ("timezone", "unsubscribe"...)?
+    zones: tuple[str, ...] = ()  # for "timezone": the zones the place named may mean
 
 
 def answer_question(
@@ -30,8 +33,9 @@ def answer_question(
     lang: str,
     calendar: Calendar,
     feed_url: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Reply:
     with ANSWER_LATENCY.time():
-        result = answer(question, now, zone, lang, calendar, feed_url=feed_url)
+        result = answer(question, now, zone, lang, calendar, knowledge, feed_url=feed_url)
         pages = tuple(render_html_pages(result))
-    return Reply(pages, result.events, result.candidates)
+    return Reply(pages, result.events, result.candidates, result.kind, result.zones)

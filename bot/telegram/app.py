@@ -126,6 +126,9 @@ def _add_handlers(application: Application, settings: Settings) -> None:
     )
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_handler(
+        MessageHandler(filters.LOCATION & filters.ChatType.PRIVATE, commands.location)
+    )
+    application.add_handler(
         MessageHandler(
             filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED, commands.question
         )

@@ -125,3 +125,14 @@ def paginate(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+def action_keyboard(kind: str, lang: str) -> InlineKeyboardMarkup:
+    """One button doing what a free-text request asked, once pressed: stop all reminders
+    ("stop sending me reminders": nothing stops before the press) or subscribe to all meetings
+    ("notify me if a meeting is moved")."""
+    if kind == "unsubscribe":
+        button = InlineKeyboardButton(say("btn_stop_all", lang), callback_data="uns:*")
+    else:
+        button = InlineKeyboardButton(say("btn_subscribe_all", lang), callback_data="rem:*")
+    return InlineKeyboardMarkup([[button]])

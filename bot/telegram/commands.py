@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from html import escape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from bot.answers.knowledge import knowledge_for
 from bot.answers.render import help_text
 from bot.chats import ChatPrefs
-from bot.events.lookup import find_events
+from bot.events.lookup import resolve
 from bot.events.model import Event
 from bot.events.queries import events_between, next_events
 from bot.telegram.answering import answer_question
 from bot.telegram.cards import (
     NO_PREVIEW,
+    action_keyboard,
     choice_keyboard,
     event_card,
     event_keyboard,
@@ -32,9 +33,10 @@ from bot.telegram.cards import (
 )
 from bot.telegram.documents import send_event_ics
 from bot.telegram.permissions import admins_only
-from bot.telegram.services import chat_id_of, language, services
+from bot.telegram.services import chat_id_of, reader, services
 from bot.text.dates import format_day
-from bot.text.messages import say
+from bot.text.messages import Html, say
+from bot.zones import zone_choices, zone_from_location
 
 EVENTS_PER_PAGE = 8
 
@@ -57,8 +59,8 @@ async def send_html(
 async def send_event(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
     """The card of one event with all its buttons."""
     bot = services(context)
-    lang = language(update)
-    zone = bot.zone_for(chat_id_of(update))
+    lang = _lang(update, context)
+    zone = reader(update, context).zone
     text = event_card(event, lang, zone, bot.clock.now())
     assert update.effective_message is not None
     await send_html(update.effective_message, text, event_keyboard(event, lang, details=False))
@@ -66,14 +68,14 @@ async def send_event(update: Update, context: ContextTypes.DEFAULT_TYPE, event: 
 
 async def send_lookup(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
     """The event a user names: its card, a "which one?" choice, or "not found"."""
-    found = find_events(services(context).calendar, query)
-    lang = language(update)
+    found = resolve(services(context).calendar, query)
+    lang = _lang(update, context)
     assert update.effective_message is not None
-    if found.matches and not found.ambiguous:
-        await send_event(update, context, found.matches[0])
-    elif found.matches:
+    if found.event is not None:
+        await send_event(update, context, found.event)
+    elif found.candidates:
         await send_html(
-            update.effective_message, say("ambiguous", lang), choice_keyboard(found.matches)
+            update.effective_message, say("ambiguous", lang), choice_keyboard(found.candidates)
         )
     else:
         await send_html(update.effective_message, say("not_found", lang, query=query[:100]))
@@ -93,13 +95,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     assert update.effective_message is not None
     await send_html(
-        update.effective_message, say("welcome", language(update), calendar=bot.calendar.name)
+        update.effective_message, say("welcome", _lang(update, context), calendar=bot.calendar.name)
     )
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The engine's examples of questions, then the commands, then the extensions' sections."""
-    lang = language(update)
+    lang = _lang(update, context)
     sections = [help_text(lang), say("help", lang)]
     sections += [section(lang) for section in services(context).help_sections]
     assert update.effective_message is not None
@@ -109,7 +111,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
     events = next_events(bot.calendar, bot.clock.now(), limit=5)
-    await _send_list(update, context, say("heading_next", language(update)), events, "nothing_next")
+    await _send_list(
+        update, context, say("heading_next", _lang(update, context)), events, "nothing_next"
+    )
 
 
 async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -123,8 +127,8 @@ def events_page(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of all events, with a button per event and previous/next buttons."""
     bot = services(context)
-    lang = language(update)
-    zone = bot.zone_for(chat_id_of(update))
+    lang = _lang(update, context)
+    zone = reader(update, context).zone
     events = bot.calendar.events
     pages = max(1, -(-len(events) // EVENTS_PER_PAGE))
     page = min(max(page, 0), pages - 1)
@@ -139,7 +143,7 @@ async def event_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if not query:
         assert update.effective_message is not None
         await send_html(
-            update.effective_message, say("event_usage", language(update), command="event")
+            update.effective_message, say("event_usage", _lang(update, context), command="event")
         )
         return
     await send_lookup(update, context, query)
@@ -147,18 +151,18 @@ async def event_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    zone = bot.zone_for(chat_id_of(update))
+    zone = reader(update, context).zone
     today = bot.clock.now().astimezone(zone).date()
-    lang = language(update)
+    lang = _lang(update, context)
     events = events_between(bot.calendar, today, today, zone)
     await _send_list(update, context, say("heading_today", lang), events, "nothing", "when_today")
 
 
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    zone = bot.zone_for(chat_id_of(update))
+    zone = reader(update, context).zone
     today = bot.clock.now().astimezone(zone).date()
-    lang = language(update)
+    lang = _lang(update, context)
     events = events_between(bot.calendar, today, today + timedelta(days=6), zone)
     await _send_list(
         update, context, say("heading_week", lang), events, "nothing", "when_this_week"
@@ -166,14 +170,14 @@ async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = language(update)
+    lang = _lang(update, context)
     day = parse_day(_query(context))
     assert update.effective_message is not None
     if day is None:
         await send_html(update.effective_message, say("on_usage", lang))
         return
     bot = services(context)
-    zone = bot.zone_for(chat_id_of(update))
+    zone = reader(update, context).zone
     events = events_between(bot.calendar, day, day, zone)
     heading = f"<b>{escape(format_day(day, lang))}</b>"
     if not events:
@@ -185,7 +189,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def where_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = _query(context)
-    lang = language(update)
+    lang = _lang(update, context)
     assert update.effective_message is not None
     if not query:
         await send_html(update.effective_message, say("event_usage", lang, command="where"))
@@ -204,39 +208,64 @@ async def ics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     assert update.effective_message is not None
     if not query:
         url = f"{bot.settings.public_url}/calendar.ics"
-        await send_html(update.effective_message, say("ics", language(update), url=url))
+        await send_html(update.effective_message, say("ics", _lang(update, context), url=url))
         return
     event = _resolve(context, query)
     if event is None:
         await send_lookup(update, context, query)
         return
-    await send_event_ics(update.effective_message.chat_id, context, event, language(update))
+    await send_event_ics(update.effective_message.chat_id, context, event, _lang(update, context))
 
 
 async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    bot = services(context)
-    lang = language(update)
+    lang = _lang(update, context)
     chat_id = chat_id_of(update)
     name = _query(context)
     assert update.effective_message is not None and chat_id is not None
     if not name:
-        zone = bot.zone_for(chat_id)
+        zone = reader(update, context).zone
         await send_html(update.effective_message, say("timezone_current", lang, zone=zone.key))
         return
-    if await admins_only(update, context):
+    choices = zone_choices(name)
+    if len(choices) > 1:  # "/timezone USA": which of its zones?
+        zones = ", ".join(f"<code>{zone}</code>" for zone in choices[:8])
+        text = say("timezone_choices", lang, place=name[:64], zones=Html(zones))
+        await send_html(update.effective_message, text)
         return
-    zone_name = _zone_name(name)
-    if zone_name is None:
+    if not choices:
         await send_html(update.effective_message, say("timezone_invalid", lang, zone=name[:64]))
         return
+    await _set_zone(update, context, choices[0])
+
+
+async def _set_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, zone: str) -> None:
+    """Save the chat's zone (from /timezone, free text or a shared location) and say so."""
+    bot, chat_id = services(context), chat_id_of(update)
+    assert update.effective_message is not None and chat_id is not None
+    if await admins_only(update, context):  # in a group, only its administrators
+        return
     prefs = bot.chats.get_chat(chat_id)
-    bot.chats.save_chat(ChatPrefs(chat_id, zone_name, prefs.language, prefs.active))
-    await send_html(update.effective_message, say("timezone_set", lang, zone=zone_name))
+    bot.chats.save_chat(ChatPrefs(chat_id, zone, prefs.language, prefs.active))
+    await send_html(
+        update.effective_message, say("timezone_set", _lang(update, context), zone=zone)
+    )
+
+
+async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location sets the chat's zone (private chats only)."""
+    message = update.effective_message
+    if message is None or message.location is None:
+        return
+    zone = zone_from_location(message.location.latitude, message.location.longitude)
+    if zone is None:
+        await send_html(message, say("timezone_location_unknown", _lang(update, context)))
+        return
+    await _set_zone(update, context, zone.key)
 
 
 async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     calendar = services(context).calendar
-    lang = language(update)
+    lang = _lang(update, context)
     text = say(
         "about",
         lang,
@@ -256,7 +285,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     addressee = command.split("@", 1)[1].lower() if "@" in command else None
     if addressee and addressee != (context.bot.username or "").lower():
         return  # a command for another bot in the group
-    await send_html(message, say("unknown_command", language(update)))
+    await send_html(message, say("unknown_command", _lang(update, context)))
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -278,7 +307,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
         if not text:
             await send_html(
-                message, say("welcome", language(update), calendar=services(context).calendar.name)
+                message,
+                say("welcome", _lang(update, context), calendar=services(context).calendar.name),
             )
             return
     await _answer(update, context, text)
@@ -289,16 +319,22 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
     message = update.effective_message
     assert message is not None
     bot = services(context)
-    lang = language(update)
+    lang = _lang(update, context)
     reply = answer_question(
         text,
         now=bot.clock.now(),
-        zone=bot.zone_for(message.chat_id),
+        zone=reader(update, context).zone,
         lang=lang,
         calendar=bot.calendar,
         feed_url=f"{bot.settings.public_url}/calendar.ics",
+        knowledge=knowledge_for(bot.settings.events_file),
     )
-    if len(reply.events) == 1:
+    if reply.kind == "timezone" and len(reply.zones) == 1:
+        await _set_zone(update, context, reply.zones[0])  # "change my timezone to New York"
+        return
+    if reply.kind in ("unsubscribe", "changes"):
+        markup: InlineKeyboardMarkup | None = action_keyboard(reply.kind, lang)
+    elif len(reply.events) == 1:
         markup = event_keyboard(reply.events[0], lang)
     else:
         markup = choice_keyboard(reply.candidates or reply.events)
@@ -315,9 +351,8 @@ async def _send_list(
     empty_key: str,
     when_key: str | None = None,
 ) -> None:
-    bot = services(context)
-    lang = language(update)
-    zone = bot.zone_for(chat_id_of(update))
+    lang = _lang(update, context)
+    zone = reader(update, context).zone
     assert update.effective_message is not None
     if not events:
         text = say(empty_key, lang, when=say(when_key, lang)) if when_key else say(empty_key, lang)
@@ -330,27 +365,7 @@ async def _send_list(
 
 def _resolve(context: ContextTypes.DEFAULT_TYPE, query: str) -> Event | None:
     calendar = services(context).calendar
-    if event := calendar.get(query):
-        return event
-    found = find_events(calendar, query)
-    return found.matches[0] if found.matches and not found.ambiguous else None
-
-
-_ZONES_BY_LOWER: dict[str, str] = {}
-
-
-def _zone_name(text: str) -> str | None:
-    """The canonical IANA name for what the user typed (case-insensitive), or None."""
-    if not _ZONES_BY_LOWER:
-        _ZONES_BY_LOWER.update({name.lower(): name for name in available_timezones()})
-    name = _ZONES_BY_LOWER.get(text.strip().replace(" ", "_").lower())
-    if name is None:
-        return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
+    return calendar.get(query) or resolve(calendar, query).event
 
 
 _FRENCH_MONTHS = {
@@ -377,3 +392,8 @@ def parse_day(text: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The reader's language: the chat's stored one, else the Telegram client's (``bot.reader``)."""
+    return reader(update, context).lang

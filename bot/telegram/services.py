@@ -10,7 +10,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes
@@ -19,6 +19,7 @@ from bot.chats import ChatStore
 from bot.clock import Clock
 from bot.config import Settings
 from bot.events.model import Calendar
+from bot.reader import Reader, reader_for
 from bot.state import CalendarHolder
 from bot.telegram.flood import FloodLimit
 from bot.text.dates import locale_for
@@ -43,14 +44,18 @@ class BotServices:
 
     def zone_for(self, chat_id: int | None) -> ZoneInfo:
         """The chat's chosen zone, else the calendar's."""
-        if chat_id is not None:
-            name = self.chats.get_chat(chat_id).timezone
-            if name:
-                try:
-                    return ZoneInfo(name)
-                except (ZoneInfoNotFoundError, ValueError):
-                    pass  # a zone removed from tzdata since it was saved: fall back
-        return self.calendar.zone
+        return self.reader_of(chat_id, None).zone
+
+    def reader_of(self, chat_id: int | None, client_language: str | None) -> Reader:
+        """The chat as answers address it (``bot.reader``): its zone and language."""
+        prefs = self.chats.get_chat(chat_id) if chat_id is not None else None
+        return reader_for(
+            chat_id,
+            self.calendar,
+            stored_zone=prefs.timezone if prefs else None,
+            stored_language=prefs.language if prefs else None,
+            client_language=client_language,
+        )
 
     def set_active(self, chat_id: int, active: bool) -> None:
         """Mark a chat (in)active: the bot was blocked or removed, or /start came again."""
@@ -110,6 +115,12 @@ def language(update: Update) -> str:
         return locale_for(chat.chosen)
     user = update.effective_user
     return locale_for(user.language_code if user else None)
+
+
+def reader(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Reader:
+    """Who a handler answers: the chat's zone and language, resolved once (``bot.reader``)."""
+    user = update.effective_user
+    return services(context).reader_of(chat_id_of(update), user.language_code if user else None)
 
 
 def chat_id_of(update: Update) -> int | None:

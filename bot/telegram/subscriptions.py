@@ -28,7 +28,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.events.lookup import find_events
+from bot.events.lookup import resolve
 from bot.events.model import Event
 from bot.reminders import ReminderServices
 from bot.reminders.leads import (
@@ -77,12 +77,11 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
     kind = KIND_WORDS.get(query.casefold())
     if kind:
         return Target(scope_for_kind(kind))
-    result = find_events(services.holder.current.calendar, query)
-    if result.confident and result.score >= 0.5:
-        assert result.best is not None
-        return Target(scope_for_event(result.best.id), result.best)
-    if result.ambiguous:
-        names = ", ".join(event.name for event in result.matches[:4])
+    result = resolve(services.holder.current.calendar, query)
+    if result.event is not None:
+        return Target(scope_for_event(result.event.id), result.event)
+    if result.candidates:
+        names = ", ".join(event.name for event in result.candidates[:4])
         return Target(error=say("ambiguous_event", lang, query=query, names=names))
     return Target(error=say("not_found", lang, query=query))
 
@@ -299,7 +298,12 @@ class _Handlers:
             return
         lang = language(update)
         prefix, _, rest = query.data.partition(":")
-        if prefix == "rem":
+        if (
+            prefix in ("rem", "uns") and rest == "*"
+        ):  # the free-text "stop all" / "subscribe" button
+            action = subscribe_reply if prefix == "rem" else unsubscribe_reply
+            reply = action(self.services, chat_id, [], lang)
+        elif prefix == "rem":
             reply = remind_button_reply(self.services, chat_id, rest, lang)
         elif prefix == "uns":
             reply = unsubscribe_button_reply(self.services, chat_id, rest, lang)

@@ -71,7 +71,11 @@ def test_event_card(calendar: Calendar) -> None:
     assert msp is not None
     card = event_card_html(msp, "en", "Asia/Tokyo", NOW)
     assert validate_telegram_html(card, strict=True) is None
-    assert "<b>MSP</b>" in card and "7–13 November 2007" in card and "opens in 6 days" in card
+    assert (
+        "<b>CCW Meeting of the States Parties</b>" in card
+        and "7–13 November 2007" in card
+        and "opens in 6 days" in card
+    )
     french = event_card_html(msp, "fr", "Europe/Paris", NOW)
     assert "Genève" in french and "ouverture dans 6 jours" in french
 

@@ -429,7 +429,9 @@ class FakeBotApi:
         user_id: int | None = None,
         language_code: str | None = "en",
     ) -> dict:
-        """A location shared from the attachment menu."""
+        """A location shared from the attachment menu (Telegram checks the range: so do we)."""
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValueError("Telegram sends no location outside the globe")
         chat = self.add_chat(chat_id)
         message = {
             "message_id": self._next_message_id(chat_id),

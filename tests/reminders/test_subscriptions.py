@@ -218,3 +218,33 @@ def test_a_refused_lead_time_is_explained_in_the_readers_language(
 
     assert subscribe_reply(services, CHAT, ["msp", "99d"], lang) == expected
     assert services.store.subscriptions() == []
+
+
+async def _press_under_last_reply(running: Running, data: str) -> str:
+    """Press the button ``data`` under the bot's last message; the message it then sends."""
+    last = running.api.sent[-1]
+    assert data in last.callback_data
+    before, answers = len(running.api.sent), len(running.api.callback_answers)
+    running.api.push_callback(CHAT, data, message_id=last.message_id)
+    sent = await running.api.wait_for_messages(before + 1)
+    await running.api.wait_until(lambda: len(running.api.callback_answers) > answers)
+    return sent[-1].plain
+
+
+async def test_stop_sending_me_reminders_stops_nothing_until_the_button_is_pressed(
+    running: Running,
+) -> None:
+    running.store.subscribe(CHAT, "event:protocol-v")
+    running.store.subscribe(CHAT, "all")
+    reply = await running.ask("stop sending me reminders")
+    assert "/unsubscribe" in reply
+    assert len(running.store.subscriptions()) == 2
+    await _press_under_last_reply(running, "uns:*")
+    assert running.store.subscriptions() == []
+
+
+async def test_notify_me_if_a_meeting_is_moved_offers_to_subscribe(running: Running) -> None:
+    reply = await running.ask("notify me if a meeting is moved")
+    assert "moved" in reply and running.store.subscriptions() == []
+    await _press_under_last_reply(running, "rem:*")
+    assert running.store.subscriptions() == [Subscription(CHAT, "all", DEFAULT_LEADS)]

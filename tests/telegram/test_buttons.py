@@ -12,7 +12,7 @@ async def test_details_button_sends_the_event_card(bot: Bot) -> None:
     await bot.ask("/next")
     bot.api.push_callback(USER_ID, "ev:ccw-msp-2007")
     [_, card] = await bot.api.wait_for_messages(2)
-    assert "MSP" in card.plain and "Geneva" in card.plain
+    assert "CCW Meeting of the States Parties" in card.plain and "Geneva" in card.plain
     assert "rem:ccw-msp-2007" in card.callback_data
     await bot.api.wait_until(lambda: len(bot.api.callback_answers) == 1)
 

@@ -6,6 +6,7 @@ The clock stands at 1 November 2007, 08:00 UTC: the Protocol V conference (5 Nov
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from tests.telegram.conftest import USER_ID, Bot
@@ -18,7 +19,7 @@ async def test_start_welcomes_and_names_the_calendar(bot: Bot) -> None:
 
 async def test_start_with_an_event_id_opens_that_event(bot: Bot) -> None:
     reply = await bot.ask("/start ccw-msp-2007")
-    assert "MSP" in reply and "Geneva" in reply
+    assert "CCW Meeting of the States Parties" in reply and "Geneva" in reply
     assert "rem:ccw-msp-2007" in bot.api.sent[-1].callback_data
 
 
@@ -35,7 +36,7 @@ async def test_help_lists_the_commands(bot: Bot) -> None:
 
 async def test_next_lists_the_coming_meetings_in_order(bot: Bot) -> None:
     reply = await bot.ask("/next")
-    assert reply.index("Protocol V conference") < reply.index("MSP")
+    assert reply.index("Protocol V conference") < reply.index("CCW Meeting of the States Parties")
     assert "Preparatory Committee" not in reply  # June 2007 is past
 
 
@@ -88,7 +89,7 @@ async def test_today_when_nothing_is_on(bot: Bot) -> None:
 async def test_today_during_the_msp(bot: Bot) -> None:
     bot.clock.advance(timedelta(days=8))  # 9 November
     reply = await bot.ask("/today")
-    assert "MSP" in reply
+    assert "CCW Meeting of the States Parties" in reply
 
 
 async def test_week_shows_the_next_seven_days(bot: Bot) -> None:
@@ -171,3 +172,52 @@ async def test_unknown_command_gets_a_pointer_to_help(bot: Bot) -> None:
 async def test_free_text_goes_to_the_answering_engine(bot: Bot) -> None:
     reply = await bot.ask("where is the MSP?")
     assert "Geneva" in reply
+
+
+async def test_timezone_takes_a_city_or_a_country(bot: Bot) -> None:
+    reply = await bot.ask("/timezone New York")
+    assert "America/New_York" in reply
+    assert bot.chats.get_chat(USER_ID).timezone == "America/New_York"
+    await bot.ask("/timezone France")
+    assert bot.chats.get_chat(USER_ID).timezone == "Europe/Paris"
+
+
+async def test_timezone_of_a_country_with_several_zones_asks_which(bot: Bot) -> None:
+    reply = await bot.ask("/timezone USA")
+    assert "America/New_York" in reply and "America/Los_Angeles" in reply
+    assert bot.chats.get_chat(USER_ID).timezone is None
+
+
+async def test_free_text_changes_the_timezone(bot: Bot) -> None:
+    reply = await bot.ask("change my timezone to Tokyo")
+    assert "Asia/Tokyo" in reply
+    assert bot.chats.get_chat(USER_ID).timezone == "Asia/Tokyo"
+    assert "Tuesday, 6 November 2007" in await bot.ask("when is the amended protocol II conference")
+
+
+async def test_a_shared_location_sets_the_timezone(bot: Bot) -> None:
+    before = len(bot.api.sent)
+    bot.api.push_location(USER_ID, 40.7128, -74.006)
+    sent = await bot.api.wait_for_messages(before + 1)
+    assert "America/New_York" in sent[-1].plain
+    assert bot.chats.get_chat(USER_ID).timezone == "America/New_York"
+
+
+async def test_a_location_at_sea_leaves_the_timezone_alone(bot: Bot) -> None:
+    before = len(bot.api.sent)
+    bot.api.push_location(USER_ID, 0.0, -30.0)
+    sent = await bot.api.wait_for_messages(before + 1)
+    assert "/timezone" in sent[-1].plain
+    assert bot.chats.get_chat(USER_ID).timezone is None
+
+
+async def test_a_stored_language_wins_over_the_clients(bot: Bot) -> None:
+    prefs = bot.chats.get_chat(USER_ID)
+    bot.chats.save_chat(replace(prefs, language="fr"))
+    reply = await bot.ask("when is the MSP", language_code="en")
+    assert "novembre" in reply
+
+
+async def test_event_declines_a_name_the_calendar_does_not_hold(bot: Bot) -> None:
+    reply = await bot.ask("/event Ottawa Convention meeting")
+    assert "Ottawa" in reply and "2007" not in reply

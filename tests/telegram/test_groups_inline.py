@@ -41,7 +41,7 @@ async def test_inline_query_offers_matching_events(bot: Bot) -> None:
     bot.api.push_inline_query(5, "msp")
     await bot.api.wait_until(lambda: len(bot.api.inline_answers) == 1)
     results = bot.api.inline_answers[0]["results"]
-    assert results[0]["title"] == "MSP"
+    assert results[0]["title"] == "CCW Meeting of the States Parties"
     content = results[0]["input_message_content"]
     assert "Geneva" in content["message_text"] and content["parse_mode"] == "HTML"
     urls = [b["url"] for row in results[0]["reply_markup"]["inline_keyboard"] for b in row]

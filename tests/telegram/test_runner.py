@@ -88,7 +88,10 @@ async def test_the_remind_me_button_subscribes_to_that_event(
     await api.wait_for_messages(1, timeout=20)
     api.push_callback(4242, "rem:ccw-msp-2007")
     _, confirmation = await api.wait_for_messages(2)
-    assert "You will be reminded of" in confirmation.plain and "MSP" in confirmation.plain
+    assert (
+        "You will be reminded of" in confirmation.plain
+        and "CCW Meeting of the States Parties" in confirmation.plain
+    )
     os.kill(os.getpid(), signal.SIGTERM)
     assert await asyncio.wait_for(running, 10) == 0
 

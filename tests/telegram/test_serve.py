@@ -147,7 +147,7 @@ async def test_on_the_settable_clock_a_subscriber_is_reminded_when_due(serve) ->
         started = asyncio.get_running_loop().time()
         api.push_text(4343, "/subscribe msp")
         [confirmation] = await api.wait_for_messages(1, timeout=10)
-        assert "MSP" in confirmation.plain
+        assert "CCW Meeting of the States Parties" in confirmation.plain
         [_, reminder] = await api.wait_for_messages(2, timeout=20)
         waited = asyncio.get_running_loop().time() - started
         assert reminder.chat_id == 4343

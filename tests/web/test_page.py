@@ -23,7 +23,12 @@ async def test_page_lists_the_meetings_in_order_with_their_dates(client: httpx.A
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     html = response.text
-    names = ["GGE intersessional meeting", "Protocol V Preparatory Committee", "MSP", "UNGA 63"]
+    names = [
+        "GGE intersessional meeting",
+        "Protocol V Preparatory Committee",
+        "CCW Meeting of the States Parties",
+        "UNGA 63",
+    ]
     positions = [html.index(f">{name}") for name in names]
     assert positions == sorted(positions)
     assert "7–13 November 2007" in html
@@ -43,7 +48,10 @@ async def test_page_follows_the_clock_into_a_meeting(
 ) -> None:
     clock.set(datetime(2007, 11, 8, 9, 0, tzinfo=UTC))
     html = (await client.get("/")).text
-    assert '<strong>On now:</strong> <a href="#ccw-msp-2007">MSP</a>' in html
+    assert (
+        '<strong>On now:</strong> <a href="#ccw-msp-2007">CCW Meeting of the States Parties</a>'
+        in html
+    )
     assert '<strong>Next:</strong> <a href="#unga-62-adoption-62-57">' in html
 
 
@@ -75,7 +83,7 @@ async def test_event_page_has_details_and_its_ics(client: httpx.AsyncClient) -> 
     response = await client.get("/events/ccw-msp-2007")
     assert response.status_code == 200
     html = response.text
-    assert "<h1>" in html and ">MSP</a>" in html
+    assert "<h1>" in html and ">CCW Meeting of the States Parties</a>" in html
     assert "Geneva, Switzerland" in html
     assert 'href="https://calbot.example.org/events/ccw-msp-2007.ics"' in html
     assert urlsplit("https://calbot.example.org/").netloc in html

@@ -104,6 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ends_on": {"en": "It ends on {day}.", "fr": "Fin le {day}."},
     "ends_on_named": {"en": "{name} ends on {day}.", "fr": "{name} : fin le {day}."},
+    "opens_on_named": {"en": "{name} opens on {day}.", "fr": "{name} : ouverture le {day}."},
+    "opened_on": {"en": "{name} opened on {day}.", "fr": "{name} : ouverture le {day}."},
     "ended_on": {"en": "{name} ended on {day}.", "fr": "{name} : a pris fin le {day}."},
     "status_is_confirmed": {
         "en": "{name} is confirmed in this calendar ({span}); nothing says it is cancelled or "
@@ -120,8 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} : annulé (c'était prévu {span}).",
     },
     "from_elsewhere": {
-        "en": "Shown anyway, from another source (not A/RES/62/57): {source}",
-        "fr": "Indiqué malgré tout, d'après une autre source (pas A/RES/62/57) : {source}",
+        "en": "Shown anyway, from another source (not {document}): {source}",
+        "fr": "Indiqué malgré tout, d'après une autre source (pas {document}) : {source}",
     },
     # What the resolution does not state (French; English uses the events file's own notes).
     "unstated_location": {
@@ -194,12 +196,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "source_line_bare": {"en": "{document}, {paragraph}", "fr": "{document}, {paragraph}"},
     "mentioned_in": {
-        "en": "Mentioned in A/RES/62/57: {paragraphs}",
-        "fr": "Mentionné dans A/RES/62/57 : {paragraphs}",
+        "en": "Mentioned in {document}: {paragraphs}",
+        "fr": "Mentionné dans {document} : {paragraphs}",
     },
     "paragraphs_heading": {
-        "en": "What these paragraphs of A/RES/62/57 say:",
-        "fr": "Ce que disent ces paragraphes de A/RES/62/57 :",
+        "en": "What these paragraphs of {document} say:",
+        "fr": "Ce que disent ces paragraphes de {document} :",
     },
     "preamble": {"en": "preambular paragraph {number}", "fr": "alinéa {number} du préambule"},
     "operative": {"en": "operative paragraph {number}", "fr": "paragraphe {number} du dispositif"},
@@ -208,8 +210,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "part_closing": {"en": "closing lines", "fr": "lignes finales"},
     "paragraph_line": {"en": "{label}: {summary}", "fr": "{label} : {summary}"},
     "paragraph_unknown": {
-        "en": "A/RES/62/57 has 6 preambular and 13 operative paragraphs; that one does not exist.",
-        "fr": "A/RES/62/57 compte 6 alinéas de préambule et 13 paragraphes de dispositif ; "
+        "en": "{document} has 6 preambular and 13 operative paragraphs; that one does not exist.",
+        "fr": "{document} compte 6 alinéas de préambule et 13 paragraphes de dispositif ; "
         "celui-ci n'existe pas.",
     },
     "paragraph_footnotes": {"en": "Footnotes: {numbers}", "fr": "Notes : {numbers}"},
@@ -229,8 +231,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les sources ne disent pas où se tiennent : {names}.",
     },
     "footnote_line": {
-        "en": "Footnote {number} of A/RES/62/57: {citation}",
-        "fr": "Note {number} de A/RES/62/57 : {citation}",
+        "en": "Footnote {number} of {document}: {citation}",
+        "fr": "Note {number} de {document} : {citation}",
     },
     "footnote_cites": {
         "en": "It cites {reference} for {subject}.",
@@ -238,8 +240,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "footnote_where": {"en": "Used in: {paragraphs}", "fr": "Appelée dans : {paragraphs}"},
     "footnote_unknown": {
-        "en": "A/RES/62/57 has footnotes 1 to 11; that one does not exist.",
-        "fr": "A/RES/62/57 a des notes de 1 à 11 ; celle-ci n'existe pas.",
+        "en": "{document} has footnotes 1 to 11; that one does not exist.",
+        "fr": "{document} a des notes de 1 à 11 ; celle-ci n'existe pas.",
     },
     "document_title": {"en": "{symbol}: {title}", "fr": "{symbol} : {title}"},
     "document_to_be_adopted": {
@@ -275,14 +277,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "instrument_meetings": {"en": "Related meeting:", "fr": "Réunion liée :"},
     "mention_undated": {
-        "en": "A/RES/62/57 names {name} ({paragraphs}) but states neither its date nor its place, "
+        "en": "{document} names {name} ({paragraphs}) but states neither its date nor its place, "
         "so it is not in this calendar. What the resolution says about it:",
-        "fr": "A/RES/62/57 mentionne {name} ({paragraphs}) sans en indiquer ni la date ni le lieu, "
+        "fr": "{document} mentionne {name} ({paragraphs}) sans en indiquer ni la date ni le lieu, "
         "d'où son absence de ce calendrier. Ce qu'en dit la résolution :",
     },
     "mention_heading": {
-        "en": "A/RES/62/57 on {name} ({paragraphs}):",
-        "fr": "A/RES/62/57 sur {name} ({paragraphs}) :",
+        "en": "{document} on {name} ({paragraphs}):",
+        "fr": "{document} sur {name} ({paragraphs}) :",
     },
     "instrument_footnotes": {
         "en": "Footnote {numbers}: {references}",
@@ -313,27 +315,140 @@ MESSAGES: dict[str, dict[str, str]] = {
         "par ex. /subscribe msp.",
     },
     "help_intro": {
-        "en": "I answer questions about the meetings of resolution A/RES/62/57 (CCW). Try:",
-        "fr": "Je réponds aux questions sur les réunions de la résolution A/RES/62/57 (CCW). "
-        "Essayez :",
+        "en": "I answer questions about the meetings of {document}. Try:",
+        "fr": "Je réponds aux questions sur les réunions de {document}. Essayez :",
     },
     "help_examples": {
-        "en": "When is the MSP?|Where is the Protocol V conference?|How long until the MSP?"
-        "|What's on tomorrow?|What's next?|List the meetings|Which paragraph mentions the "
-        "Protocol V conference?|What is A/RES/62/57?|How do I subscribe?",
-        "fr": "Quand a lieu la réunion des États parties ?"
-        "|Où se tient la conférence du Protocole V ?|Qu'est-ce qui se passe demain ?"
-        "|Prochaine réunion|Liste des réunions"
-        "|Quel paragraphe mentionne la conférence du Protocole V ?|Comment s'abonner ?",
+        "en": "What's on tomorrow?|What's next?|List the meetings|How do I subscribe?",
+        "fr": "Qu'est-ce qui se passe demain ?|Prochaine réunion|Liste des réunions"
+        "|Comment s'abonner ?",
     },
     "out_of_scope": {
         "en": "Sorry, I can only answer questions about the meetings in this calendar.",
         "fr": "Désolé, je ne réponds qu'aux questions sur les réunions de ce calendrier.",
     },
+    "not_in_calendar": {
+        "en": "“{name}” is not in this calendar, so I have no date for it.",
+        "fr": "« {name} » ne figure pas dans ce calendrier : je n'ai donc aucune date à donner.",
+    },
+    "calendar_holds": {"en": "This calendar holds:", "fr": "Ce calendrier contient :"},
+    "and_more": {"en": "… and {more} more.", "fr": "… et {more} autres."},
+    "after_heading": {"en": "After {label}:", "fr": "Après {label} :"},
+    "before_heading": {"en": "Before {label}:", "fr": "Avant {label} :"},
+    "nothing_after": {
+        "en": "Nothing in this calendar comes after {label}.",
+        "fr": "Rien dans ce calendrier ne vient après {label}.",
+    },
+    "nothing_before": {
+        "en": "Nothing in this calendar comes before {label}.",
+        "fr": "Rien dans ce calendrier ne vient avant {label}.",
+    },
+    "date_dmy_label": {
+        "en": "{day} (read as day/month)",
+        "fr": "{day} (lu comme jour/mois)",
+    },
+    "date_mdy_label": {
+        "en": "{day} (read as month/day)",
+        "fr": "{day} (lu comme mois/jour)",
+    },
+    "yes": {"en": "Yes.", "fr": "Oui."},
+    "no": {"en": "No.", "fr": "Non."},
+    "last_day_is": {
+        "en": "The last day of {name} is {day}.",
+        "fr": "Le dernier jour de {name} est le {day}.",
+    },
+    "working_days#one": {
+        "en": "{name} has 1 working day (Monday to Friday).",
+        "fr": "{name} compte 1 jour ouvrable (du lundi au vendredi).",
+    },
+    "working_days#other": {
+        "en": "{name} has {count} working days (Monday to Friday).",
+        "fr": "{name} compte {count} jours ouvrables (du lundi au vendredi).",
+    },
+    "span_total#one": {"en": "In all: 1 day ({span}).", "fr": "En tout : 1 jour ({span})."},
+    "span_total#other": {
+        "en": "In all: {count} days, {span}.",
+        "fr": "En tout : {count} jours, {span}.",
+    },
+    "glossary": {"en": "{term} stands for: {meaning}.", "fr": "{term} signifie : {meaning}."},
+    "document_dates": {
+        "en": "The meetings {symbol} names, with their dates:",
+        "fr": "Les réunions que nomme {symbol}, avec leurs dates :",
+    },
+    "document_itself_adopted": {
+        "en": "{day} — adoption of {document} itself",
+        "fr": "{day} — adoption de {document} elle-même",
+    },
+    "undated_mention": {
+        "en": "{name}: the resolution gives no date.",
+        "fr": "{name} : la résolution ne donne pas de date.",
+    },
+    "timezone_found": {
+        "en": (
+            "{place} is in the time zone {zone}. Send /timezone {zone} to use it for your "
+            "dates and reminders."
+        ),
+        "fr": (
+            "{place} est dans le fuseau horaire {zone}. Envoyez /timezone {zone} pour "
+            "l'utiliser pour vos dates et rappels."
+        ),
+    },
+    "timezone_choices": {
+        "en": "{place} has several time zones: {zones}. Send /timezone with the one you want.",
+        "fr": (
+            "{place} a plusieurs fuseaux horaires : {zones}. Envoyez /timezone avec celui que "
+            "vous voulez."
+        ),
+    },
+    "timezone_unknown": {
+        "en": (
+            "I do not know the time zone of “{place}”. Try a city (/timezone Geneva) or a "
+            "zone name (/timezone Europe/Zurich)."
+        ),
+        "fr": (
+            "Je ne connais pas le fuseau horaire de « {place} ». Essayez une ville (/timezone "
+            "Genève) ou un nom de fuseau (/timezone Europe/Zurich)."
+        ),
+    },
+    "btn_stop_all": {"en": "Stop all reminders", "fr": "Arrêter tous les rappels"},
+    "btn_subscribe_all": {
+        "en": "Subscribe to all meetings",
+        "fr": "S'abonner à toutes les réunions",
+    },
+    "timezone_location_unknown": {
+        "en": (
+            "I cannot tell the time zone of that place. Send /timezone with a city, e.g. "
+            "/timezone Geneva."
+        ),
+        "fr": (
+            "Je ne trouve pas le fuseau horaire de ce lieu. Envoyez /timezone avec une ville, "
+            "par exemple /timezone Genève."
+        ),
+    },
+    "unsubscribe_offer": {
+        "en": (
+            "To stop all reminders, press the button below (or send /unsubscribe). Nothing is "
+            "stopped until you confirm."
+        ),
+        "fr": (
+            "Pour arrêter tous les rappels, envoyez /unsubscribe. Rien n'est arrêté avant "
+            "votre confirmation."
+        ),
+    },
+    "changes_explained": {
+        "en": (
+            "Subscribers are told when a meeting in this calendar is moved, changed or "
+            "cancelled. Send /subscribe to get these notices with your reminders."
+        ),
+        "fr": (
+            "Les abonnés sont prévenus quand une réunion de ce calendrier est déplacée, "
+            "modifiée ou annulée. Envoyez /subscribe pour recevoir ces avis avec vos rappels."
+        ),
+    },
     "unknown": {"en": "Sorry, I did not understand that.", "fr": "Désolé, je n'ai pas compris."},
     "thanks": {
-        "en": "Glad to help. Ask me anything else about the meetings of A/RES/62/57.",
-        "fr": "Avec plaisir. Posez-moi d'autres questions sur les réunions de A/RES/62/57.",
+        "en": "Glad to help. Ask me anything else about the meetings in this calendar.",
+        "fr": "Avec plaisir. Posez-moi d'autres questions sur les réunions de ce calendrier.",
     },
     "no_times": {
         "en": "The sources give dates only, no time of day, for these meetings.",
