@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from bot.events.loader import load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import MemoryRevisionStore
 from bot.state import CalendarHolder
+from tests.fakes.bot_api import FakeBotApi
 
 # The machines are shared and noisy: a slow example is not a failure. Examples are not stored (each
 # test runs in its own temporary folder).
@@ -49,6 +50,21 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'calbot.db'}")
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB 22 warns (an error here) on each RetryAfter unless it may use timedelta values; calbot
+    reads either form."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    """The strict fake Bot API on 127.0.0.1, Telegram's default limits on (30/s overall, 1/s per
+    private chat, 20/min per group); a test lifts them with ``api.lift_rate_limits()``."""
+    async with FakeBotApi() as server:
+        yield server
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from telegram.ext import Application
 
 from bot.clock import Clock
@@ -21,18 +20,6 @@ from bot.storage import Store, schema
 from bot.telegram.app import build_application
 from bot.telegram.flood import FloodLimit
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
-
-
-@pytest.fixture(autouse=True)
-def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    """Telegram's default limits on (30/s overall, 1/s per private chat, 20/min per group)."""
-    async with FakeBotApi(token=DEFAULT_TOKEN) as server:
-        yield server
 
 
 @contextlib.asynccontextmanager

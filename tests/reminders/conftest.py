@@ -70,13 +70,6 @@ def write_events(path: Path, text: str = TEST_EVENTS) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    # PTB 22 warns (an error here) when it builds RetryAfter unless it may use timedelta; calbot's
-    # sender reads either form.
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)
@@ -105,12 +98,6 @@ def holder(events_file: Path, clock: ManualClock, store: Store) -> CalendarHolde
 def services(store: Store, holder: CalendarHolder, clock: ManualClock) -> ReminderServices:
     settings = Settings(ADMIN_IDS=str(ADMIN_ID), TELEGRAM_BOT_TOKEN=DEFAULT_TOKEN)  # type: ignore[call-arg]
     return ReminderServices(store, holder, clock, settings)
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 def make_bot(api: FakeBotApi, pool: int = 16, lane: OutboundLane | None = None) -> Bot:

@@ -17,22 +17,10 @@ from bot.outbound.budget import Budget
 from bot.state import CalendarHolder
 from bot.telegram.app import build_application
 from bot.telegram.flood import FloodLimit
-from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.fakes.bot_api import FakeBotApi
 
 ADMIN_ID = 777
 USER_ID = 4242  # a private chat has the user's id
-
-
-@pytest.fixture(autouse=True)
-def _timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB 22 warns on each RetryAfter unless opted in to timedelta values; warnings are errors."""
-    monkeypatch.setenv("PTB_TIMEDELTA", "1")
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(token=DEFAULT_TOKEN) as server:
-        yield server
 
 
 @pytest.fixture
