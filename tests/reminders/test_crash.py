@@ -11,12 +11,14 @@ printed (``-s``) and recorded as test properties.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
 import sys
 import time
 from collections import Counter
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,6 +78,18 @@ async def start_worker(
     )  # fmt: skip
 
 
+@contextlib.asynccontextmanager
+async def _ended(workers: list[asyncio.subprocess.Process]) -> AsyncIterator[None]:
+    """However the test ends, no worker outlives it (a failed wait would leave one sending)."""
+    try:
+        yield
+    finally:
+        for worker in workers:
+            if worker.returncode is None:
+                worker.kill()
+                await worker.wait()
+
+
 @pytest.mark.parametrize("scenario", [SATURATED, TELEGRAM_PACE], ids=["saturated", "paced"])
 async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_reminder(
     scenario: Scenario,
@@ -87,7 +101,8 @@ async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_rem
     if scenario is TELEGRAM_PACE and not database_url.startswith("sqlite"):
         pytest.skip("the paced scenario runs on SQLite only (time budget); saturated covers both")
     chats = range(1, scenario.chats + 1)
-    async with FakeBotApi() as api:
+    workers: list[asyncio.subprocess.Process] = []
+    async with FakeBotApi() as api, _ended(workers):
         if not scenario.telegram_limits:
             api.lift_rate_limits()
         for chat_id in chats:
@@ -96,7 +111,9 @@ async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_rem
 
         started = time.monotonic()
         first = await start_worker(database_url, events_file, api, scenario.rate)
-        await api.wait_until(lambda: len(api.sent) >= scenario.kill_at, timeout=30)
+        workers.append(first)
+        # Generous bounds: they only stop a hung run; what is measured is asserted below.
+        await api.wait_until(lambda: len(api.sent) >= scenario.kill_at, timeout=90)
         first.send_signal(signal.SIGKILL)
         await first.wait()
         accepted_at_kill = len(api.sent)
@@ -104,7 +121,8 @@ async def test_a_fan_out_killed_midway_resumes_without_losing_or_repeating_a_rem
         in_flight = store.count_deliveries()["sending"]
 
         second = await start_worker(database_url, events_file, api, scenario.rate)
-        output, _ = await asyncio.wait_for(second.communicate(), timeout=30)
+        workers.append(second)
+        output, _ = await asyncio.wait_for(second.communicate(), timeout=120)
         assert second.returncode == 0
         report = json.loads(output)
         finished = time.monotonic()
