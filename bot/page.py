@@ -151,7 +151,7 @@ def _render(
             rtl=is_right_to_left(lang),
             t=t,
             data=data,
-            code=lambda text: Markup("<code>{}</code>").format(text),
+            code=lambda text: Markup('<code dir="ltr">{}</code>').format(text),
             calendar=calendar,
             foreign=data_lang != lang,
             data_language_name=_data_language_name(data_lang, lang),

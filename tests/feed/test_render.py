@@ -45,7 +45,7 @@ def test_month_only_meeting_covers_the_month_and_says_days_not_stated(
     data = render_feed(holder.current, BASE)
     start, end, summary = with_icalendar(data)["ccw-gge-intersessional-2007@calbot"]
     assert (start, end) == (date(2007, 6, 1), date(2007, 7, 1))
-    assert summary == "GGE intersessional meeting (June 2007, days not stated)"
+    assert summary == "CCW GGE intersessional meeting (June 2007, days not stated)"
     block = vevent_block(data, "ccw-gge-intersessional-2007@calbot")
     assert "X-CALBOT-PRECISION:month\r\n" in block
     assert "do not state the days" in block

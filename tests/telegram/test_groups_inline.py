@@ -52,4 +52,4 @@ async def test_empty_inline_query_offers_what_is_next(bot: Bot) -> None:
     bot.api.push_inline_query(5, "")
     await bot.api.wait_until(lambda: len(bot.api.inline_answers) == 1)
     titles = [result["title"] for result in bot.api.inline_answers[0]["results"]]
-    assert titles[0] == "Protocol V conference"
+    assert titles[0] == "CCW Protocol V conference"

@@ -135,25 +135,25 @@ async def test_a_refused_token_stops_it_with_a_clear_message(
 
 
 async def test_on_the_settable_clock_a_subscriber_is_reminded_when_due(serve) -> None:
-    """The whole process: --now ten seconds before the MSP's day-before reminder (6 November,
-    09:00 in Geneva); a chat subscribes; the reminder comes about ten real seconds later."""
+    """The whole process: --now twenty seconds before the MSP's day-before reminder (6 November,
+    09:00 in Geneva); a chat subscribes; the reminder comes twenty real seconds after start."""
     async with FakeBotApi() as api:
         served = await serve(
             TELEGRAM_BOT_TOKEN=api.token,
             TELEGRAM_API_URL=api.base_url,
-            CALBOT_NOW="2007-11-06T08:59:50+01:00",
+            CALBOT_NOW="2007-11-06T08:59:40+01:00",
         )
         await served.wait_for_line("polling for updates")
         started = asyncio.get_running_loop().time()
         api.push_text(4343, "/subscribe msp")
         [confirmation] = await api.wait_for_messages(1, timeout=10)
         assert "CCW Meeting of the States Parties" in confirmation.plain
-        [_, reminder] = await api.wait_for_messages(2, timeout=20)
+        [_, reminder] = await api.wait_for_messages(2, timeout=30)
         waited = asyncio.get_running_loop().time() - started
         assert reminder.chat_id == 4343
         assert "Meeting of the States Parties" in reminder.plain
         assert "starts tomorrow" in reminder.plain
-        # Due ten seconds after the process started its clock (a little before this test could
-        # subscribe): not sent at once, and not late.
-        assert 3.0 <= waited <= 12.5
+        # Due twenty seconds after the process started its clock (a few seconds before this test
+        # could subscribe, more on a loaded machine): not sent at once, and not late.
+        assert 3.0 <= waited <= 22.5
         assert await served.stop() == 0

@@ -24,8 +24,8 @@ async def test_page_lists_the_meetings_in_order_with_their_dates(client: httpx.A
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     html = response.text
     names = [
-        "GGE intersessional meeting",
-        "Protocol V Preparatory Committee",
+        "CCW GGE intersessional meeting",
+        "CCW Protocol V Preparatory Committee",
         "CCW Meeting of the States Parties",
         "UNGA 63",
     ]
@@ -134,7 +134,7 @@ async def test_page_says_google_refreshes_slowly_and_explains_the_personal_feed(
 ) -> None:
     html = (await client.get("/")).text
     assert "only every several hours" in html
-    assert "<code>/myfeed</code>" in html
+    assert '<code dir="ltr">/myfeed</code>' in html
     assert "not a public HTTPS address" not in html  # PUBLIC_URL is https://calbot.example.org
 
 
