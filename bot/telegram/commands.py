@@ -14,7 +14,6 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from bot.answers.knowledge import knowledge_for
 from bot.answers.render import help_text
 from bot.chats import ChatPrefs
 from bot.events.lookup import resolve
@@ -328,7 +327,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
         lang=lang,
         calendar=bot.calendar,
         feed_url=f"{bot.settings.public_url}/calendar.ics",
-        knowledge=knowledge_for(bot.settings.events_file),
+        knowledge=bot.holder.current.knowledge,
     )
     if reply.kind == "timezone" and len(reply.zones) == 1:
         await _set_zone(update, context, reply.zones[0])  # "change my timezone to New York"
