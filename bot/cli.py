@@ -98,32 +98,24 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _check_knowledge(events_file: Path, event_ids: set[str]) -> int:
-    """The knowledge file the answers use for this calendar must name only its events."""
-    from pydantic import ValidationError
+    """The knowledge file the answers use for this calendar must name only its events (the same
+    check start-up and every reload make, ``check_knowledge_file``)."""
+    from bot.answers.knowledge import check_knowledge_file
 
-    from bot.answers.knowledge import (
-        DEFAULT_KNOWLEDGE_FILE,
-        check_knowledge,
-        knowledge_file_for,
-        load_knowledge,
-    )
-    from bot.config import DEFAULT_EVENTS_FILE
-
-    path = knowledge_file_for(events_file)
-    try:
-        problems = check_knowledge(load_knowledge(path), event_ids)
-    except (ValidationError, OSError, ValueError) as error:
-        problems = [str(error).splitlines()[0]]
-    if problems and path == DEFAULT_KNOWLEDGE_FILE and events_file != DEFAULT_EVENTS_FILE:
+    checked = check_knowledge_file(events_file, event_ids)
+    if checked.usable and checked.problems:
         # Another calendar without its own knowledge file: a note, not an error.
-        note = f"{events_file}: note: no knowledge.yaml beside it ({len(problems)} mismatches)"
-        print(note, file=sys.stderr)
+        count = len(checked.problems)
+        print(
+            f"{events_file}: note: no knowledge.yaml beside it ({count} mismatches)",
+            file=sys.stderr,
+        )
         return 0
-    for problem in problems:
-        print(f"{path}: {problem}", file=sys.stderr)
-    if problems:
+    for problem in checked.problems:
+        print(f"{checked.path}: {problem}", file=sys.stderr)
+    if checked.problems:
         return 1
-    print(f"{path}: OK: names only events of the calendar")
+    print(f"{checked.path}: OK: names only events of the calendar")
     return 0
 
 

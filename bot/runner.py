@@ -153,7 +153,6 @@ def run_serve(args: argparse.Namespace) -> int:
         # --now is calbot's time when the process started, not once its imports and database are
         # ready: a reminder due ten seconds after start then comes ten seconds after start.
         clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
-    _check_knowledge(settings)
     zones.warm()  # the place-name indexes of /timezone: a few seconds now, not in a reply
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
@@ -169,22 +168,6 @@ def run_serve(args: argparse.Namespace) -> int:
         # Through logging, so the token is redacted from the message and the traceback.
         log.critical("calbot serve failed: %r", error, exc_info=error)
         return 1
-
-
-def _check_knowledge(settings: Settings) -> None:
-    """At start: the knowledge file the answers use must name only the calendar's events (a
-    mismatch is logged, not fatal: dates and places still come from events.yaml)."""
-    from bot.answers.knowledge import check_knowledge, knowledge_file_for, knowledge_for
-    from bot.events.loader import CalendarError, load_calendar
-
-    try:
-        ids = {event.id for event in load_calendar(settings.events_file).events}
-        problems = check_knowledge(knowledge_for(settings.events_file), ids)
-    except (CalendarError, OSError, ValueError) as error:  # serve reports a broken events file
-        log.error("knowledge file not checked: %s", str(error).splitlines()[0])
-        return
-    for problem in problems[:20]:
-        log.error("%s: %s", knowledge_file_for(settings.events_file), problem)
 
 
 class DatabaseUnavailable(Exception):

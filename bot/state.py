@@ -1,9 +1,12 @@
-"""The live calendar: the last good ``Calendar`` with its revisions, swapped whole on reload.
+"""The live calendar: the last good ``Calendar`` with its revisions and its knowledge (what the
+resolution says, ``bot.answers.knowledge``), swapped whole on reload.
 
 Every surface (feed, page, bot, reminders) reads ``holder.current`` and so sees one consistent
-snapshot. A reload that fails keeps the last good snapshot serving and reports the errors; one that
-succeeds notifies the listeners (the reminder scheduler, the feed cache) with the old and new
-snapshots.
+snapshot. A reload re-reads the knowledge file too (``knowledge.yaml`` beside the events file, else
+the shipped one) and checks it against the new calendar like ``calbot check``, so answers never
+name an event the calendar lost. A reload that fails (either file) keeps the last good snapshot
+serving and reports the errors; one that succeeds notifies the listeners (the reminder scheduler,
+the feed cache) with the old and new snapshots.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from bot.answers.knowledge import Knowledge, check_knowledge_file, default_knowledge
 from bot.clock import Clock
-from bot.events.loader import CalendarError, load_calendar
+from bot.events.loader import CalendarError, LoadIssue, load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import Revision, RevisionStore, advance_revisions
 
@@ -30,6 +34,7 @@ class Snapshot:
     revisions: dict[str, Revision]
     version: int
     loaded_at_utc: datetime
+    knowledge: Knowledge = field(default_factory=default_knowledge, repr=False)
 
     def revision(self, event_id: str) -> Revision:
         return self.revisions[event_id]
@@ -78,29 +83,45 @@ class CalendarHolder:
         return result.snapshot
 
     def reload(self) -> ReloadResult:
-        """Read the file again; keep the last good calendar when it is broken."""
+        """Read the events and knowledge files again; keep the last good snapshot when either is
+        broken or they do not fit together."""
         now = self.clock.now()
         self.last_reload_utc = now
         try:
             calendar = load_calendar(self.path)
+            knowledge = self._knowledge_for(calendar)
         except CalendarError as error:
             self.last_error = error
-            log.error("events file refused, keeping the last good calendar: %s", error)
+            log.error("reload refused, keeping the last good calendar: %s", error)
             if self._current is None:
                 return ReloadResult(False, _empty_snapshot(now), None, error)
             return ReloadResult(False, self._current, self._current, error)
         self.last_error = None
         previous = self._current
-        if previous is not None and previous.calendar == calendar:
+        if previous is not None and (previous.calendar, previous.knowledge) == (
+            calendar,
+            knowledge,
+        ):
             return ReloadResult(True, previous, previous, None, changed=False)
         revisions = advance_revisions(calendar, self.store.load_revisions(), now)
         self.store.save_revisions(revisions)
         version = previous.version + 1 if previous else 1
-        self._current = Snapshot(calendar, revisions, version, now)
+        self._current = Snapshot(calendar, revisions, version, now, knowledge)
         log.info("calendar loaded: version %d, %d events", version, len(calendar.events))
         for listener in list(self.listeners):
             listener(previous, self._current)
         return ReloadResult(True, self._current, previous, None, changed=True)
+
+    def _knowledge_for(self, calendar: Calendar) -> Knowledge:
+        """The calendar's knowledge, checked against it; ``CalendarError`` naming the knowledge
+        file's problems when answers may not use it."""
+        checked = check_knowledge_file(self.path, {event.id for event in calendar.events})
+        if checked.usable and checked.problems:  # the shipped file, lent to another calendar
+            log.info("%s: note: %d names not in this calendar", checked.path, len(checked.problems))
+        if not checked.usable or checked.knowledge is None:
+            where = str(checked.path)
+            raise CalendarError([LoadIssue(where, 0, 0, None, None, p) for p in checked.problems])
+        return checked.knowledge
 
 
 def _empty_snapshot(now: datetime) -> Snapshot:

@@ -1,4 +1,5 @@
-"""The events-file watcher: notices that events.yaml changed while calbot runs, and reloads it.
+"""The events-file watcher: notices that events.yaml (or its knowledge.yaml) changed while calbot
+runs, and reloads both.
 
 Polling the file's modification time and size every couple of seconds works on every filesystem
 (bind mounts and network shares included, where inotify often stays silent) and costs nothing. A
@@ -15,12 +16,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from bot.answers.knowledge import knowledge_file_for
 from bot.metrics import CALENDAR_RELOADS
 from bot.state import CalendarHolder
 
 log = logging.getLogger(__name__)
 WATCH_INTERVAL = 2.0
-Signature = tuple[int, int] | None
+Signature = tuple[tuple[int, int] | None, ...]
 RefusalListener = Callable[[str], Awaitable[object]]
 
 
@@ -76,6 +78,12 @@ class EventsFileWatcher:
 
 
 def _signature(path: Path) -> Signature:
+    """The events file's and its knowledge file's modification times and sizes: editing either
+    reloads both (``CalendarHolder.reload``)."""
+    return tuple(_stat(file) for file in (path, knowledge_file_for(path)))
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
     except FileNotFoundError:

@@ -7,11 +7,13 @@ with pydantic and answers small look-ups (a paragraph by id, the paragraphs that
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 DEFAULT_KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge.yaml"
 
@@ -231,6 +233,47 @@ def check_knowledge(knowledge: Knowledge, event_ids: set[str]) -> list[str]:
             for event_id in sorted(set(getattr(translation, section)) - event_ids):
                 problems.append(f"translations.{lang}.{section} names unknown event {event_id!r}")
     return problems
+
+
+@dataclass(frozen=True)
+class CheckedKnowledge:
+    """A calendar's knowledge file read and checked against the calendar (``calbot check``,
+    start-up and every reload): ``knowledge`` is None when the file could not be read."""
+
+    path: Path
+    knowledge: Knowledge | None
+    problems: tuple[str, ...]
+    borrowed: bool  # the shipped file, used by another calendar that has none of its own
+
+    @property
+    def usable(self) -> bool:
+        """Whether answers may use it: read, and naming only the calendar's events (the shipped
+        file lent to another calendar may name others: a note, not an error)."""
+        return self.knowledge is not None and (not self.problems or self.borrowed)
+
+
+def check_knowledge_file(events_file: Path, event_ids: set[str]) -> CheckedKnowledge:
+    """Read ``events_file``'s knowledge file (``knowledge_file_for``) and check it names only
+    ``event_ids``; never raises for a bad file (the problems say why)."""
+    from bot.config import DEFAULT_EVENTS_FILE
+
+    path = knowledge_file_for(events_file)
+    borrowed = path == DEFAULT_KNOWLEDGE_FILE and events_file.resolve() != DEFAULT_EVENTS_FILE
+    try:
+        knowledge = load_knowledge(path)
+    except (ValidationError, YAMLError, OSError, ValueError) as error:
+        return CheckedKnowledge(path, None, (_first_line(error),), borrowed)
+    return CheckedKnowledge(path, knowledge, tuple(check_knowledge(knowledge, event_ids)), borrowed)
+
+
+def _first_line(error: Exception) -> str:
+    """A parse error in one line: pydantic's first error with where it is, or the YAML error."""
+    if isinstance(error, ValidationError) and error.errors():
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+        return f"{where}: {first['msg']}{more}"
+    return " ".join(str(error).split())[:300]
 
 
 @cache

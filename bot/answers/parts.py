@@ -159,10 +159,13 @@ def help_text(lang: str, *, html_mode: bool = True, knowledge: Knowledge | None 
 
 
 def paragraph_label(m: Markup, paragraph_id: str) -> str:
+    """A paragraph id in words: the extractor's labels (``bot.extract.document``), which
+    events.yaml and knowledge.yaml cite: ``preamble N``, ``operative N``, ``footnote N``,
+    ``header`` and ``footer`` (the closing line: plenary meeting and date)."""
     part, _, number = paragraph_id.partition(" ")
     if part in ("preamble", "operative", "footnote") and number.isdigit():
         return m.say(part, number=number)
-    if paragraph_id in ("header", "closing"):
+    if paragraph_id in ("header", "footer"):
         return m.say(f"part_{paragraph_id}")
     return m.esc(paragraph_id)
 

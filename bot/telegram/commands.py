@@ -14,7 +14,6 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from bot.answers.knowledge import knowledge_for
 from bot.answers.render import help_text
 from bot.chats import ChatPrefs
 from bot.events.lookup import resolve
@@ -33,6 +32,7 @@ from bot.telegram.cards import (
 )
 from bot.telegram.documents import send_event_ics
 from bot.telegram.permissions import admins_only
+from bot.telegram.remind import remind_offer
 from bot.telegram.services import chat_id_of, reader, services
 from bot.text.dates import format_day
 from bot.text.messages import Html, say
@@ -327,10 +327,14 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
         lang=lang,
         calendar=bot.calendar,
         feed_url=f"{bot.settings.public_url}/calendar.ics",
-        knowledge=knowledge_for(bot.settings.events_file),
+        knowledge=bot.holder.current.knowledge,
     )
     if reply.kind == "timezone" and len(reply.zones) == 1:
         await _set_zone(update, context, reply.zones[0])  # "change my timezone to New York"
+        return
+    offer = remind_offer(text, reply.events, lang) if reply.kind == "subscribe" else None
+    if offer is not None:  # "remind me the day before the MSP": one button books exactly that
+        await send_html(message, offer.html, offer.markup)
         return
     if reply.kind in ("unsubscribe", "changes"):
         markup: InlineKeyboardMarkup | None = action_keyboard(reply.kind, lang)

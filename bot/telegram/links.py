@@ -19,12 +19,14 @@ from bot.feed.subscribe import OUTLOOK_PERSONAL, OUTLOOK_WORK
 MAX_CALLBACK_BYTES = 64
 
 
-def event_ref(event_id: str, prefix: str) -> str:
-    """Callback data ``prefix:event_id``, hashed when it would exceed Telegram's 64 bytes."""
-    data = f"{prefix}:{event_id}"
+def event_ref(event_id: str, prefix: str, suffix: str = "") -> str:
+    """Callback data ``prefix:event_id`` (``:suffix`` after it when given), the id hashed when it
+    would exceed Telegram's 64 bytes."""
+    tail = f":{suffix}" if suffix else ""
+    data = f"{prefix}:{event_id}{tail}"
     if len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES:
         return data
-    return f"{prefix}:~{hashlib.sha1(event_id.encode()).hexdigest()[:12]}"
+    return f"{prefix}:~{hashlib.sha1(event_id.encode()).hexdigest()[:12]}{tail}"
 
 
 def resolve_ref(calendar: Calendar, ref: str) -> Event | None:

@@ -12,7 +12,9 @@ Telegram.
 * ``/reminders`` the reminders this chat will get in the next year, in its time zone.
 * ``/digest 08:00`` the day's meetings every morning (sent by the reminder service);
   ``/digest off``.
-* Buttons: ``rem:<event>`` remind me (defaults), ``uns:<event>`` stop, ``snz:<event>:1h`` again in
+* Buttons: ``rem:<event>`` remind me (defaults), ``rem:<event>:1d,2h`` with the lead times a
+  free-text request stated ("remind me the day before the MSP", ``bot.telegram.remind``),
+  ``uns:<event>`` stop, ``snz:<event>:1h`` again in
   an hour, ``snz:<event>:am`` tomorrow at 08:00 local.
 """
 
@@ -34,6 +36,7 @@ from bot.reminders import ReminderServices
 from bot.reminders.leads import (
     DEFAULT_LEADS,
     MORNING_OF_AT,
+    Lead,
     LeadError,
     is_lead_word,
     local_instant,
@@ -113,6 +116,14 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
     target = _target(services, words, lang)
     if target.scope is None:
         return target.error
+    return _book(services, chat_id, target, leads, lang)
+
+
+def _book(
+    services: ReminderServices, chat_id: int, target: Target, leads: tuple[Lead, ...], lang: str
+) -> str:
+    """Subscribe the chat to ``target`` with ``leads`` and say in words what was booked."""
+    assert target.scope is not None
     _remember_language(services, chat_id, lang)
     services.store.subscribe(chat_id, target.scope, leads)
     services.changed()
@@ -200,19 +211,23 @@ def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang
     return say("digest_set", lang, at=f"{at:%H:%M}", tz=_zone(services, chat_id).key)
 
 
-def remind_button_reply(services: ReminderServices, chat_id: int, ref: str, lang: str) -> str:
+def remind_button_reply(
+    services: ReminderServices, chat_id: int, ref: str, lang: str, keys: str = ""
+) -> str:
+    """The remind-me button: ``ref`` an event (or ``*`` every meeting, ``*kind`` a kind), with
+    the lead times a free-text request stated (``keys``, as ``offer_data`` wrote them)."""
+    try:
+        leads = parse_leads(keys.split(",")) if keys else DEFAULT_LEADS
+    except LeadError as error:
+        return explain_lead_error(error, lang)
+    if ref.startswith("*"):
+        kind = ref.removeprefix("*")
+        target = Target(scope_for_kind(kind) if kind else "all")
+        return _book(services, chat_id, target, leads, lang)
     event = resolve_ref(services.holder.current.calendar, ref)
     if event is None:
         return say("gone_event", lang)
-    _remember_language(services, chat_id, lang)
-    services.store.subscribe(chat_id, scope_for_event(event.id), DEFAULT_LEADS)
-    services.changed()
-    reply = say(
-        "subscribed_event", lang, name=event.name, leads=describe_leads(DEFAULT_LEADS, lang)
-    )
-    if not event.days_stated:
-        reply += "\n" + say("no_day_stated", lang, name=event.name)
-    return reply
+    return _book(services, chat_id, Target(scope_for_event(event.id), event), leads, lang)
 
 
 def unsubscribe_button_reply(services: ReminderServices, chat_id: int, ref: str, lang: str) -> str:
@@ -304,7 +319,8 @@ class _Handlers:
             action = subscribe_reply if prefix == "rem" else unsubscribe_reply
             reply = action(self.services, chat_id, [], lang)
         elif prefix == "rem":
-            reply = remind_button_reply(self.services, chat_id, rest, lang)
+            ref, _, keys = rest.partition(":")
+            reply = remind_button_reply(self.services, chat_id, ref, lang, keys)
         elif prefix == "uns":
             reply = unsubscribe_button_reply(self.services, chat_id, rest, lang)
         else:
@@ -341,5 +357,8 @@ def register(application: Application, services: ReminderServices) -> None:
     application.add_handler(CommandHandler("reminders", handlers.reminders))
     application.add_handler(CommandHandler("digest", handlers.digest))
     application.add_handler(
-        CallbackQueryHandler(handlers.button, pattern=r"^(rem|uns):[^:]+$|^snz:[^:]+:(1h|am)$")
+        CallbackQueryHandler(
+            handlers.button,
+            pattern=r"^(rem|uns):[^:]+$|^rem:[^:]+:[0-9a-z@,]+$|^snz:[^:]+:(1h|am)$",
+        )
     )

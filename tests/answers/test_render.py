@@ -100,3 +100,23 @@ def test_a_feed_url_that_is_not_http_is_not_linked(calendar: Calendar) -> None:
     reply = answer("subscribe", NOW, "UTC", "en", calendar, feed_url='javascript:"<x>"')
     html = render_html(reply)
     assert "<a " not in html and validate_telegram_html(html, strict=True) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "label"),
+    [
+        ("en", "source for the General Assembly adoption",
+         "closing line (plenary meeting and date):"),
+        ("fr", "source de l'adoption par l'Assemblée générale",
+         "ligne finale (séance plénière et date) :"),
+    ],
+)  # fmt: skip
+def test_the_adoption_cites_the_closing_line_in_words(
+    calendar: Calendar, lang: str, question: str, label: str
+) -> None:
+    # events.yaml cites the plenary line with the extractor's label, ``footer``: never shown raw.
+    adoption = calendar.get("unga-62-adoption-62-57")
+    assert adoption is not None and "footer" in [s.paragraph for s in adoption.sources]
+    text = render_text(answer(question, NOW, calendar.zone, lang, calendar))
+    assert f"{label} “61st plenary meeting 5 December 2007”" in text
+    assert "footer" not in text

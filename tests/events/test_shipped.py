@@ -30,8 +30,9 @@ def paragraphs(text: str) -> dict[str, str]:
     """The resolution split into labelled paragraphs, whitespace-normalised.
 
     ``header`` is everything before "The General Assembly,"; preamble paragraphs are counted from
-    the first one after it; operative paragraphs go by their number; ``closing`` is the plenary
-    meeting and date after the last operative paragraph; footnotes go by their number.
+    the first one after it; operative paragraphs go by their number; ``footer`` (the extractor's
+    label, ``bot.extract.document``) is the plenary meeting and date after the last operative
+    paragraph; footnotes go by their number.
     """
     labelled: dict[str, list[str]] = {}
     label, preamble, footnote = "header", 0, 0
@@ -54,7 +55,7 @@ def paragraphs(text: str) -> dict[str, str]:
             footnote += 1
             label = f"footnote {footnote}"
         elif label.startswith("operative"):
-            label = "closing"
+            label = "footer"
         labelled.setdefault(label, []).append(line)
     return {name: _normal(" ".join(lines)) for name, lines in labelled.items()}
 
@@ -101,7 +102,7 @@ def test_paragraph_locator_numbers_preamble_from_the_general_assembly(
     assert resolution["preamble 1"] == "Recalling its resolution 61/100 of 6 December 2006,"
     assert resolution["preamble 6"].startswith("Recalling the role played by the International")
     assert resolution["operative 13"].startswith("13. Decides to include in the provisional")
-    assert resolution["closing"] == "61st plenary meeting 5 December 2007"
+    assert resolution["footer"] == "61st plenary meeting 5 December 2007"
     assert resolution["footnote 11"] == "11 See CCW/GGE/2007/3, annex III."
     assert "preamble 7" not in resolution
 

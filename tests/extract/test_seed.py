@@ -15,10 +15,8 @@ pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed resolution not p
 
 
 def _resolution_paragraphs(event: Event) -> list[str]:
-    """The calendar's labels in the extractor's words: the calendar, written by hand before issue
-    12, calls the plenary meeting line ``closing``; the extractor calls it ``footer``."""
-    cited = [s.paragraph for s in event.sources if s.document == "A/RES/62/57" and s.paragraph]
-    return ["footer" if label == "closing" else label for label in cited]
+    """The paragraphs the calendar cites: the extractor's labels (``footer`` included)."""
+    return [s.paragraph for s in event.sources if s.document == "A/RES/62/57" and s.paragraph]
 
 
 def _counterpart(event: Event, found: list[dict[str, Any]]) -> dict[str, Any]:

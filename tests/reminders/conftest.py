@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import ManualClock
-from bot.config import Settings
+from bot.config import Settings, load_settings
 from bot.outbound import OutboundLane
 from bot.outbound.budget import Budget
 from bot.reminders import ReminderServices
@@ -28,6 +29,9 @@ from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
+from bot.telegram.app import build_application
+from bot.telegram.flood import FloodLimit
+from bot.telegram.subscriptions import register
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
 
 ADMIN_ID = 900
@@ -150,3 +154,51 @@ async def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
     async with asyncio.timeout(timeout):
         while not predicate():  # noqa: ASYNC110 (nothing to wait on: poll)
             await asyncio.sleep(0.01)
+
+
+# calbot's Application with the subscription commands, against the fake Bot API --------------------
+
+CHAT = 4242
+
+
+@dataclass
+class Running:
+    api: FakeBotApi
+    store: Store
+
+    async def ask(self, text: str, *, chat_id: int = CHAT, language_code: str = "en") -> str:
+        """Send ``text``; the plain text of the one reply."""
+        before = len(self.api.sent)
+        self.api.push_text(chat_id, text, language_code=language_code)
+        return (await self.api.wait_for_messages(before + 1))[-1].plain
+
+    async def press(self, data: str, *, chat_id: int = CHAT) -> tuple[str, str]:
+        """Press a button with ``data`` under a message of the bot's; (toast, message) it gets."""
+        await self.ask("/reminders", chat_id=chat_id)
+        message_id = self.api.sent[-1].message_id
+        before, answers = len(self.api.sent), len(self.api.callback_answers)
+        self.api.push_callback(chat_id, data, message_id=message_id)
+        sent = await self.api.wait_for_messages(before + 1)
+        await self.api.wait_until(lambda: len(self.api.callback_answers) > answers)
+        return self.api.callback_answers[-1].get("text", ""), sent[-1].plain
+
+
+@pytest.fixture
+async def running(
+    api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
+) -> AsyncIterator[Running]:
+    api.lift_rate_limits()
+    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
+    application = build_application(
+        settings, holder, clock, services.store,
+        extensions=[lambda app: register(app, services)], flood=FloodLimit(clock),
+    )  # fmt: skip
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=5)
+        try:
+            yield Running(api, services.store)
+        finally:
+            await application.updater.stop()
+            await application.stop()

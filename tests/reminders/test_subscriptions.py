@@ -7,8 +7,6 @@ at 2007-10-20 06:00 UTC.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 import pytest
@@ -20,56 +18,10 @@ from bot.reminders import ReminderServices
 from bot.reminders.leads import DEFAULT_LEADS, parse_leads
 from bot.reminders.planner import Subscription
 from bot.state import CalendarHolder
-from bot.storage import Store
 from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
 from tests.fakes.bot_api import FakeBotApi
-
-CHAT = 4242
-
-
-@dataclass
-class Running:
-    api: FakeBotApi
-    store: Store
-
-    async def ask(self, text: str, *, chat_id: int = CHAT, language_code: str = "en") -> str:
-        """Send ``text``; the plain text of the one reply."""
-        before = len(self.api.sent)
-        self.api.push_text(chat_id, text, language_code=language_code)
-        return (await self.api.wait_for_messages(before + 1))[-1].plain
-
-    async def press(self, data: str, *, chat_id: int = CHAT) -> tuple[str, str]:
-        """Press a button with ``data`` under a message of the bot's; (toast, message) it gets."""
-        await self.ask("/reminders", chat_id=chat_id)
-        message_id = self.api.sent[-1].message_id
-        before, answers = len(self.api.sent), len(self.api.callback_answers)
-        self.api.push_callback(chat_id, data, message_id=message_id)
-        sent = await self.api.wait_for_messages(before + 1)
-        await self.api.wait_until(lambda: len(self.api.callback_answers) > answers)
-        return self.api.callback_answers[-1].get("text", ""), sent[-1].plain
-
-
-@pytest.fixture
-async def running(
-    api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
-) -> AsyncIterator[Running]:
-    api.lift_rate_limits()
-    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
-    application = build_application(
-        settings, holder, clock, services.store,
-        extensions=[lambda app: register(app, services)], flood=FloodLimit(clock),
-    )  # fmt: skip
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield Running(api, services.store)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+from tests.reminders.conftest import CHAT, Running
 
 
 async def test_subscribe_alone_subscribes_to_every_meeting(running: Running) -> None:

@@ -22,6 +22,17 @@ def test_long_ids_are_hashed_to_fit_64_bytes_and_resolve_back() -> None:
     assert found is not None and found.id == LONG_ID
 
 
+def test_a_suffix_is_kept_whole_after_a_hashed_id() -> None:
+    # "remind me 2 days and 3 hours before ...": the lead times ride after the event reference.
+    event = Event(id=LONG_ID, title="Long", kind="meeting", start="2007-11-05")
+    data = event_ref(LONG_ID, "rem", suffix="2d,1d@18h00,3h")
+    assert len(data.encode()) <= 64 and data.endswith(":2d,1d@18h00,3h")
+    _, ref, keys = data.split(":")
+    found = resolve_ref(_calendar(event), ref)
+    assert found is not None and found.id == LONG_ID and keys == "2d,1d@18h00,3h"
+    assert event_ref("msp", "rem", suffix="1d") == "rem:msp:1d"
+
+
 def test_short_ids_stay_readable() -> None:
     assert event_ref("ccw-msp-2007", "ics") == "ics:ccw-msp-2007"
 

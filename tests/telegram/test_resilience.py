@@ -11,6 +11,7 @@ import pytest
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.answers.knowledge import DEFAULT_KNOWLEDGE_FILE
 from bot.chats import ChatPrefs
 from bot.logging import setup_logging
 from tests.fakes.bot_api import DEFAULT_TOKEN
@@ -160,3 +161,16 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_time_zone(bot: Bot) ->
     )  # fmt: skip
     bot.api.push_text(group, "/next", user_id=5)
     await bot.chats.wait_until(lambda: bot.chats.get_chat(supergroup).timezone == "Asia/Tokyo")
+
+
+async def test_admin_reload_reads_the_knowledge_and_keeps_the_last_good_one(bot: Bot) -> None:
+    beside = bot.holder.path.parent / "knowledge.yaml"
+    shipped = DEFAULT_KNOWLEDGE_FILE.read_text(encoding="utf-8")
+    old = "Explosive Remnants of War, the subject of Protocol V"
+    beside.write_text(shipped.replace(old, "Explosive Remnants of War (edited)"), "utf-8")
+    assert "version 2" in await bot.ask("/reload", chat_id=ADMIN_ID)
+    assert "(edited)" in await bot.ask("what does ERW mean?")
+    beside.write_text("glossary: [oops", encoding="utf-8")
+    reply = await bot.ask("/reload", chat_id=ADMIN_ID)
+    assert "refused" in reply and "knowledge.yaml" in reply and "version 2" in reply
+    assert "(edited)" in await bot.ask("what does ERW mean?")  # the last good knowledge answers

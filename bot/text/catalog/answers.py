@@ -207,7 +207,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "operative": {"en": "operative paragraph {number}", "fr": "paragraphe {number} du dispositif"},
     "footnote": {"en": "footnote {number}", "fr": "note {number}"},
     "part_header": {"en": "heading", "fr": "en-tête"},
-    "part_closing": {"en": "closing lines", "fr": "lignes finales"},
+    "part_footer": {
+        "en": "closing line (plenary meeting and date)",
+        "fr": "ligne finale (séance plénière et date)",
+    },
     "paragraph_line": {"en": "{label}: {summary}", "fr": "{label} : {summary}"},
     "paragraph_unknown": {
         "en": "{document} has 6 preambular and 13 operative paragraphs; that one does not exist.",

@@ -71,6 +71,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You will be reminded of all {kind}: {leads}.",
         "fr": "Vous recevrez un rappel pour toutes les {kind} : {leads}.",
     },
+    # "remind me the day before the MSP": what the one button under this offer will book.
+    "remind_offer_event": {
+        "en": "Press the button to be reminded of <b>{name}</b>: {leads}.",
+        "fr": "Appuyez sur le bouton pour recevoir un rappel pour <b>{name}</b> : {leads}.",
+    },
+    "remind_offer_kind": {
+        "en": "Press the button to be reminded of all {kind}: {leads}.",
+        "fr": "Appuyez sur le bouton pour recevoir un rappel pour toutes les {kind} : {leads}.",
+    },
+    "remind_offer_all": {
+        "en": "Press the button to be reminded of every meeting: {leads}.",
+        "fr": "Appuyez sur le bouton pour recevoir un rappel pour chaque réunion : {leads}.",
+    },
+    "btn_remind_leads": {"en": "🔔 Remind me: {leads}", "fr": "🔔 Me le rappeler : {leads}"},
     "unsubscribed": {
         "en": "Done: {count} subscription(s) ended.",
         "fr": "C'est fait : {count} abonnement(s) arrêté(s).",
