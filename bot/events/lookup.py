@@ -169,7 +169,7 @@ def event_names(event: Event) -> list[str]:
     names = [event.title, event.id.replace("-", " "), *event.aliases]
     if event.short_name:
         names.append(event.short_name)
-    return names
+    return [*names, *event_aliases().get(event.id, ())]
 
 
 def _name_bags(event: Event) -> list[frozenset[str]]:

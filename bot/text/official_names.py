@@ -50,6 +50,17 @@ def event_aliases() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({key: tuple(dict.fromkeys(found[key])) for key in found})
 
 
+def event_title(event_id: str, lang: str) -> str | None:
+    """The verified official title, in ``lang``, of the entry naming the event; None when there
+    is none (an unverified rendering is a fine alias but is not shown as the meeting's name)."""
+    names = official_names()
+    for key, value in _data().items():
+        if isinstance(value, dict) and event_id in value.get("events", ()):
+            name = names[str(key)].get(lang)
+            return name.title if name is not None and name.verified else None
+    return None
+
+
 @cache
 def _data() -> dict[object, object]:
     text = files("bot").joinpath("names.yaml").read_text(encoding="utf-8")
