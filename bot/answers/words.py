@@ -25,3 +25,17 @@ def phrases(section: str) -> list[tuple[str, str]]:
         for name, listed in (words.get(section) or {}).items()
         for phrase in listed
     ]
+
+
+@cache
+def phrase_words() -> frozenset[str]:
+    """The normalised words of every language's intent and period phrases, and the common words
+    of the languages that give such phrases: question words, which name nothing ("когда",
+    "hoy")."""
+    from bot.text.normalize import normalize
+
+    texts = [phrase for section in ("intents", "periods") for _, phrase in phrases(section)]
+    for words in language_words().values():
+        if words.get("intents"):
+            texts += [str(word) for word in words.get("common", ())]
+    return frozenset(normalize(" ".join(texts)).split())
