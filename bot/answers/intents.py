@@ -272,11 +272,24 @@ def _intent_phrases() -> tuple[tuple[str, Intent, bool], ...]:
 
 def _phrase_intents(question: str, text: str) -> set[Intent]:
     compact = "".join(unicodedata.normalize("NFKC", question).split())
-    return {
+    found = {
         intent
         for phrase, intent, chinese in _intent_phrases()
         if (phrase in compact if chinese else phrase in text)
     }
+    if Intent.THANKS in found and not _only_thanks(compact, text):
+        found.discard(Intent.THANKS)  # "gracias, ¿y mañana?" asks something
+    return found
+
+
+def _only_thanks(compact: str, text: str) -> bool:
+    """True when the message is nothing but thanks ("¡muchas gracias!", "非常感谢！")."""
+    phrases = [phrase.strip() for phrase, intent, _ in _intent_phrases() if intent is Intent.THANKS]
+    words = set(" ".join(phrases).split())
+    rest = compact
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(phrase, "")
+    return set(text.split()) <= words or not any(char.isalnum() for char in rest)
 
 
 def _paragraph(text: str) -> str | None:
