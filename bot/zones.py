@@ -12,7 +12,15 @@ from __future__ import annotations
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.text.normalize import normalize
+from bot.text.normalize import normalize as _normalize
+
+# City names match letter for letter: no language step (lemmas, segmentation) on the thousands
+# of names in every script, which would also slow the index build ("und": no language).
+
+
+def normalize(text: str) -> str:
+    return _normalize(text, "und")
+
 
 # Languages whose country names are read (CLDR); the bot's languages and the UN's.
 _LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh", "de")

@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from ruamel.yaml import YAML
 
 from bot.answers.intents import NEUTRAL_WORDS
 from bot.answers.knowledge import Knowledge
 from bot.answers.periods import month_and_day_words
 from bot.answers.topics import knowledge_words, knows_word, place_words
+from bot.answers.words import language_words
 from bot.events.derived import per_calendar
 from bot.events.lookup import STOPWORDS, SYNONYMS, LookupResult, event_names, query_words
 from bot.events.model import Calendar
@@ -45,11 +44,15 @@ class _Lexicon:
 @cache
 def lexicon() -> _Lexicon:
     """The words of every language in words.yaml, merged (a question may mix languages)."""
-    data = YAML(typ="safe").load((Path(__file__).parent / "words.yaml").read_text("utf-8"))
+    data = language_words()
     merged: dict[str, set[str]] = {key: set() for key in _Lexicon.__dataclass_fields__}
     for words in data.values():
         for key, values in words.items():
-            merged[key].update(normalize(str(value)) for value in values)
+            if key in merged:
+                merged[key].update(normalize(str(value)) for value in values)
+        for phrases in (*words.get("intents", {}).values(), *words.get("periods", {}).values()):
+            # The words of a question's phrases ("сколько", "什么时候") name nothing.
+            merged["common"].update(normalize(" ".join(map(str, phrases))).split())
     return _Lexicon(**{key: frozenset(values) for key, values in merged.items()})
 
 

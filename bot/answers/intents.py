@@ -1,4 +1,5 @@
-"""Intents: what kind of answer a question wants, read from its words (English and French).
+"""Intents: what kind of answer a question wants, read from its words (English and French here;
+Spanish, Russian, Chinese and Arabic phrases in words.yaml).
 
 Patterns run on normalized text (lowercase, no accents, punctuation as spaces), so "Où ?", "ou" and
 "OÙ" read alike. The engine decides which intent wins once it knows which events the question names.
@@ -7,9 +8,12 @@ Patterns run on normalized text (lowercase, no accents, punctuation as spaces), 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from bot.answers.words import phrases
 from bot.events.lookup import STOPWORDS, normalize
 
 
@@ -237,6 +241,7 @@ def read_intents(question: str) -> Intents:
     question = without_links(question)
     text = f" {normalize(question[:500])} "
     found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
+    found |= _phrase_intents(question[:500], text)
     words = text.split()
     if words and set(words) <= _THANKS_WORDS and _THANKS_ANCHORS & set(words):
         found.add(Intent.THANKS)
@@ -252,6 +257,39 @@ def read_intents(question: str) -> Intents:
         kind_filter=kinds[0] if len(kinds) == 1 else None,
         words=tuple(word for word in text.split() if word not in STOPWORDS),
     )
+
+
+@cache
+def _intent_phrases() -> tuple[tuple[str, Intent, bool], ...]:
+    """words.yaml's intent phrases, normalised as questions are; a Chinese phrase is matched in
+    the unsegmented text, since jieba may cut it otherwise in a sentence."""
+    found = []
+    for name, phrase in phrases("intents"):
+        chinese = any(0x3400 <= ord(char) <= 0x9FFF for char in phrase)
+        found.append((phrase if chinese else f" {normalize(phrase)} ", Intent(name), chinese))
+    return tuple(found)
+
+
+def _phrase_intents(question: str, text: str) -> set[Intent]:
+    compact = "".join(unicodedata.normalize("NFKC", question).split())
+    found = {
+        intent
+        for phrase, intent, chinese in _intent_phrases()
+        if (phrase in compact if chinese else phrase in text)
+    }
+    if Intent.THANKS in found and not _only_thanks(compact, text):
+        found.discard(Intent.THANKS)  # "gracias, ¿y mañana?" asks something
+    return found
+
+
+def _only_thanks(compact: str, text: str) -> bool:
+    """True when the message is nothing but thanks ("¡muchas gracias!", "非常感谢！")."""
+    phrases = [phrase.strip() for phrase, intent, _ in _intent_phrases() if intent is Intent.THANKS]
+    words = set(" ".join(phrases).split())
+    rest = compact
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(phrase, "")
+    return set(text.split()) <= words or not any(char.isalnum() for char in rest)
 
 
 def _paragraph(text: str) -> str | None:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from bot.text.official_names import event_title
+
 DEFAULT_KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge.yaml"
 
 
@@ -183,7 +185,8 @@ class Knowledge(_Frozen):
 
     def event_name(self, event_id: str, lang: str) -> str | None:
         translation = self.translations.get(lang)
-        return translation.events.get(event_id) if translation else None
+        named = translation.events.get(event_id) if translation else None
+        return named or event_title(event_id, lang)
 
     def place(self, name: str, lang: str) -> str:
         translation = self.translations.get(lang)

@@ -15,7 +15,9 @@ from functools import cache, partial
 
 from babel.dates import get_day_names, get_month_names
 
+from bot.answers.words import phrases
 from bot.events.lookup import normalize
+from bot.text.languages import detect_language, parse_date_text
 
 MAX_DAYS_AHEAD = 3660  # "in 99999 days" is not a date anyone means
 
@@ -88,7 +90,35 @@ def find_period(text: str, today: date, *, month_first: bool = False) -> Period 
             return None
         if found is not None and (best is None or found[0] < best[0]):
             best = found
-    return best[1] if best else None
+    return best[1] if best else _written_period(text, words, today)
+
+
+_WORD_OFFSETS = {"today": 0, "tomorrow": 1, "yesterday": -1}
+_WORD_WEEKS = {"this_week": 0, "next_week": 7}
+
+
+def _written_period(text: str, words: str, today: date) -> Period | None:
+    """A day or week named in Spanish, Russian, Chinese or Arabic: the phrases of words.yaml
+    ("mañana", "на этой неделе", "明天"), else a date as that language writes it ("13 ноября",
+    "11月13日", "١٣ نوفمبر", read by ``parse_date_text``)."""
+    compact = "".join(text.split())
+    for label, phrase in phrases("periods"):
+        chinese = any(0x3400 <= ord(char) <= 0x9FFF for char in phrase)
+        if not (phrase in compact if chinese else f" {normalize(phrase)} " in words):
+            continue
+        if label in _WORD_OFFSETS:
+            day = today + timedelta(days=_WORD_OFFSETS[label])
+            return Period(day, day, label)
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=_WORD_WEEKS[label])
+        return Period(monday, monday + timedelta(days=6), label)
+    lang = detect_language(text)
+    if lang not in _WRITTEN_DATES:
+        return None
+    day = parse_date_text(text, lang, today)
+    return Period(day, day, "date") if day is not None else None
+
+
+_WRITTEN_DATES = ("es", "ru", "zh", "ar")
 
 
 _Found = tuple[int, Period]  # where in the text the period is named, and the period

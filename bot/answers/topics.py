@@ -16,6 +16,7 @@ from functools import cache
 from bot.answers.intents import NEUTRAL_WORDS
 from bot.answers.knowledge import Instrument, Knowledge, Mention, Paragraph
 from bot.answers.periods import month_and_day_words
+from bot.answers.words import phrase_words
 from bot.events.lookup import normalize, unknown_words
 from bot.events.model import Calendar, Event
 
@@ -84,7 +85,7 @@ def spelled_out(knowledge: Knowledge, question: str) -> str:
 
 def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
     """Content words no event name, day name or calendar word explains."""
-    known = NEUTRAL_WORDS | month_and_day_words()
+    known = NEUTRAL_WORDS | month_and_day_words() | phrase_words()
     return tuple(
         word
         for word in unknown_words(calendar, question)

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
 from bot.text.normalize import normalize
+from bot.text.official_names import event_aliases
 
 # Filler and question words in English and French: they never tell events apart.
 _STOPWORD_TEXT = """
@@ -168,7 +169,7 @@ def event_names(event: Event) -> list[str]:
     names = [event.title, event.id.replace("-", " "), *event.aliases]
     if event.short_name:
         names.append(event.short_name)
-    return names
+    return [*names, *event_aliases().get(event.id, ())]
 
 
 def _name_bags(event: Event) -> list[frozenset[str]]:
@@ -186,6 +187,8 @@ def _sourced_bags(event: Event) -> list[tuple[frozenset[str], Confidence]]:
     sourced: list[tuple[frozenset[str], Confidence]] = []
     names = [(event.title, Confidence.NAME), (event.id.replace("-", " "), Confidence.ID)]
     names += [(alias, _alias_confidence(alias)) for alias in event.aliases]
+    # Its official titles in the six languages (bot/names.yaml): "Совещание государств".
+    names += [(alias, Confidence.ALIAS) for alias in event_aliases().get(event.id, ())]
     if event.short_name:
         names.append((event.short_name, _alias_confidence(event.short_name)))
     for name, confidence in names:

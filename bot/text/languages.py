@@ -80,11 +80,13 @@ _ENGLISH_CONTRACTION = re.compile(r"\w'(?:s|t|re|ll|ve|d|m)\b")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, *, min_evidence: float = 0) -> str | None:
     """``ar``, ``zh``, ``ru``, ``en``, ``fr`` or ``es``; ``None`` when the text gives no evidence.
 
     A non-Latin script decides at once (a Russian question may carry "MSP"); Latin texts are
-    told apart by their common words, accented letters and contractions.
+    told apart by their common words, accented letters and contractions, and need at least
+    ``min_evidence`` points for the winner ("when is the MSP" is only three English words: too
+    little to overrule a reader's chosen language).
     """
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     scripts = Counter(script for char in text if char.isalpha() and (script := _script(char)))
@@ -101,7 +103,7 @@ def detect_language(text: str) -> str | None:
     scores["fr"] += 2 * len(_FRENCH_ELISION.findall(text))
     scores["en"] += 2 * len(_ENGLISH_CONTRACTION.findall(text))
     ranked = scores.most_common(2)
-    if not ranked or ranked[0][1] <= 0:
+    if not ranked or ranked[0][1] <= 0 or ranked[0][1] < min_evidence:
         return None
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None  # "la", "de": nothing to choose between French and Spanish

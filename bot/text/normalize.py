@@ -5,6 +5,9 @@ Latin diacritics stripped ("Genève" -> "geneve"), punctuation as spaces, and le
 kept (Cyrillic, Arabic, Chinese are words too, not noise). Language-specific steps (Chinese
 segmentation, Russian lemmas, Arabic letter forms) plug in through ``NORMALISERS``: a function per
 language code, run on the already normalised text, so adding one needs no change here or in callers.
+Callers rarely know the language of a text: without one, a text in Cyrillic, Arabic or Chinese
+script gets its script's step (``bot.text.languages.normalize_tokens``), so an event name and a
+question in that script are reduced alike ("Совещания" and "совещание" meet, "会议" is a word).
 """
 
 from __future__ import annotations
@@ -29,8 +32,32 @@ def normalize(text: str, lang: str | None = None) -> str:
     else:
         folded = unicodedata.normalize("NFKC", text).casefold()
         plain = " ".join(_WORD.findall("".join(_unaccented(char) for char in folded)))
-    step = NORMALISERS.get((lang or "").split("-")[0].lower())
-    return step(plain) if step else plain
+    code = (lang or "").split("-")[0].lower() if lang else _script_language(plain)
+    if code not in NORMALISERS:
+        return plain
+    return _stepped(code, plain) if code in _SCRIPT_STEPS else NORMALISERS[code](plain)
+
+
+@lru_cache(maxsize=8192)
+def _stepped(code: str, plain: str) -> str:
+    """A script's step, cached: a question is read by several matchers, each normalising it."""
+    return NORMALISERS[code](plain)
+
+
+def _script_language(plain: str) -> str | None:
+    """The language a non-Latin script stands for ("ru" for Cyrillic), or None."""
+    if plain.isascii():
+        return None
+    for char in plain:
+        if ord(char) >= 0x0370:
+            code = ord(char)
+            if 0x0400 <= code <= 0x052F:
+                return "ru"
+            if 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFF:
+                return "ar"
+            if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000:
+                return "zh"
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -48,3 +75,13 @@ def _unaccented(char: str) -> str:
     if not char.isalnum() and char not in " \t\n":
         return " "
     return char
+
+
+def _tokens_step(lang: str) -> Callable[[str], str]:
+    from bot.text.languages import normalize_tokens
+
+    return lambda plain: " ".join(normalize_tokens(plain, lang))
+
+
+_SCRIPT_STEPS = ("ru", "ar", "zh")
+NORMALISERS.update({lang: _tokens_step(lang) for lang in _SCRIPT_STEPS})

@@ -33,8 +33,39 @@ class NamesFileError(ValueError):
 @cache
 def official_names() -> Mapping[str, Mapping[str, OfficialName]]:
     """Every entry of names.yaml by id, then by language; read and checked once."""
+    return parse_names(_data())
+
+
+@cache
+def event_aliases() -> Mapping[str, tuple[str, ...]]:
+    """Event id -> every title and alias, in the six languages, of the entries naming it: what a
+    delegate may call a meeting in their language. An unverified title is still what people
+    say, so it matches as well as a verified one."""
+    names = official_names()
+    found: dict[str, list[str]] = {}
+    for key, value in _data().items():
+        for event_id in value.get("events", ()) if isinstance(value, dict) else ():
+            for name in names[str(key)].values():
+                found.setdefault(str(event_id), []).extend((name.title, *name.aliases))
+    return MappingProxyType({key: tuple(dict.fromkeys(found[key])) for key in found})
+
+
+def event_title(event_id: str, lang: str) -> str | None:
+    """The verified official title, in ``lang``, of the entry naming the event; None when there
+    is none (an unverified rendering is a fine alias but is not shown as the meeting's name)."""
+    names = official_names()
+    for key, value in _data().items():
+        if isinstance(value, dict) and event_id in value.get("events", ()):
+            name = names[str(key)].get(lang)
+            return name.title if name is not None and name.verified else None
+    return None
+
+
+@cache
+def _data() -> dict[object, object]:
     text = files("bot").joinpath("names.yaml").read_text(encoding="utf-8")
-    return parse_names(YAML(typ="safe").load(text))
+    data = YAML(typ="safe").load(text)
+    return data if isinstance(data, dict) else {}
 
 
 def parse_names(data: object) -> Mapping[str, Mapping[str, OfficialName]]:

@@ -1,7 +1,8 @@
 """The tables of question cases: each reply must contain some facts and not others.
 
 cases.yaml holds the cases written with the engine; cases_blind.yaml and cases_heldout.yaml hold
-cases written before the engine was run on them (issue 9). A row's ``rule`` names the rule of
+cases written before the engine was run on them (issue 9); cases_languages.yaml holds blind cases
+in Spanish, Russian, Chinese and Arabic (issue 10). A row's ``rule`` names the rule of
 ``bot.answers.rules`` it exercises; ``nodate: true`` means the reply must carry no date at all.
 """
 
@@ -21,7 +22,7 @@ from bot.clock import parse_instant
 from bot.events.model import Calendar
 from bot.text.telegram_html import validate_telegram_html
 
-_FILES = ("cases.yaml", "cases_blind.yaml", "cases_heldout.yaml")
+_FILES = ("cases.yaml", "cases_blind.yaml", "cases_heldout.yaml", "cases_languages.yaml")
 
 
 def _load(name: str) -> list[dict[str, Any]]:
@@ -38,7 +39,14 @@ DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])\b"
     r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
     r"|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    r"|\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"|\d{1,2}月|\d{1,4}年"
+    r"|(?:يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
 )
+
+
+_SPACES = re.compile("[\u00a0\u2009\u202f]")
 
 
 def _case_id(case: dict[str, Any]) -> str:
@@ -71,7 +79,8 @@ def _param(case: dict[str, Any]) -> Any:
 def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
     now = parse_instant(case.get("now", "2007-11-01T08:00Z"))
     reply = answer(case["q"], now, case.get("tz", "Europe/Zurich"), case.get("lang", "en"), shipped)
-    text = render_text(reply)
+    # Locales set dates with narrow and thin spaces ("2007\u202fг."); a reader sees spaces.
+    text = _SPACES.sub(" ", render_text(reply))
     assert reply.rule == case["rule"], f"answered by {reply.rule}:\n{text}"
     if "kind" in case:
         assert reply.kind == case["kind"], text

@@ -13,8 +13,8 @@ def test_latin_accents_and_case_and_punctuation_go() -> None:
 
 def test_letters_of_other_scripts_stay() -> None:
     assert normalize("Когда совещание?") == "когда совещание"
-    assert normalize("متى الاجتماع؟") == "متى الاجتماع"
-    assert normalize("会议什么时候") == "会议什么时候"
+    assert normalize("متى الاجتماع؟") == "متي الاجتماع"  # alef maqsura read as yeh
+    assert normalize("会议什么时候") == "会议 什么 时候"  # segmented into words
     assert normalize("й") == "й"  # its own letter, not "и" with a mark
 
 
@@ -29,3 +29,10 @@ def test_a_language_step_plugs_in() -> None:
         assert normalize("Aa", "en") == "aa"
     finally:
         del NORMALISERS["xx"]
+
+
+def test_a_script_gets_its_language_step_without_a_language() -> None:
+    # Russian inflection, Arabic letter forms and marks: the same word, however it is written.
+    assert normalize("совещания государств") == normalize("Совещание государство")
+    assert normalize("الاتفاقيّة") == normalize("الاتفاقية") == normalize("الاتفاقيه")
+    assert normalize("公约缔约国会议").split()[-1] == "会议"

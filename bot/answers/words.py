@@ -1,0 +1,41 @@
+"""The language words of ``words.yaml``, read once: one data file for every language's question
+words, so a language is added there, not in code."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+
+@cache
+def language_words() -> dict[str, dict[str, Any]]:
+    """Language code -> its sections (name_nouns, common, intents, periods...)."""
+    data = YAML(typ="safe").load((Path(__file__).parent / "words.yaml").read_text("utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def phrases(section: str) -> list[tuple[str, str]]:
+    """(name, phrase) pairs of one mapping section ("intents", "periods") over every language."""
+    return [
+        (str(name), str(phrase))
+        for words in language_words().values()
+        for name, listed in (words.get(section) or {}).items()
+        for phrase in listed
+    ]
+
+
+@cache
+def phrase_words() -> frozenset[str]:
+    """The normalised words of every language's intent and period phrases, and the common words
+    of the languages that give such phrases: question words, which name nothing ("когда",
+    "hoy")."""
+    from bot.text.normalize import normalize
+
+    texts = [phrase for section in ("intents", "periods") for _, phrase in phrases(section)]
+    for words in language_words().values():
+        if words.get("intents"):
+            texts += [str(word) for word in words.get("common", ())]
+    return frozenset(normalize(" ".join(texts)).split())
