@@ -40,6 +40,7 @@ from bot.config import Settings, SettingsError
 from bot.events.revisions import RevisionStore
 from bot.logging import setup_logging
 from bot.state import CalendarHolder
+from bot.text import languages
 from bot.watcher import EventsFileWatcher
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,11 @@ def run_serve(args: argparse.Namespace) -> int:
         # --now is calbot's time when the process started, not once its imports and database are
         # ready: a reminder due ten seconds after start then comes ten seconds after start.
         clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
-    zones.warm()  # the place-name indexes of /timezone: a few seconds now, not in a reply
+    if settings.token:
+        # What the chat bot's first answers would otherwise wait for, paid once now: the place-name
+        # indexes of /timezone and the language data (jieba, simplemma, dateparser).
+        zones.warm()
+        languages.prepare()
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:
