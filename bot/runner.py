@@ -40,7 +40,6 @@ from bot.config import Settings, SettingsError
 from bot.events.revisions import RevisionStore
 from bot.logging import setup_logging
 from bot.state import CalendarHolder
-from bot.text import languages
 from bot.watcher import EventsFileWatcher
 
 log = logging.getLogger(__name__)
@@ -155,10 +154,7 @@ def run_serve(args: argparse.Namespace) -> int:
         # ready: a reminder due ten seconds after start then comes ten seconds after start.
         clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
     if settings.token:
-        # What the chat bot's first answers would otherwise wait for, paid once now: the place-name
-        # indexes of /timezone and the language data (jieba, simplemma, dateparser).
-        zones.warm()
-        languages.prepare()
+        zones.warm()  # the place-name indexes of /timezone: a few seconds now, not in a reply
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:

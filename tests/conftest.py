@@ -29,8 +29,8 @@ from tests.fakes.bot_api import FakeBotApi
 
 # The machines are shared and noisy: a slow example is not a failure. Examples are not stored (each
 # test runs in its own temporary folder). The suite's examples are the same on every run, so CI
-# passes or fails on the code, not on the draw; `CALBOT_HYPOTHESIS=explore ./dev pytest tests/answers`
-# draws new ones (it is how the open "the Period Convention" case was found).
+# passes or fails on the code, not on the draw; `CALBOT_HYPOTHESIS=explore ./dev pytest` draws new
+# ones (it is how the open "the Period Convention" case was found).
 hypothesis_settings.register_profile("calbot", deadline=None, database=None, derandomize=True)
 hypothesis_settings.register_profile("explore", deadline=None, database=None, max_examples=500)
 hypothesis_settings.load_profile(os.environ.get("CALBOT_HYPOTHESIS", "calbot"))
