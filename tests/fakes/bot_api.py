@@ -270,7 +270,8 @@ class FakeBotApi:
 
     async def __aenter__(self) -> FakeBotApi:
         self._changed = asyncio.Condition()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP so that asyncio sets TCP_NODELAY (see bot.runner._bind): ~40 ms less a request
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         sock.listen(128)  # connections queue in the kernel until uvicorn accepts: no start-up race

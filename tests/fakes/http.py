@@ -20,7 +20,8 @@ class _QuietServer(uvicorn.Server):
 @contextlib.asynccontextmanager
 async def serve_asgi(app: Any) -> AsyncIterator[str]:
     """Yield the base URL (``http://127.0.0.1:PORT``); stop the server on exit."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP so that asyncio sets TCP_NODELAY (see bot.runner._bind): ~40 ms less a request
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)  # connections wait in the kernel's queue until uvicorn accepts them
     config = uvicorn.Config(app, log_config=None, lifespan="off", access_log=False)
