@@ -153,8 +153,6 @@ def run_serve(args: argparse.Namespace) -> int:
         # --now is calbot's time when the process started, not once its imports and database are
         # ready: a reminder due ten seconds after start then comes ten seconds after start.
         clock = clock.anchored_at(PROCESS_STARTED_MONOTONIC)
-    if settings.token:
-        zones.warm()  # the place-name indexes of /timezone: a few seconds now, not in a reply
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
     try:
@@ -244,6 +242,8 @@ async def serve(
         for service in plugged.services if not stop.is_set() else ():
             await service.start()
             started.append(service)
+        if application is not None:
+            zones.warm_in_background()  # /timezone's place names: seconds, not in the first reply
         waiter = asyncio.create_task(stop.wait())
         await asyncio.wait({waiter, serving}, return_when=asyncio.FIRST_COMPLETED)
         waiter.cancel()

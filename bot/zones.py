@@ -9,6 +9,7 @@ with several zones ("USA") is no answer on its own: ``zone_choices`` lists its z
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -41,6 +42,7 @@ def zone_choices(text: str) -> tuple[str, ...]:
     raw = (text or "").strip()[:100]
     if not raw:
         return ()
+    warm()
     exact = _zone_names().get(raw.replace(" ", "_").casefold())
     if exact:
         return (exact,)
@@ -67,9 +69,23 @@ def zone_from_location(latitude: float, longitude: float) -> ZoneInfo | None:
         return None
 
 
+_BUILDING = threading.Lock()
+
+
 def warm() -> None:
-    """Build the name indexes now (a few seconds, once), not in the first /timezone's reply."""
-    _zone_names(), _cities(), _countries()
+    """Build the name indexes (a few seconds, once). ``calbot serve`` calls it in a background
+    thread once it is up; a lookup before that waits for the same build instead of starting a
+    second one."""
+    with _BUILDING:
+        _zone_names(), _cities(), _countries()
+
+
+def warm_in_background() -> threading.Thread:
+    """Build the indexes beside the event loop, so that neither start-up nor a reminder due just
+    after it waits for them (a daemon: a stop does not wait for the build either)."""
+    thread = threading.Thread(target=warm, name="calbot-zones-warm", daemon=True)
+    thread.start()
+    return thread
 
 
 def _variants(key: str) -> tuple[str, ...]:

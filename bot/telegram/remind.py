@@ -11,6 +11,7 @@ before the press, like "stop sending me reminders".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -24,7 +25,13 @@ from bot.text.normalize import normalize
 
 # A request to be reminded, as opposed to "add the MSP to my calendar" (the card answers that).
 _REMIND_WORDS = ("remind", "rappel", "notify me", "alert me", "previens moi", "prevenez moi")
-_KINDS = {normalize(word): kind for word, kind in KIND_WORDS.items()}
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Kind words as normalised text; built on first use, not at import: normalising words of six
+    languages loads their lemma dictionaries (seconds), which would delay every start."""
+    return {normalize(word): kind for word, kind in KIND_WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,8 @@ def remind_offer(text: str, events: tuple[Event, ...], lang: str) -> Offer | Non
         html = say("remind_offer_event", lang, name=event.name, leads=described)
         ref = event_ref(event.id, "rem", suffix=_keys(leads))
     else:
-        kind = next((_KINDS[word] for word in plain.split() if word in _KINDS), None)
+        kinds = _kinds()
+        kind = next((kinds[word] for word in plain.split() if word in kinds), None)
         if kind is None:
             html = say("remind_offer_all", lang, leads=described)
         else:

@@ -5,10 +5,12 @@ Application (default outbound lane) long-polling it, optionally with the reminde
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from telegram.ext import Application
 
 from bot.clock import Clock
@@ -20,6 +22,7 @@ from bot.storage import Store, schema
 from bot.telegram.app import build_application
 from bot.telegram.flood import FloodLimit
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.outbound.failover import Instance, start_instance
 
 
 @contextlib.asynccontextmanager
@@ -56,6 +59,21 @@ async def running_reminders(
         yield service
     finally:
         await service.stop()
+
+
+@pytest.fixture
+async def launch() -> AsyncIterator[Callable[..., Awaitable[Instance]]]:
+    """``start_instance``, with every process it started killed when the test ends, however."""
+    launched: list[Instance] = []
+
+    async def start(*args: Any, **kwargs: Any) -> Instance:
+        instance = await start_instance(*args, **kwargs)
+        launched.append(instance)
+        return instance
+
+    yield start
+    for instance in launched:
+        await instance.close()
 
 
 def subscribe_many(store: Store, api: FakeBotApi, chat_ids: Iterable[int], scope: str) -> None:

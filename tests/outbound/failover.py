@@ -26,18 +26,31 @@ class Instance:
     _reader: asyncio.Task | None = None
 
     async def wait_for_line(self, pattern: str, timeout: float = 30.0) -> re.Match[str]:  # noqa: ASYNC109
-        async with asyncio.timeout(timeout):
-            while True:
-                for line in self.lines:
-                    if match := re.search(pattern, line):
-                        return match
-                if self.process.returncode is not None:
-                    raise AssertionError("calbot exited early:\n" + "\n".join(self.lines))
-                await asyncio.sleep(0.05)
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    for line in self.lines:
+                        if match := re.search(pattern, line):
+                            return match
+                    if self.process.returncode is not None:
+                        raise AssertionError("calbot exited early:\n" + "\n".join(self.lines))
+                    await asyncio.sleep(0.05)
+        except TimeoutError:
+            said = "\n".join(self.lines[-40:])
+            raise AssertionError(
+                f"no line {pattern!r} in {timeout} s; calbot said:\n{said}"
+            ) from None
 
     async def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         await self.process.wait()
+
+    async def close(self) -> None:
+        """Kill it if it still runs (a test that failed midway leaves no calbot behind)."""
+        if self.process.returncode is None:
+            await self.kill()
+        if self._reader is not None:
+            await self._reader
 
     async def stop(self) -> int:
         if self.process.returncode is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from bot.storage import Store
 from bot.telegram.polling import POLLING_LINE
 from tests.fakes.bot_api import FakeBotApi
 from tests.outbound.conftest import subscribe_many
-from tests.outbound.failover import calbot_now_for, start_instance
+from tests.outbound.failover import Instance, calbot_now_for
 from tests.reminders.conftest import write_events
 
 DUE = datetime(2007, 11, 7, 8, 0, tzinfo=UTC)  # the 1-hour reminder of the MSP opening
@@ -30,12 +31,8 @@ LEASE = 4.0
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    reason="after this stop's final merges the survivor does not resume in 30 s (issue 11)",
-    strict=False,
-)
 async def test_a_killed_dispatcher_is_taken_over_and_every_chat_is_reminded(
-    database_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path, launch: Callable[..., Awaitable[Instance]]
 ) -> None:
     if not database_url.startswith("postgresql"):
         pytest.skip("several instances share one PostgreSQL")
@@ -45,11 +42,11 @@ async def test_a_killed_dispatcher_is_taken_over_and_every_chat_is_reminded(
     async with FakeBotApi() as api:
         subscribe_many(store, api, chats, "event:msp-opening")
         real_due = datetime.now(UTC) + timedelta(seconds=12)  # both are up by then
-        first = await start_instance(
+        first = await launch(
             api, database_url, events_file, calbot_now_for(real_due, DUE), tmp_path, LEASE
         )
         await first.wait_for_line(POLLING_LINE)
-        second = await start_instance(
+        second = await launch(
             api, database_url, events_file, calbot_now_for(real_due, DUE), tmp_path, LEASE
         )
         await second.wait_for_line("another instance holds getUpdates")
