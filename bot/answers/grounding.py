@@ -42,7 +42,6 @@ from bot.text.official_names import official_names
 _TOKEN = re.compile(r"[^\W_]+")
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|e|er|eme)?$")
 _MAX_SPAN = 8
-_DETERMINERS: frozenset[str] = frozenset()
 
 
 _WORD_SETS = ("name_nouns", "place_prepositions", "numbers", "common", "joins")
@@ -208,9 +207,7 @@ def _name_part(tokens: list[_Token], is_noun: list[bool], index: int) -> bool:
     if not token.capital or not (index + 1 < len(tokens) and is_noun[index + 1]):
         return False
     word = token.norm
-    if _NUMBERISH.match(word) or word in lexicon().numbers or word in _month_numbers():
-        return False
-    return word not in _DETERMINERS
+    return not (_NUMBERISH.match(word) or word in lexicon().numbers or word in _month_numbers())
 
 
 def _misspelt(word: str, vocabulary: tuple[str, ...]) -> bool:
