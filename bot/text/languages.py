@@ -7,8 +7,10 @@ back to the chat's language.
 
 Tokens are for matching, not for showing: NFKC and casefold for every script, any decimal digits
 made ASCII ("١٣" -> "13"), Latin diacritics dropped after lemmatising (so "reunión", "reuniones"
-and "reunion" meet), Russian "ё" read as "е", Arabic letter variants and marks unified, Chinese
-segmented with jieba (its dictionary ships in the package and is loaded once, on first use).
+and "reunion" meet), Russian "ё" read as "е", Arabic letter variants and marks unified and the
+article and its joined prepositions dropped from long words ("الاجتماع", "للمؤتمر" -> "اجتماع",
+"مؤتمر"), Chinese segmented with jieba (its dictionary ships in the package and is loaded once, on
+first use; ``segment_chinese`` gives the words as typed, for a reader that must show them).
 """
 
 from __future__ import annotations
@@ -126,8 +128,26 @@ def normalize_tokens(text: str, lang: str) -> list[str]:
     for word in words:
         if not _TOKEN.fullmatch(word):
             continue  # jieba's spaces and punctuation
+        if lang == "ar":
+            word = _without_article(word)
         tokens.append(_fold(_lemma(word, lang) if lang in _LEMMATISED else word))
     return tokens
+
+
+# The article, alone or after a joined preposition or conjunction ("و", "ب", "ك", "ف"; "ل" + "ال"
+# is written "لل"), longest first. Read after the letter forms are unified ("أ" -> "ا").
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ARABIC_STEM_MIN = 5
+
+
+def _without_article(word: str) -> str:
+    """ "الاجتماع" and "اجتماع" are one word to match: the question says "when is the meeting",
+    the name "meeting of the States Parties". Short remainders keep the article ("اليوم" is
+    today, not "يوم", a day; "الدول" stays whole, and so it is in the names too)."""
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= _ARABIC_STEM_MIN:
+            return word[len(article) :]
+    return word
 
 
 def _ascii_digits(text: str) -> str:
@@ -176,6 +196,13 @@ def _is_cyrillic(word: str) -> bool:
 
 def _segment_chinese(text: str) -> list[str]:
     return [word.strip() for word in _jieba().lcut_for_search(text)]
+
+
+def segment_chinese(text: str) -> list[str]:
+    """The words of a Chinese text as typed, each once and in order ("渥太华公约" -> "渥太华",
+    "公约"): what a reader quoting a name needs. Matching uses the search mode instead, which
+    adds the shorter words inside long ones ("缔约国" also gives "缔约")."""
+    return [word for word in _jieba().lcut(text) if word.strip()]
 
 
 @cache
