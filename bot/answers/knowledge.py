@@ -14,8 +14,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.events.loader import CalendarError, LoadIssue, LocatedYaml, Path_, read_located
 from bot.events.lookup import Terms, terms
@@ -23,6 +32,17 @@ from bot.text.normalize import normalize
 from bot.text.official_names import event_title
 
 DEFAULT_KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge.yaml"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a regular expression ({error})") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class _Frozen(BaseModel):
@@ -163,20 +183,10 @@ class Knowledge(_Frozen):
     short_forms: dict[str, tuple[str, ...]] = {}
     # Other documents' symbols a question may cite, as regular expressions (any case); the
     # document's own symbols (``own_symbols``) need no entry.
-    symbols: tuple[str, ...] = ()
+    symbols: tuple[Regex, ...] = ()
     # Phrases that show an intent (bot.answers.intents) in a question about this document, beyond
     # the language's own in words.yaml: "63rd session" asks about the agenda item.
     intents: dict[str, tuple[str, ...]] = {}
-
-    @field_validator("symbols")
-    @classmethod
-    def _compile_symbols(cls, symbols: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in symbols:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is not a regular expression ({error})") from None
-        return symbols
 
     @field_validator("intents")
     @classmethod

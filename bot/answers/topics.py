@@ -127,6 +127,8 @@ def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
         f"{item.name} {item.name_fr} {' '.join(item.aliases)}" for item in knowledge.instruments
     ]
     texts += list(knowledge.abbreviations.values())
+    # Its short forms and what they stand for: "BBNJ" is a name the knowledge gives.
+    texts += [f"{short} {' '.join(longs)}" for short, longs in knowledge.short_forms.items()]
     return frozenset(normalize(" ".join(texts)).split())
 
 
