@@ -238,6 +238,21 @@ class _Index:
         self.frequency = {word: len(found) for word, found in document_frequency.items()}
         self.by_normalized_id = {event.id: event for event in self.events}
 
+    def joined(self, words: list[str]) -> list[str]:
+        """Two words typed apart that are one word of the names ("prep com" is "prepcom")."""
+        out: list[str] = []
+        index = 0
+        while index < len(words):
+            pair = "".join(words[index : index + 2])
+            unknown = words[index] not in self.vocabulary_set
+            if index + 1 < len(words) and unknown and pair in self.vocabulary_set:
+                out.append(pair)
+                index += 2
+            else:
+                out.append(words[index])
+                index += 1
+        return out
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word a (possibly misspelt) query word stands for, or None."""
         if word in self.vocabulary_set:
@@ -304,14 +319,15 @@ class LookupResult:
 def query_words(calendar: Calendar, text: str, terms: Terms | None = None) -> tuple[str, ...]:
     """The canonical, spell-corrected words of ``text`` that occur in some event name."""
     index = _index_for(calendar, terms)
-    corrected = (index.correct(word) for word in _canonical_words(text[:500], index.terms))
+    words = index.joined(_canonical_words(text[:500], index.terms))
+    corrected = (index.correct(word) for word in words)
     return tuple(dict.fromkeys(word for word in corrected if word))
 
 
 def unknown_words(calendar: Calendar, text: str, terms: Terms | None = None) -> tuple[str, ...]:
     """The content words of ``text`` that are in no event name, even allowing for typos."""
     index = _index_for(calendar, terms)
-    words = _canonical_words(text[:500], index.terms)
+    words = index.joined(_canonical_words(text[:500], index.terms))
     return tuple(word for word in words if index.correct(word) is None)
 
 

@@ -48,6 +48,7 @@ def shipped() -> Calendar:
         ("GGE", "ccw-gge-intersessional-2007"),
         ("groupe d'experts gouvernementaux", "ccw-gge-intersessional-2007"),
         ("prepcom", "ccw-prepcom-protocol-v-2007"),
+        ("prep com", "ccw-prepcom-protocol-v-2007"),
         ("comité préparatoire", "ccw-prepcom-protocol-v-2007"),
         ("UNGA 63", "unga-63-ccw-agenda-item"),
         ("sixty-third session", "unga-63-ccw-agenda-item"),
