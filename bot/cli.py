@@ -111,8 +111,8 @@ def _check_knowledge(events_file: Path, event_ids: set[str]) -> int:
             file=sys.stderr,
         )
         return 0
-    for problem in checked.problems:
-        print(f"{checked.path}: {problem}", file=sys.stderr)
+    for problem in checked.problems:  # each starts with the file, line and column
+        print(problem, file=sys.stderr)
     if checked.problems:
         return 1
     print(f"{checked.path}: OK: names only events of the calendar")

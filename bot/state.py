@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.answers.knowledge import Knowledge, check_knowledge_file, default_knowledge
 from bot.clock import Clock
-from bot.events.loader import CalendarError, LoadIssue, load_calendar
+from bot.events.loader import CalendarError, load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import Revision, RevisionStore, advance_revisions
 
@@ -119,8 +119,7 @@ class CalendarHolder:
         if checked.usable and checked.problems:  # the shipped file, lent to another calendar
             log.info("%s: note: %d names not in this calendar", checked.path, len(checked.problems))
         if not checked.usable or checked.knowledge is None:
-            where = str(checked.path)
-            raise CalendarError([LoadIssue(where, 0, 0, None, None, p) for p in checked.problems])
+            raise CalendarError(list(checked.issues))
         return checked.knowledge
 
 

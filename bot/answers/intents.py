@@ -1,8 +1,10 @@
-"""Intents: what kind of answer a question wants, read from its words (English and French here;
-Spanish, Russian, Chinese and Arabic phrases in words.yaml).
+"""Intents: what kind of answer a question wants, read from its words: the phrases and patterns
+of every language in words.yaml, and the phrases and document symbols of the calendar's knowledge
+file (its "63rd session", its "A/RES/62/57").
 
-Patterns run on normalized text (lowercase, no accents, punctuation as spaces), so "Où ?", "ou" and
-"OÙ" read alike. The engine decides which intent wins once it knows which events the question names.
+Phrases and patterns run on normalized text (lowercase, no accents, punctuation as spaces), so
+"Où ?", "ou" and "OÙ" read alike. The engine decides which intent wins once it knows which events
+the question names.
 """
 
 from __future__ import annotations
@@ -12,14 +14,18 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import TYPE_CHECKING
 
 from bot.answers.words import phrases
 from bot.events.lookup import STOPWORDS, normalize
 
+if TYPE_CHECKING:
+    from bot.answers.knowledge import Knowledge
+
 
 class Intent(StrEnum):
-    """What a question asks for; the rules of ``bot.answers.rules`` guard on these. Each but
-    THANKS is read by the pattern of the same name in ``_PATTERNS``."""
+    """What a question asks for; the rules of ``bot.answers.rules`` guard on these. Each is read
+    by the words.yaml phrases and patterns of the same name (THANKS also by ``_THANKS_WORDS``)."""
 
     HELP = "help"
     SUBSCRIBE = "subscribe"
@@ -58,99 +64,14 @@ class Intent(StrEnum):
     THANKS = "thanks"
 
 
-_PATTERNS: dict[str, str] = {
-    "help": r"^ (help|aide|start|menu|hi|hello|hey|bonjour|salut|commands?|commandes?) $"
-    r"| what can you (do|answer)| que (sais|peux) tu| comment ca marche| how does (this|it) work",
-    "subscribe": r" subscri| feed | ical | ics | webcal| abonn| flux | add (it |this |them )?to my "
-    r"| remind me| reminders? | rappelle moi| rappels? "
-    r"| calendar (link|url|file|feed)| google calendar| outlook| apple calendar",
-    "countdown": r" how long (until|till|til|before|to go|ago)"
-    r"| how many days (until|till|before|to|left|are left|remain)| how many more days"
-    r"| how soon| countdown| days (are )?left| combien de (jours|temps) (avant|jusqu|reste|encore)"
-    r"| dans combien de| compte a rebours| time left| jours restants| il y a combien",
-    "duration": r" how long (is|does|will|was|did|do|are|were)?"
-    r"| how many days (is|does|was|will|did)"
-    r"| duration| duree| combien de (temps|jours) (dure|durera|a dure)| length of| lasts? "
-    r"| (dure|durera|a dure|duree) (t elle |t il )?combien| how many days long",
-    "where": r" where | venue| location | located | which city| what city| what place"
-    r"|^ ?ou | ou (se|a|aura|auront|est|sont|ont|etait|ce) | quel lieu| quelle ville"
-    r"| a quel endroit"
-    r"| dans quelle ville| lieu de| (wher|wehre|whre|whereabouts) ",
-    "when": r" when | what date| which date| what day| which day| dates? of| what time| quand "
-    r"| quelle date| quel jour| a quelle date| a quelle heure| les dates? "
-    r"| what are the dates| what dates| which dates| quelle est la date| quelles sont les dates"
-    r"| c est quand| c est quel jour| on what date| (whne|wehn|whn|wen) (is|does|was|will) ",
-    "now": r" right now| currently| happening now| on now| ongoing| at the moment| en cours"
-    r"| maintenant| actuellement| en ce moment",
-    "next": r" next | upcoming| coming up| soon | prochaine?s? | a venir| suivante?s? ",
-    "list": r" list | all (the )?(events|meetings|conferences)| every | events | schedule"
-    r"| calendar | liste | tous les | toutes les | programme | calendrier | what meetings"
-    r"| which meetings| what conferences| les reunions | les conferences | les evenements "
-    r"| how many (events|meetings|conferences)| quelles (reunions|conferences)"
-    r"| quels evenements| combien (de|d) (reunions|conferences|evenements)"
-    r"| where are (the |all the )?(meetings|conferences|events)"
-    r"| ou (ont lieu|se tiennent|sont) (les|toutes les) (reunions|conferences)",
-    "what": r" what (is|s|are|was|were|does|did) | tell me about| describe| about | info"
-    r"| details| qu est ce| c est quoi| parle moi| de quoi| explain| purpose| what for ",
-    "provenance": r" which paragraphs?| what paragraphs?| quels? paragraphes?| sources?"
-    r"| quel est le paragraphe| paragraphe sur| paragraph (about|on) "
-    r"| provenance| where does (it|the resolution) say| mentions?| mentionne| cites?"
-    r"| d ou vient| reference| evidence| proof| according to| selon quel",
-    "resolution": r" resolution| 62 57| a res| resolutions ",
-    "decide": r" decide| decides| say| says| said| dit | contient| contain| about| sur quoi"
-    r"| summar| resume",
-    "agenda": r" agenda| ordre du jour| sixty third session| 63rd session| 63e session"
-    r"| soixante troisieme session| 63 session",
-    "protocols": r" protocols | protocoles | the protocols| les protocoles",
-    # When it starts: the first day, rather than the whole span.
-    "start": r" (does|will|did) (the |it )?.*(start|begin|open)\b| start date| first day"
-    r"| opening day| (commence|debute|ouvre) (t elle|t il)?| premier jour",
-    # When it ends, rather than when it is.
-    "end": r" end | ends | ending | finish| over | close | closes | conclude| last day"
-    r"| se termine| termine| prend fin| fin | finit| s acheve| dernier jour| jusqu a quand",
-    "time": r" what time| at what time| a quelle heure| (start|starting|begin) time| o clock"
-    r"| heure de debut| quelle heure",
-    "status": r" cancel| postpone| delayed| still on| still happening| going ahead| confirmed"
-    r"| status| statut"
-    r"| annul| reporte| maintenu| confirme",
-    "who": r" who (convenes|organi[sz]es|chairs|runs|attends|meets|takes part|participates"
-    r"|is invited|can attend|is the chair)| organi[sz]er| convened by| chaired by"
-    r"| qui (organise|convoque|preside|participe|se reunit|peut participer)",
-    # Facts about the resolution itself: who adopted it, on which report, under which item.
-    "document_facts": r" first committee| premiere commission| report number| which report"
-    r"| quel rapport| plenary| pleniere| which session| quelle session| agenda item (number|no )"
-    r"| which committee| quelle commission"
-    r"| quel point de l ordre",
-    "footnotes": r" footnotes | which documents| what documents| documents (does|do|did) .*cite"
-    r"| les notes | quels documents| documents cites",
-    # What comes after or before a meeting or a day.
-    "after": r" (what|anything|something|which meeting|what meeting)s? (comes |is |s )?after "
-    r"| next after | after (today s|this|that|the) "
-    r"| (qu est ce qui|que se passe t il|quoi) (vient )?apres | apres (la|le|l|cette|ce) ",
-    "before": r" (what|anything|something|which meeting)s? (comes |is |s )?before "
-    r"| (qu est ce qui|quoi) (vient )?avant ",
-    # A yes-or-no question about where a meeting stands.
-    "state": r" still (going|on|running|happening|underway)| is today the last day| last day of"
-    r"| started yet| begun yet| has (it|the .*) (started|begun)| toujours en cours"
-    r"| dernier jour (de|du)| a t elle commence| deja commence",
-    "working_days": r" working days| business days| weekdays| jours ouvrables| jours ouvres",
-    "total": r" in total| altogether| all together| en tout| au total",
-    "glossary": r" mean | means | stand for| stands for| short for| abbreviation| acronym"
-    r"| veut dire| signifie| sigle",
-    "document_dates": r" dates (are )?(mentioned|named|cited|given|in the resolution)"
-    r"| (meetings|dates) does (it|the resolution) (mention|name|give|cite)"
-    r"| (toutes les|quelles) dates (sont )?(mentionnees|citees|de la resolution)"
-    r"| quelles reunions (passees )?(la resolution|elle) mentionne",
-    # Actions in plain words.
-    "timezone": r" time ?zone| my zone| fuseau| heure locale",
-    "unsubscribe": r" unsubscribe| stop (sending|the reminders|reminders|reminding|notif|all)"
-    r"| no more reminders| desabonn| desinscri| plus de rappels| arret(e|ez|er) (les rappels|de m)",
-    "changes": r" (if|when|whenever) (a |the |any )?(meeting|date|dates|event|conference)s? "
-    r"(is |are |get |gets )?(moved|change|changes|changed|rescheduled|postponed|cancell?ed)"
-    r"| notify me| let me know (if|when)| tell me (if|when) .* (change|move)| previen(s|nez)[ -]moi"
-    r"| si (une|la|les) (reunion|date)s? (change|est deplacee|sont deplacees)",
-}
-_COMPILED = {Intent(name): re.compile(pattern) for name, pattern in _PATTERNS.items()}
+@cache
+def _compiled() -> dict[Intent, re.Pattern[str]]:
+    """words.yaml's ``patterns``, one regular expression per intent over every language."""
+    branches: dict[Intent, list[str]] = {}
+    for name, pattern in phrases("patterns"):
+        branches.setdefault(Intent(name), []).append(pattern)
+    return {intent: re.compile("|".join(found)) for intent, found in branches.items()}
+
 
 _FOOTNOTE = re.compile(r" (?:footnote|foot note|note de bas de page|note) (?:no |n )?(\d{1,2}) ")
 _PARAGRAPH = re.compile(
@@ -161,10 +82,6 @@ _PARAGRAPH = re.compile(
 )
 _PARAGRAPH_WORD = re.compile(
     r" (paragraph|paragraphe|para|alinea|preambular|preamble|operative|op|pp|preambule) "
-)
-_SYMBOL = re.compile(
-    r"\b(A/RES/62/57|A/62/395|A/63/PV\.1|CCW/[A-Z0-9./]+(?:\s*\(Part [IVX]+\))?|61/100|62/57)",
-    re.IGNORECASE,
 )
 _INSTRUMENT = re.compile(r" (amended )?protocol(?:e)? (i|ii|iii|iv|v|1|2|3|4|5)( modifie)? ")
 _EVENT_WORDS = re.compile(
@@ -235,13 +152,16 @@ def without_links(question: str) -> str:
     return _URL.sub(" ", question) if "http" in question or "www." in question else question
 
 
-def read_intents(question: str) -> Intents:
-    """Every intent ``question`` shows (a document symbol is read in links too)."""
-    symbol = _SYMBOL.search(question[:500])
+def read_intents(question: str, knowledge: Knowledge | None = None) -> Intents:
+    """Every intent ``question`` shows, with the words of ``knowledge`` (the calendar's document)
+    if given; a document symbol is read in links too."""
+    document = _document_words(knowledge) if knowledge is not None else _NO_DOCUMENT
+    symbol = document.symbols.search(question[:500]) if document.symbols else None
     question = without_links(question)
     text = f" {normalize(question[:500])} "
-    found = {name for name, pattern in _COMPILED.items() if pattern.search(text)}
+    found = {name for name, pattern in _compiled().items() if pattern.search(text)}
     found |= _phrase_intents(question[:500], text)
+    found |= {intent for phrase, intent in document.phrases if phrase in text}
     words = text.split()
     if words and set(words) <= _THANKS_WORDS and _THANKS_ANCHORS & set(words):
         found.add(Intent.THANKS)
@@ -257,6 +177,40 @@ def read_intents(question: str) -> Intents:
         kind_filter=kinds[0] if len(kinds) == 1 else None,
         words=tuple(word for word in text.split() if word not in STOPWORDS),
     )
+
+
+@dataclass(frozen=True)
+class _DocumentWords:
+    """A knowledge file's words for intents: its phrases (" 63rd session ") and its symbols."""
+
+    phrases: tuple[tuple[str, Intent], ...]
+    symbols: re.Pattern[str] | None
+
+
+_NO_DOCUMENT = _DocumentWords((), None)
+_DOCUMENTS: dict[int, tuple[Knowledge, _DocumentWords]] = {}
+
+
+def _document_words(knowledge: Knowledge) -> _DocumentWords:
+    """Built once per knowledge object (a reload brings a new one)."""
+    cached = _DOCUMENTS.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        if len(_DOCUMENTS) >= 4:
+            _DOCUMENTS.pop(next(iter(_DOCUMENTS)))
+        cached = (knowledge, _build_document_words(knowledge))
+        _DOCUMENTS[id(knowledge)] = cached
+    return cached[1]
+
+
+def _build_document_words(knowledge: Knowledge) -> _DocumentWords:
+    found = tuple(
+        (f" {phrase} ", Intent(name))
+        for name, listed in knowledge.intent_phrases().items()
+        for phrase in listed
+    )
+    symbols = [*map(re.escape, knowledge.own_symbols), *knowledge.symbols]
+    pattern = re.compile(rf"\b({'|'.join(symbols)})", re.IGNORECASE) if symbols else None
+    return _DocumentWords(found, pattern)
 
 
 @cache

@@ -1,23 +1,48 @@
 """The knowledge: what the resolution behind the calendar says, paragraph by paragraph.
 
 Data, not code: ``bot/knowledge.yaml`` holds the resolution's paragraphs (summarised in English and
-French), the instruments it names and the documents its footnotes cite. This module validates it
-with pydantic and answers small look-ups (a paragraph by id, the paragraphs that mention an event).
+French), the instruments it names, the documents its footnotes cite, and the words a question about
+it uses (its short forms, the symbols it may cite, its phrases for an intent), so that another
+calendar with its own knowledge file needs no code change. This module validates it with pydantic,
+reporting each error at its line and field as the events loader does, and answers small look-ups
+(a paragraph by id, the paragraphs that mention an event).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from bot.events.loader import CalendarError, LoadIssue, LocatedYaml, Path_, read_located
+from bot.events.lookup import Terms, terms
+from bot.text.normalize import normalize
 from bot.text.official_names import event_title
 
 DEFAULT_KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge.yaml"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a regular expression ({error})") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
 
 
 class _Frozen(BaseModel):
@@ -153,6 +178,25 @@ class Knowledge(_Frozen):
     glossary: dict[str, Texts] = {}
     # Example questions for /help, per language, naming this document's meetings.
     help_examples: dict[str, tuple[str, ...]] = {}
+    # Short forms of this document's names that lookup reads as one word ("ccw" for "Convention on
+    # Certain Conventional Weapons"); the generic ones (UNGA, PrepCom) are in words.yaml.
+    short_forms: dict[str, tuple[str, ...]] = {}
+    # Other documents' symbols a question may cite, as regular expressions (any case); the
+    # document's own symbols (``own_symbols``) need no entry.
+    symbols: tuple[Regex, ...] = ()
+    # Phrases that show an intent (bot.answers.intents) in a question about this document, beyond
+    # the language's own in words.yaml: "63rd session" asks about the agenda item.
+    intents: dict[str, tuple[str, ...]] = {}
+
+    @field_validator("intents")
+    @classmethod
+    def _known_intents(cls, intents: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        from bot.answers.intents import Intent
+
+        unknown = sorted(set(intents) - {intent.value for intent in Intent})
+        if unknown:
+            raise ValueError(f"unknown intent(s) {unknown}; use one of {[i.value for i in Intent]}")
+        return intents
 
     @model_validator(mode="after")
     def _check_references(self) -> Knowledge:
@@ -173,6 +217,34 @@ class Knowledge(_Frozen):
             if unknown or set(mention.footnotes) - numbers:
                 raise ValueError(f"mention {mention.id} names unknown paragraphs or footnotes")
         return self
+
+    @property
+    def own_symbols(self) -> tuple[str, ...]:
+        """The document's own symbols (itself, its number, its report, the resolution it
+        recalls): a question naming one is about the document, not about a footnote."""
+        document = self.document
+        number = document.symbol.split("/", 2)[-1] if document.symbol.count("/") >= 2 else ""
+        recalled = document.recalls.split()[1] if len(document.recalls.split()) > 1 else ""
+        symbols = (document.symbol, number, document.report, recalled)
+        return tuple(dict.fromkeys(symbol for symbol in symbols if symbol))
+
+    @property
+    def terms(self) -> Terms:
+        """What lookup needs to read this document's short forms (cached per content)."""
+        return terms(tuple(sorted(self.short_forms.items())))
+
+    def intent_phrases(self) -> dict[str, tuple[str, ...]]:
+        """Intent -> this document's phrases for it, normalised: its ``intents``, with its number
+        ("62 57") for the resolution and its committee for facts about it."""
+        found = {name: list(listed) for name, listed in self.intents.items()}
+        if self.document.symbol.count("/") >= 2:
+            found.setdefault("resolution", []).append(self.document.symbol.split("/", 2)[-1])
+        committees = (self.document.committee, self.document.committee_fr)
+        found.setdefault("document_facts", []).extend(committees)
+        return {
+            name: tuple(dict.fromkeys(p for p in map(normalize, listed) if p))
+            for name, listed in found.items()
+        }
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         return next((item for item in self.paragraphs if item.id == paragraph_id), None)
@@ -207,9 +279,21 @@ class Knowledge(_Frozen):
 
 
 def load_knowledge(path: Path = DEFAULT_KNOWLEDGE_FILE) -> Knowledge:
-    """Read and validate a knowledge file (raises pydantic.ValidationError on bad data)."""
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    return Knowledge.model_validate(data)
+    """Read and validate a knowledge file; ``CalendarError`` names every problem at its line."""
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[Knowledge, LocatedYaml]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        message = error.strerror or str(error)
+        raise CalendarError([LoadIssue(str(path), 1, 1, None, None, message)]) from None
+    located = read_located(raw, str(path))
+    try:
+        return Knowledge.model_validate(located.data), located
+    except ValidationError as error:
+        raise CalendarError(located.issues(error, Knowledge)) from None
 
 
 def knowledge_file_for(events_file: Path) -> Path:
@@ -227,14 +311,22 @@ def knowledge_for(events_file: Path) -> Knowledge:
 
 def check_knowledge(knowledge: Knowledge, event_ids: set[str]) -> list[str]:
     """What in ``knowledge`` names events the calendar does not hold (one line each)."""
-    problems = []
-    for paragraph in knowledge.paragraphs:
-        for event_id in sorted(set(paragraph.events) - event_ids):
-            problems.append(f"paragraph {paragraph.id!r} names unknown event {event_id!r}")
+    return [message for _, message in _unknown_events(knowledge, event_ids)]
+
+
+def _unknown_events(knowledge: Knowledge, event_ids: set[str]) -> list[tuple[Path_, str]]:
+    """Each reference to an event the calendar does not hold, with where it is in the file."""
+    problems: list[tuple[Path_, str]] = []
+    for number, paragraph in enumerate(knowledge.paragraphs):
+        for index, event_id in enumerate(paragraph.events):
+            if event_id not in event_ids:
+                message = f"paragraph {paragraph.id!r} names unknown event {event_id!r}"
+                problems.append((("paragraphs", number, "events", index), message))
     for lang, translation in sorted(knowledge.translations.items()):
         for section in ("events", "bodies"):
             for event_id in sorted(set(getattr(translation, section)) - event_ids):
-                problems.append(f"translations.{lang}.{section} names unknown event {event_id!r}")
+                message = f"translations.{lang}.{section} names unknown event {event_id!r}"
+                problems.append((("translations", lang, section, event_id), message))
     return problems
 
 
@@ -245,8 +337,13 @@ class CheckedKnowledge:
 
     path: Path
     knowledge: Knowledge | None
-    problems: tuple[str, ...]
+    issues: tuple[LoadIssue, ...]  # each problem at its line and field
     borrowed: bool  # the shipped file, used by another calendar that has none of its own
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Each problem in one line, starting with where it is (``knowledge.yaml:12:5: ...``)."""
+        return tuple(str(issue) for issue in self.issues)
 
     @property
     def usable(self) -> bool:
@@ -263,20 +360,13 @@ def check_knowledge_file(events_file: Path, event_ids: set[str]) -> CheckedKnowl
     path = knowledge_file_for(events_file)
     borrowed = path == DEFAULT_KNOWLEDGE_FILE and events_file.resolve() != DEFAULT_EVENTS_FILE
     try:
-        knowledge = load_knowledge(path)
-    except (ValidationError, YAMLError, OSError, ValueError) as error:
-        return CheckedKnowledge(path, None, (_first_line(error),), borrowed)
-    return CheckedKnowledge(path, knowledge, tuple(check_knowledge(knowledge, event_ids)), borrowed)
-
-
-def _first_line(error: Exception) -> str:
-    """A parse error in one line: pydantic's first error with where it is, or the YAML error."""
-    if isinstance(error, ValidationError) and error.errors():
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        return f"{where}: {first['msg']}{more}"
-    return " ".join(str(error).split())[:300]
+        knowledge, located = _read(path)
+    except CalendarError as error:
+        return CheckedKnowledge(path, None, tuple(error.issues), borrowed)
+    issues = tuple(
+        located.issue(where, message) for where, message in _unknown_events(knowledge, event_ids)
+    )
+    return CheckedKnowledge(path, knowledge, issues, borrowed)
 
 
 @cache

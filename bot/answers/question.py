@@ -71,9 +71,9 @@ class Question:
     ) -> None:
         self.question, self.now, self.zone, self.lang = question, now, zone, lang
         self.calendar, self.knowledge, self.feed_url = calendar, knowledge, feed_url
-        self.intents: Intents = read_intents(question)
+        self.intents: Intents = read_intents(question, knowledge)
         self.text = without_links(question)  # a pasted link's words ask nothing
-        self.lookup: LookupResult = find_events(calendar, self.text)
+        self.lookup: LookupResult = find_events(calendar, self.text, knowledge.terms)
         self.period: Period | None = find_period(
             self.text, now.astimezone(zone).date(), month_first=month_first(zone)
         )
@@ -83,7 +83,8 @@ class Question:
         """Words no event name, day, place or calendar word explains."""
         places = place_words(self.calendar, self.knowledge)
         text = spelled_out(self.knowledge, self.text)
-        return tuple(w for w in foreign_words(self.calendar, text) if w not in places)
+        foreign = foreign_words(self.calendar, text, self.knowledge.terms)
+        return tuple(w for w in foreign if w not in places)
 
     @cached_property
     def topic(self) -> tuple[str, ...]:
@@ -130,7 +131,7 @@ class Question:
             events = paragraph_events(self.calendar, (paragraph,))
             return self.make("paragraph", events, paragraphs=(paragraph,))
         symbol = (intents.symbol or "").upper()
-        if symbol and symbol not in self._own_symbols():
+        if symbol and symbol not in {own.upper() for own in knowledge.own_symbols}:
             cited = tuple(
                 footnote
                 for footnote in knowledge.footnotes
@@ -158,15 +159,6 @@ class Question:
             paragraphs = knowledge.paragraphs if "decide" in intents else ()
             return self.make("document", document=knowledge.document, paragraphs=paragraphs)
         return None
-
-    def _own_symbols(self) -> frozenset[str]:
-        """The document's own symbols (its number, its report, the resolution it recalls): a
-        question naming one is about the document, not about a footnote."""
-        document = self.knowledge.document
-        number = document.symbol.split("/", 2)[-1] if document.symbol.count("/") >= 2 else ""
-        recalled = document.recalls.split()[1] if len(document.recalls.split()) > 1 else ""
-        symbols = (document.symbol, number, document.report, recalled)
-        return frozenset(symbol.upper() for symbol in symbols if symbol)
 
     def about_agenda(self) -> Answer | None:
         if "agenda" not in self.intents:

@@ -17,7 +17,7 @@ from bot.answers.intents import NEUTRAL_WORDS
 from bot.answers.knowledge import Instrument, Knowledge, Mention, Paragraph
 from bot.answers.periods import month_and_day_words
 from bot.answers.words import phrase_words
-from bot.events.lookup import normalize, unknown_words
+from bot.events.lookup import Terms, normalize, unknown_words
 from bot.events.model import Calendar, Event
 
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|e|er|eme)?$")  # "6th", "13e": a day, not a topic
@@ -83,12 +83,13 @@ def spelled_out(knowledge: Knowledge, question: str) -> str:
     return f"{kept} {' '.join(found)}"
 
 
-def foreign_words(calendar: Calendar, question: str) -> tuple[str, ...]:
-    """Content words no event name, day name or calendar word explains."""
+def foreign_words(calendar: Calendar, question: str, terms: Terms | None = None) -> tuple[str, ...]:
+    """Content words no event name, day name or calendar word explains (``terms``: the short
+    forms of the calendar's knowledge, ``Knowledge.terms``)."""
     known = NEUTRAL_WORDS | month_and_day_words() | phrase_words()
     return tuple(
         word
-        for word in unknown_words(calendar, question)
+        for word in unknown_words(calendar, question, terms)
         if len(word) > 2 and not _NUMBERISH.match(word) and word not in known
     )
 
@@ -126,6 +127,8 @@ def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
         f"{item.name} {item.name_fr} {' '.join(item.aliases)}" for item in knowledge.instruments
     ]
     texts += list(knowledge.abbreviations.values())
+    # Its short forms and what they stand for: "BBNJ" is a name the knowledge gives.
+    texts += [f"{short} {' '.join(longs)}" for short, longs in knowledge.short_forms.items()]
     return frozenset(normalize(" ".join(texts)).split())
 
 

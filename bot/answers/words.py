@@ -18,13 +18,31 @@ def language_words() -> dict[str, dict[str, Any]]:
 
 
 def phrases(section: str) -> list[tuple[str, str]]:
-    """(name, phrase) pairs of one mapping section ("intents", "periods") over every language."""
+    """(name, phrase) pairs of one mapping section ("intents", "periods", "patterns",
+    "short_forms") over every language."""
     return [
         (str(name), str(phrase))
         for words in language_words().values()
         for name, listed in (words.get(section) or {}).items()
         for phrase in listed
     ]
+
+
+def word_list(section: str) -> frozenset[str]:
+    """The words of one list section ("stopwords") over every language."""
+    return frozenset(
+        str(word) for words in language_words().values() for word in words.get(section) or ()
+    )
+
+
+def word_map(section: str) -> dict[str, str]:
+    """One mapping section of single values ("synonyms") over every language; YAML reads a key
+    such as ``"63"`` as text here whatever its quoting."""
+    return {
+        str(key): "" if value is None else str(value)
+        for words in language_words().values()
+        for key, value in (words.get(section) or {}).items()
+    }
 
 
 @cache

@@ -19,7 +19,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruamel.yaml import YAML
@@ -120,6 +120,41 @@ def parse_calendar(raw: bytes | str, filename: str = "events.yaml") -> Calendar:
         return Calendar.model_validate({**_meta(data), "events": events})
     except ValidationError as error:  # the checks above should have caught it; never lose it
         raise CalendarError(_unique(tree.locate(error, (), data))) from None
+
+
+@dataclass(frozen=True)
+class LocatedYaml:
+    """A YAML file read the loader's way (every scalar as text, hostile input capped), with where
+    each key and value stands: any file validated with pydantic gets its errors located, as the
+    knowledge file beside events.yaml does."""
+
+    data: Any
+    tree: _Tree
+
+    def issues(self, error: ValidationError, model: type[BaseModel]) -> list[LoadIssue]:
+        """pydantic's errors for ``model`` at their lines, "did you mean" from its fields."""
+        data = self.data if isinstance(self.data, dict) else {}
+        return _unique(self.tree.locate(error, (), data, model=model))
+
+    def issue(self, path: Path_, message: str) -> LoadIssue:
+        """A problem found after validation, at the value ``path`` leads to (or its key)."""
+        data = self.data if isinstance(self.data, dict) else {}
+        if path in self.tree.keys and path not in self.tree.values:
+            return LoadIssue(
+                self.tree.filename, *self.tree.keys[path], None, _field_name(path), message
+            )
+        return self.tree.issue(path, data, message)
+
+
+def read_located(raw: bytes | str, filename: str) -> LocatedYaml:
+    """Compose ``raw`` into plain data with positions; ``CalendarError`` for unreadable YAML."""
+    root = _compose(_decode(raw, filename), filename)
+    tree = _Tree(filename)
+    data = tree.convert(root) if root is not None else None
+    noted = tree.noted(None)
+    if noted:
+        raise CalendarError(_unique(noted))
+    return LocatedYaml(data, tree)
 
 
 def _meta(data: dict[str, Any]) -> dict[str, Any]:
@@ -363,6 +398,7 @@ class _Tree:
         prefix: Path_,
         data: dict[str, Any],
         skip: frozenset[str] = frozenset(),
+        model: type[BaseModel] | None = None,
     ) -> list[LoadIssue]:
         """pydantic's errors for the value at ``prefix``, each at its place in the file."""
         issues = []
@@ -374,7 +410,7 @@ class _Tree:
             where = self.keys.get(path) if item["type"] == "extra_forbidden" else None
             where = where or self.values.get(path)
             where = where or self.values[_longest_known(path, self.values)]
-            message = _message(item, path)
+            message = _message(item, path, model)
             issues.append(
                 LoadIssue(self.filename, *where, _event_id(data, path), _field_name(path), message)
             )
@@ -434,10 +470,32 @@ def _model_at(path: Path_) -> type[BaseModel]:
     return Event if names[:1] == ["events"] else Calendar
 
 
-def _message(item: Any, path: Path_) -> str:
+def _model_along(root: type[BaseModel], path: Path_) -> type[BaseModel]:
+    """The model of the mapping at ``path`` inside ``root``, following its fields' types through
+    lists, tuples and dicts (``paragraphs.3.summary`` is a ``Texts``)."""
+    model = root
+    for part in path:
+        field = model.model_fields.get(str(part)) if isinstance(part, str) else None
+        if field is None:
+            continue  # a list index or a dict key: the same type continues below
+        found = _models_in(field.annotation)
+        if not found:
+            return model
+        model = found[0]
+    return model
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def _message(item: Any, path: Path_, model: type[BaseModel] | None = None) -> str:
     kind, value = item["type"], item.get("input")
     if kind == "extra_forbidden":
-        fields = list(_model_at(path).model_fields)
+        owner = _model_along(model, path[:-1]) if model is not None else _model_at(path)
+        fields = list(owner.model_fields)
         close = difflib.get_close_matches(str(path[-1]), fields, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "allowed: " + ", ".join(fields)
         return f"unknown field (a typo?); {hint}"

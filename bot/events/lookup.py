@@ -2,14 +2,16 @@
 
 Every name of an event (title, short name, aliases, id) is reduced to a bag of canonical words:
 lowercase, accents and punctuation dropped, French words mapped to English ones, long phrases mapped
-to the abbreviations people use (CCW, ERW, MSP, GGE, APII) and filler words dropped. A query is
-reduced the same way, misspelt words are corrected against the calendar's vocabulary, and each name
-is scored by the weighted overlap of the two bags (Dice coefficient, words weighted by rarity). So
-"protocl v", "amended prot II", "conférence du Protocole V" and "the MSP" all land on the right
-event, and "the conference" is reported as ambiguous rather than guessed.
+to the short forms people use ("Meeting of the States Parties" is "msp") and filler words dropped.
+A query is reduced the same way, misspelt words are corrected against the calendar's vocabulary,
+and each name is scored by the weighted overlap of the two bags (Dice coefficient, words weighted
+by rarity). So "protocl v", "amended prot II", "conférence du Protocole V" and "the MSP" all land on
+the right event, and "the conference" is reported as ambiguous rather than guessed.
 
-The index is built once per calendar and cached by identity, so lookups on a 10,000-event calendar
-stay fast.
+The words are data: stopwords, synonyms and the short forms of UN bodies in general come from
+``bot/answers/words.yaml``; a document's own short forms ("CCW", "ERW") come from the knowledge file
+beside the calendar, passed in as ``Terms``. The index is built once per calendar and terms and
+cached by identity, so lookups on a 10,000-event calendar stay fast.
 """
 
 from __future__ import annotations
@@ -18,104 +20,22 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from bot.answers.words import phrases, word_list, word_map
 from bot.events.derived import per_calendar
 from bot.events.model import Calendar, Event
 from bot.text.normalize import normalize
 from bot.text.official_names import event_aliases
 
-# Filler and question words in English and French: they never tell events apart.
-_STOPWORD_TEXT = """
-    a an the of to for in on at by and or with from as is are was were be been being does do
-    did will would shall can could should may might what whats which who whom whose when where
-    why how long until till til before after next last this that these those there here it its
-    me my im you your we our us please tell about held hold holding take takes taking place
-    start starts starting begin begins open opens opening end ends ending finish close closes
-    happen happens happening date dates day days time venue located location info information
-    details show give source sources paragraph paragraphs mention mentions mentioned say says
-    said cite cites cited which's whens wheres many much any all list s le la les l un une des
-    du de d au aux et ou en dans sur par pour avec est sont a ont sera seront se tient tiendra
-    tenu tenue lieu quand quel quelle quels quelles qui que qu quoi combien jusqu jusque avant
-    apres prochain prochaine prochains prochaines ce cette ces c il elle y t moi dis donne svp
-    stp s'il plait commence commencent debute debut fin finit termine date heure endroit ou
-    lieu source sources paragraphe paragraphes mentionne cite
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Filler and question words (words.yaml ``stopwords``): they never tell events apart.
+STOPWORDS = word_list("stopwords")
 
-# French (and a few English variant) words mapped to the English words event names use.
-SYNONYMS = {
-    "protocole": "protocol",
-    "prot": "protocol",
-    "proto": "protocol",
-    "conf": "conference",
-    "reunion": "meeting",
-    "mtg": "meeting",
-    "seance": "meeting",
-    "etats": "states",
-    "etat": "states",
-    "state": "states",
-    "partie": "parties",
-    "party": "parties",
-    "modifie": "amended",
-    "amend": "amended",
-    "groupe": "group",
-    "gouvernementaux": "governmental",
-    "comite": "committee",
-    "preparatoire": "preparatory",
-    "premiere": "first",
-    "neuvieme": "ninth",
-    "annuelle": "annual",
-    "assemblee": "assembly",
-    "generale": "general",
-    "pleniere": "plenary",
-    "soixante": "sixty",
-    "troisieme": "third",
-    "deuxieme": "second",
-    "ordre": "agenda",
-    "jour": "",
-    "armes": "weapons",
-    "classiques": "conventional",
-    "mines": "mines",
-    "rapport": "report",
-    "intersession": "intersessional",
-    "experts": "experts",
-    "expert": "experts",
-    "meetings": "meeting",
-    "conferences": "conference",
-    "protocols": "protocol",
-    "protocoles": "protocol",
-    "63": "sixty third",
-    "63rd": "sixty third",
-    "62": "sixty second",
-    "62nd": "sixty second",
-    "61st": "sixty first",
-    "sixtythird": "sixty third",
-}
+# Words read as others (words.yaml ``synonyms``): variants, and the English words event names use.
+SYNONYMS = word_map("synonyms")
 
-# Long forms replaced by the abbreviation, on canonical word sequences (after synonyms).
-ABBREVIATIONS = (
-    (("convention", "certain", "conventional", "weapons"), "ccw"),
-    (("explosive", "remnants", "war"), "erw"),
-    (("restes", "explosifs", "guerre"), "erw"),
-    (("amended", "protocol", "ii"), "apii"),
-    (("meeting", "states", "parties"), "msp"),
-    (("group", "governmental", "experts"), "gge"),
-    (("preparatory", "committee"), "prepcom"),
-    (("committee", "preparatory"), "prepcom"),
-    (("group", "experts", "governmental"), "gge"),
-    (("protocol", "ii", "amended"), "apii"),
-    (("assembly", "general"), "unga"),
-    (("general", "assembly"), "unga"),
-    (("ga",), "unga"),
-    (("un", "general", "assembly"), "unga"),
-)
-
-_ABBREVIATIONS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-for _phrase, _short in ABBREVIATIONS:
-    _ABBREVIATIONS_BY_FIRST[_phrase[0]].append((_phrase, _short))
 _MAX_CANDIDATES = 8
 _COMMON_POSTINGS = 500
 
@@ -139,21 +59,68 @@ _ROMAN = {
 }
 
 
-def _canonical_words(text: str) -> list[str]:
+def _plain_words(text: str) -> list[str]:
+    """Normalised, synonyms applied, stopwords dropped: the words before short forms."""
     words: list[str] = []
     for word in normalize(text).split():
         if words and words[-1] == "protocol" and word in _ROMAN:
             word = _ROMAN[word]  # "Protocol 5" is Protocol V; a bare 5 is a day of the month
         mapped = SYNONYMS.get(word, word)
         words.extend(mapped.split())
-    return _abbreviate([word for word in words if word not in STOPWORDS])
+    return [word for word in words if word not in STOPWORDS]
 
 
-def _abbreviate(words: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class Terms:
+    """The short forms lookup reads as one word: (long phrase as canonical words, short form).
+
+    Built by ``terms``; a phrase is matched on the words after synonyms and stopwords, so
+    "Assemblée générale" and "General Assembly" give the short forms their own wording needs.
+    """
+
+    short_forms: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+    @property
+    def by_first_word(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        return _by_first_word(self)
+
+
+@cache
+def _by_first_word(terms: Terms) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, short in terms.short_forms:
+        grouped[phrase[0]].append((phrase, short))
+    # The longest phrase first: "un general assembly" before "general assembly".
+    return {
+        first: tuple(sorted(found, key=lambda item: -len(item[0])))
+        for first, found in grouped.items()
+    }
+
+
+@cache
+def terms(short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Terms:
+    """The generic short forms of words.yaml and ``short_forms`` (short form -> long phrases,
+    as a knowledge file gives them), each long phrase in canonical words."""
+    pairs = [(short, (long,)) for short, long in phrases("short_forms")]
+    found: dict[tuple[str, ...], str] = {}
+    for short, longs in (*pairs, *short_forms):
+        for long in longs:
+            words = tuple(_plain_words(long))
+            if words and words != (normalize(short),):
+                found.setdefault(words, normalize(short))
+    return Terms(tuple(found.items()))
+
+
+def _canonical_words(text: str, terms: Terms) -> list[str]:
+    return _abbreviate(_plain_words(text), terms)
+
+
+def _abbreviate(words: list[str], terms: Terms) -> list[str]:
+    by_first = terms.by_first_word
     out: list[str] = []
     index = 0
     while index < len(words):
-        for phrase, short in _ABBREVIATIONS_BY_FIRST.get(words[index], ()):
+        for phrase, short in by_first.get(words[index], ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 out.append(short)
                 index += len(phrase)
@@ -172,16 +139,16 @@ def event_names(event: Event) -> list[str]:
     return [*names, *event_aliases().get(event.id, ())]
 
 
-def _name_bags(event: Event) -> list[frozenset[str]]:
+def _name_bags(event: Event, terms: Terms) -> list[frozenset[str]]:
     """The canonical word bags of an event's names.
 
     A name ending in the event's own kind also counts without it: "ERW conference" is what people
     mean by "ERW", "CCW meeting" by "CCW".
     """
-    return list(dict.fromkeys(bag for bag, _ in _sourced_bags(event)))
+    return list(dict.fromkeys(bag for bag, _ in _sourced_bags(event, terms)))
 
 
-def _sourced_bags(event: Event) -> list[tuple[frozenset[str], Confidence]]:
+def _sourced_bags(event: Event, terms: Terms) -> list[tuple[frozenset[str], Confidence]]:
     """Each name's bag with how sure a whole match on it is: the title, an alias or short name, or
     an abbreviation (a short name of capitals: "MSP", "APII")."""
     sourced: list[tuple[frozenset[str], Confidence]] = []
@@ -192,7 +159,7 @@ def _sourced_bags(event: Event) -> list[tuple[frozenset[str], Confidence]]:
     if event.short_name:
         names.append((event.short_name, _alias_confidence(event.short_name)))
     for name, confidence in names:
-        words = _canonical_words(name)
+        words = _canonical_words(name, terms)
         if words:
             sourced.append((frozenset(words), confidence))
         if len(words) > 1 and words[-1] == event.kind:
@@ -230,13 +197,13 @@ class _Name:
 class _Index:
     """Inverted index of canonical words over every event name of one calendar."""
 
-    def __init__(self, calendar: Calendar) -> None:
-        self.calendar = calendar
+    def __init__(self, calendar: Calendar, terms: Terms) -> None:
+        self.calendar, self.terms = calendar, terms
         self.events = calendar.events
         bags: list[tuple[int, frozenset[str]]] = []
         document_frequency: dict[str, set[int]] = defaultdict(set)
         for event_index, event in enumerate(self.events):
-            for bag in _name_bags(event):
+            for bag in _name_bags(event, terms):
                 bags.append((event_index, bag))
                 for word in bag:
                     document_frequency[word].add(event_index)
@@ -265,11 +232,26 @@ class _Index:
             self.exact[name.words].add(name.event_index)
         self.exact_confidence: dict[frozenset[str], Confidence] = {}
         for event in self.events:
-            for bag, confidence in _sourced_bags(event):
+            for bag, confidence in _sourced_bags(event, terms):
                 known = self.exact_confidence.get(bag, Confidence.NONE)
                 self.exact_confidence[bag] = max(known, confidence)
         self.frequency = {word: len(found) for word, found in document_frequency.items()}
         self.by_normalized_id = {event.id: event for event in self.events}
+
+    def joined(self, words: list[str]) -> list[str]:
+        """Two words typed apart that are one word of the names ("prep com" is "prepcom")."""
+        out: list[str] = []
+        index = 0
+        while index < len(words):
+            pair = "".join(words[index : index + 2])
+            unknown = words[index] not in self.vocabulary_set
+            if index + 1 < len(words) and unknown and pair in self.vocabulary_set:
+                out.append(pair)
+                index += 2
+            else:
+                out.append(words[index])
+                index += 1
+        return out
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a (possibly misspelt) query word stands for, or None."""
@@ -293,8 +275,16 @@ class _Index:
         return found[0] if found else None
 
 
-# The index of a calendar object, built on first use.
-_index_for = per_calendar(_Index)
+# The indexes of a calendar object, one per terms, each built on first use.
+_indexes_of = per_calendar(lambda calendar: dict[Terms, _Index]())
+
+
+def _index_for(calendar: Calendar, given: Terms | None) -> _Index:
+    wanted = given if given is not None else terms()
+    indexes = _indexes_of(calendar)
+    if wanted not in indexes:
+        indexes[wanted] = _Index(calendar, wanted)
+    return indexes[wanted]
 
 
 @dataclass(frozen=True)
@@ -326,28 +316,31 @@ class LookupResult:
         return bool(self.matches) and not self.ambiguous
 
 
-def query_words(calendar: Calendar, text: str) -> tuple[str, ...]:
+def query_words(calendar: Calendar, text: str, terms: Terms | None = None) -> tuple[str, ...]:
     """The canonical, spell-corrected words of ``text`` that occur in some event name."""
-    index = _index_for(calendar)
-    corrected = (index.correct(word) for word in _canonical_words(text[:500]))
+    index = _index_for(calendar, terms)
+    words = index.joined(_canonical_words(text[:500], index.terms))
+    corrected = (index.correct(word) for word in words)
     return tuple(dict.fromkeys(word for word in corrected if word))
 
 
-def unknown_words(calendar: Calendar, text: str) -> tuple[str, ...]:
+def unknown_words(calendar: Calendar, text: str, terms: Terms | None = None) -> tuple[str, ...]:
     """The content words of ``text`` that are in no event name, even allowing for typos."""
-    index = _index_for(calendar)
-    return tuple(word for word in _canonical_words(text[:500]) if index.correct(word) is None)
+    index = _index_for(calendar, terms)
+    words = index.joined(_canonical_words(text[:500], index.terms))
+    return tuple(word for word in words if index.correct(word) is None)
 
 
-def find_events(calendar: Calendar, text: str) -> LookupResult:
-    """The events ``text`` may name, best first (at most eight)."""
-    index = _index_for(calendar)
+def find_events(calendar: Calendar, text: str, terms: Terms | None = None) -> LookupResult:
+    """The events ``text`` may name, best first (at most eight). ``terms``: the short forms of
+    the calendar's knowledge file (``Knowledge.terms``); without, only the generic ones."""
+    index = _index_for(calendar, terms)
     by_id = index.by_normalized_id.get(text.strip().lower())
     if by_id is not None:
         return LookupResult(
             (by_id,), (1.0,), exact=True, words=(by_id.id,), confidence=Confidence.ID
         )
-    words = query_words(calendar, text)
+    words = query_words(calendar, text, index.terms)
     if not words:
         return LookupResult()
     query_weight = sum(index.weights[word] for word in words)
@@ -375,7 +368,7 @@ def find_events(calendar: Calendar, text: str) -> LookupResult:
 
 
 def _confidence(index: _Index, text: str, words: tuple[str, ...], exact: bool) -> Confidence:
-    typed = set(_canonical_words(text[:500]))
+    typed = set(_canonical_words(text[:500], index.terms))
     if not set(words) <= typed:
         return Confidence.TYPO  # a word had to be corrected ("protocl", "meting")
     if exact:
@@ -427,7 +420,7 @@ class Resolution:
     confidence: Confidence = Confidence.NONE
 
 
-def resolve(calendar: Calendar, text: str) -> Resolution:
+def resolve(calendar: Calendar, text: str, terms: Terms | None = None) -> Resolution:
     """The event ``text`` names, for every place that turns a name into an event (the question
     engine's commands, /event, /where, /ics, /subscribe X): one rule, so they cannot disagree.
 
@@ -435,10 +428,10 @@ def resolve(calendar: Calendar, text: str) -> Resolution:
     meeting"), means the text names something else: nothing is resolved. Words that several
     events share name none of them: the candidates are offered instead.
     """
-    result = find_events(calendar, text)
+    result = find_events(calendar, text, terms)
     if result.confidence == Confidence.ID:
         return Resolution(result.best, confidence=Confidence.ID)
-    if any(len(word) >= 4 and not word.isdigit() for word in unknown_words(calendar, text)):
+    if any(len(word) >= 4 and not word.isdigit() for word in unknown_words(calendar, text, terms)):
         return Resolution(None)
     if not result.matches:
         return Resolution(None)
@@ -454,12 +447,6 @@ def resolve(calendar: Calendar, text: str) -> Resolution:
     return Resolution(None, candidates, result.confidence)
 
 
-def resolve_event(calendar: Calendar, text: str) -> Event | None:
+def resolve_event(calendar: Calendar, text: str, terms: Terms | None = None) -> Event | None:
     """The one event ``text`` names confidently, or None (nothing, or several fit)."""
-    return resolve(calendar, text).event
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> tuple[str, ...]:
-    """The abbreviations lookup understands (for help texts)."""
-    return tuple(sorted({short.upper() for _, short in ABBREVIATIONS if short != "unga"}))
+    return resolve(calendar, text, terms).event

@@ -68,7 +68,8 @@ async def send_event(update: Update, context: ContextTypes.DEFAULT_TYPE, event: 
 
 async def send_lookup(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
     """The event a user names: its card, a "which one?" choice, or "not found"."""
-    found = resolve(services(context).calendar, query)
+    snapshot = services(context).holder.current
+    found = resolve(snapshot.calendar, query, snapshot.knowledge.terms)
     lang = _lang(update, context)
     assert update.effective_message is not None
     if found.event is not None:
@@ -368,8 +369,9 @@ async def _send_list(
 
 
 def _resolve(context: ContextTypes.DEFAULT_TYPE, query: str) -> Event | None:
-    calendar = services(context).calendar
-    return calendar.get(query) or resolve(calendar, query).event
+    snapshot = services(context).holder.current
+    calendar = snapshot.calendar
+    return calendar.get(query) or resolve(calendar, query, snapshot.knowledge.terms).event
 
 
 _FRENCH_MONTHS = {

@@ -59,7 +59,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     now = bot.clock.now()
     zone = bot.calendar.zone
     text = query.query.strip()
-    events = find_events(bot.calendar, text).matches if text else next_events(bot.calendar, now, 5)
+    snapshot = bot.holder.current
+    found = find_events(snapshot.calendar, text, snapshot.knowledge.terms) if text else None
+    events = found.matches if found else next_events(snapshot.calendar, now, 5)
     results = [
         InlineQueryResultArticle(
             id=hashlib.sha1(event.id.encode()).hexdigest()[:32],

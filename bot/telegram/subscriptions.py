@@ -80,7 +80,8 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
     kind = KIND_WORDS.get(query.casefold())
     if kind:
         return Target(scope_for_kind(kind))
-    result = resolve(services.holder.current.calendar, query)
+    snapshot = services.holder.current
+    result = resolve(snapshot.calendar, query, snapshot.knowledge.terms)
     if result.event is not None:
         return Target(scope_for_event(result.event.id), result.event)
     if result.candidates:

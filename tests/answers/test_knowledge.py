@@ -10,7 +10,9 @@ from ruamel.yaml import YAML
 
 from bot.answers.knowledge import (
     DEFAULT_KNOWLEDGE_FILE,
+    CheckedKnowledge,
     Knowledge,
+    check_knowledge_file,
     default_knowledge,
     load_knowledge,
 )
@@ -91,3 +93,44 @@ def test_an_undated_meeting_is_given_no_day_or_month() -> None:
     for item in meetings:
         for said in item.says:
             assert not any(month in f"{said.text.en} {said.text.fr}" for month in months)
+
+
+def _checked_with(tmp_path: Path, old: str, new: str) -> CheckedKnowledge:
+    """The shipped knowledge with one edit, checked beside an events file in ``tmp_path``."""
+    shipped = DEFAULT_KNOWLEDGE_FILE.read_text(encoding="utf-8")
+    assert old in shipped
+    (tmp_path / "knowledge.yaml").write_text(shipped.replace(old, new, 1), encoding="utf-8")
+    ids = {event.id for event in load_calendar(DEFAULT_EVENTS_FILE).events}
+    return check_knowledge_file(tmp_path / "events.yaml", ids)
+
+
+def _line_of(text: str) -> int:
+    shipped = DEFAULT_KNOWLEDGE_FILE.read_text(encoding="utf-8")
+    return shipped[: shipped.index(text)].count("\n") + 1
+
+
+def test_a_misspelt_field_is_reported_at_its_line_with_the_right_suggestion(
+    tmp_path: Path,
+) -> None:
+    checked = _checked_with(tmp_path, "  symbol: A/RES/62/57", "  symbl: A/RES/62/57")
+    assert checked.knowledge is None and not checked.usable
+    issue = next(item for item in checked.issues if item.field == "document.symbl")
+    assert (issue.line, issue.column) == (_line_of("  symbol: A/RES/62/57"), 3)
+    assert "did you mean 'symbol'?" in issue.message
+    assert str(issue).startswith(f"{tmp_path / 'knowledge.yaml'}:{issue.line}:3: ")
+
+
+def test_an_unknown_event_is_reported_at_its_line(tmp_path: Path) -> None:
+    list_text = "[ccw-msp-2007, ccw-gge-intersessional-2007]"
+    checked = _checked_with(tmp_path, list_text, "[ccw-msp-2007, no-such-meeting]")
+    assert checked.knowledge is not None and not checked.usable
+    [issue] = checked.issues
+    assert issue.line == _line_of(list_text) and "no-such-meeting" in issue.message
+    assert issue.field == "paragraphs.3.events.1"
+
+
+def test_a_symbol_that_is_no_regular_expression_is_reported_at_its_line(tmp_path: Path) -> None:
+    checked = _checked_with(tmp_path, "  - 'A/63/PV\\.1'", "  - 'A/63/PV(1'")
+    [issue] = checked.issues
+    assert issue.line == _line_of("  - 'A/63/PV\\.1'") and issue.field == "symbols.0"
+    assert "not a regular expression" in issue.message

@@ -87,3 +87,17 @@ def test_a_big_calendar_declines_an_unknown_name_with_a_short_list_of_what_it_ho
     text = render_text(reply)
     assert reply.kind == "not_in_calendar" and not DATE.search(text), text
     assert "… and 490 more." in text
+
+
+def test_a_short_form_declared_only_in_its_knowledge_file_names_its_event() -> None:
+    assert resolve(CALENDAR, "the BBNJ conference", KNOWLEDGE.terms).event is not None
+    assert resolve(CALENDAR, "the BBNJ conference").event is None  # not known without the file
+    text = ask("When is the BBNJ conference?")
+    assert "4–8 March 2030" in text, text
+
+
+def test_its_own_symbol_is_read_from_its_knowledge_file() -> None:
+    reply = answer("What is A/RES/99/1?", NOW, "America/New_York", "en", CALENDAR, KNOWLEDGE)
+    text = render_text(reply)
+    assert "Ocean biodiversity beyond national jurisdiction" in text, text
+    assert "62/57" not in text

@@ -6,10 +6,15 @@ import time
 
 import pytest
 
+from bot.answers.knowledge import default_knowledge
 from bot.config import DEFAULT_EVENTS_FILE
 from bot.events.loader import load_calendar
-from bot.events.lookup import find_events, resolve_event
+from bot.events.lookup import find_events, resolve_event, terms
 from bot.events.model import Calendar
+
+# The short forms of the shipped calendar's knowledge file ("CCW", "ERW", "APII"), as every caller
+# passes them.
+TERMS = default_knowledge().terms
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +48,7 @@ def shipped() -> Calendar:
         ("GGE", "ccw-gge-intersessional-2007"),
         ("groupe d'experts gouvernementaux", "ccw-gge-intersessional-2007"),
         ("prepcom", "ccw-prepcom-protocol-v-2007"),
+        ("prep com", "ccw-prepcom-protocol-v-2007"),
         ("comité préparatoire", "ccw-prepcom-protocol-v-2007"),
         ("UNGA 63", "unga-63-ccw-agenda-item"),
         ("sixty-third session", "unga-63-ccw-agenda-item"),
@@ -52,7 +58,7 @@ def shipped() -> Calendar:
 def test_resolves_names_abbreviations_typos_and_french(
     shipped: Calendar, text: str, event_id: str
 ) -> None:
-    event = resolve_event(shipped, text)
+    event = resolve_event(shipped, text, TERMS)
     assert event is not None and event.id == event_id
 
 
@@ -86,3 +92,15 @@ def test_index_is_reused_for_the_same_calendar(shipped: Calendar) -> None:
     for _ in range(100):
         find_events(shipped, "amended prot II")
     assert (time.perf_counter() - started) / 100 < 0.005
+
+
+def test_a_documents_short_form_comes_from_its_knowledge_file(shipped: Calendar) -> None:
+    text = "the convention on certain conventional weapons states parties"
+    assert find_events(shipped, text, TERMS).words == ("ccw", "states", "parties")
+    generic = find_events(shipped, text, terms()).words
+    assert "ccw" not in generic and "weapons" in generic
+
+
+def test_generic_short_forms_come_from_words_yaml(shipped: Calendar) -> None:
+    assert find_events(shipped, "assemblée générale", terms()).words == ("unga",)
+    assert find_events(shipped, "comité préparatoire", terms()).words == ("prepcom",)
