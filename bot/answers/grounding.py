@@ -181,7 +181,7 @@ def _known(token: _Token, calendar: Calendar, knowledge: Knowledge) -> bool:
         return True
     if token.capital:
         return False  # a careful capital is a name as typed: no spelling correction
-    if query_words(calendar, word):
+    if query_words(calendar, word, knowledge.terms):
         return True
     return _misspelt(word, _question_words()) or _misspelt(word, _spellings(calendar))
 
