@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.answers.knowledge import Knowledge, default_knowledge
 from bot.answers.markup import Markup
-from bot.answers.model import Timing, timing_of
+from bot.answers.timing import Timing, timing_of
 from bot.events.model import Event
 from bot.text.dates import format_day, format_day_range, format_span, format_when, locale_for
 from bot.text.messages import MESSAGES, say

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.answers.intents import Intents, read_intents, without_links
 from bot.answers.knowledge import Knowledge
-from bot.answers.model import Answer, timing_of
+from bot.answers.model import Answer, AnswerKind, make_answer
 from bot.answers.periods import Period, find_period, month_first
 from bot.answers.topics import (
     all_known,
@@ -91,19 +91,17 @@ class Question:
         """The foreign words the resolution uses ("cluster munitions", "parrainage")."""
         return topic_words(self.knowledge, self.foreign) if self.foreign else ()
 
-    def make(self, kind: str, events: tuple[Event, ...] = (), **facts: object) -> Answer:
-        timings = tuple(timing_of(event, self.now, self.zone) for event in events)
-        return Answer(
-            kind=kind,  # type: ignore[arg-type]
+    def make(self, kind: AnswerKind, events: tuple[Event, ...] = (), **facts: object) -> Answer:
+        """The answer of ``kind`` to this question (``bot.answers.model.make_answer``)."""
+        return make_answer(
+            kind,
+            events,
             lang=self.lang,
             zone=self.zone,
             now=self.now,
             knowledge=self.knowledge,
             question=self.question,
-            events=events,
-            timings=timings,
-            feed_url=self.feed_url,
-            **facts,  # type: ignore[arg-type]
+            **facts,
         )
 
     @property
@@ -140,7 +138,7 @@ class Question:
             if cited:
                 return self.make("footnote", footnotes=cited)
         if "document_facts" in intents and not {"when", "where"} & intents.found:
-            return self.make("document", document=knowledge.document)
+            return self.make("document")
         if self.lookup.exact:
             return None  # "where is the adoption of resolution 62/57" names an event
         if "footnotes" in intents:
@@ -157,17 +155,14 @@ class Question:
                 if found is not None:
                     return found
             paragraphs = knowledge.paragraphs if "decide" in intents else ()
-            return self.make("document", document=knowledge.document, paragraphs=paragraphs)
+            return self.make("document", paragraphs=paragraphs)
         return None
 
     def about_agenda(self) -> Answer | None:
         if "agenda" not in self.intents:
             return None
         items = tuple(event for event in self.calendar.events if event.kind == "agenda_item")
-        paragraphs = tuple(
-            paragraph for event in items for paragraph in self.knowledge.paragraphs_about(event.id)
-        )
-        return self.make("agenda", items, paragraphs=tuple(dict.fromkeys(paragraphs)))
+        return self.make("agenda", items)
 
     def about_mention(self) -> Answer | None:
         """A body or meeting the resolution names that is no event: what the resolution says of it.
@@ -186,9 +181,7 @@ class Question:
         # An undated meeting's paragraphs name other meetings' dates: listing them would read as
         # its own.
         events = () if mention.meeting else paragraph_events(self.calendar, paragraphs)
-        return self.make(
-            "mention", events, paragraphs=paragraphs, footnotes=footnotes, mention=mention
-        )
+        return self.make("mention", events, footnotes=footnotes, mention=mention)
 
     def about_provenance(self) -> Answer | None:
         if "provenance" not in self.intents:
@@ -261,7 +254,7 @@ class Question:
         wanted = "conference" if self.intents.kind_filter == "conference" else None
         events = tuple(e for e in self.calendar.events if wanted is None or e.kind == wanted)
         unplaced = tuple(e for e in events if e.location is None or not e.location.text())
-        return self.make("place", events_at(events, place), place=place, following=unplaced)
+        return self.make("place", events_at(events, place), place=place, unplaced=unplaced)
 
     def about_topic_first(self) -> Answer | None:
         """A question about the resolution's subject that a loose event word would misread.
@@ -346,12 +339,7 @@ class Question:
         if "list" not in self.intents:
             return None
         everything = self._filtered(self.calendar.events)
-        return self.make(
-            "list",
-            everything[:MAX_LISTED],
-            total=len(everything),
-            kind_filter=self.intents.kind_filter,
-        )
+        return self.make("list", everything[:MAX_LISTED], total=len(everything))
 
     def _filtered(self, events: tuple[Event, ...], *, loose: bool = False) -> tuple[Event, ...]:
         return tuple(self._filtered_lazily(iter(events), loose=loose))

@@ -9,9 +9,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
+from bot.answers.knowledge import Paragraph
 from bot.answers.markup import Markup, paginate, size_of
-from bot.answers.model import Answer
+from bot.answers.model import (
+    AgendaAnswer,
+    AmbiguousAnswer,
+    Answer,
+    AnswerBase,
+    ChangesAnswer,
+    CountdownAnswer,
+    DocumentAnswer,
+    DocumentDatesAnswer,
+    DurationAnswer,
+    EventCardAnswer,
+    FootnoteAnswer,
+    GlossaryAnswer,
+    HelpAnswer,
+    InstrumentAnswer,
+    ListAnswer,
+    MentionAnswer,
+    NextAnswer,
+    NotInCalendarAnswer,
+    NowAnswer,
+    OnDateAnswer,
+    OutOfScopeAnswer,
+    ParagraphAnswer,
+    PlaceAnswer,
+    ProvenanceAnswer,
+    SequenceAnswer,
+    SpanAnswer,
+    StateAnswer,
+    StatusAnswer,
+    SubscribeAnswer,
+    ThanksAnswer,
+    TimezoneAnswer,
+    UnknownAnswer,
+    UnsubscribeAnswer,
+    WhatAnswer,
+    WhenAnswer,
+    WhereAnswer,
+    WorkingDaysAnswer,
+)
 from bot.answers.parts import (
     card_lines,
     event_card_html,
@@ -33,24 +73,68 @@ from bot.text.telegram_html import MAX_MESSAGE_LENGTH
 __all__ = ["event_card_html", "help_text", "render_html", "render_html_pages", "render_text"]
 
 Lines = list[str]
+A = TypeVar("A", bound=AnswerBase)
+Renderer = Callable[[Markup, A], Lines]
+_RENDERERS: dict[type[AnswerBase], Renderer[Any]] = {}
 
 
-def _name(m: Markup, answer: Answer, event: Event) -> str:
+def _renders(kind: type[A]) -> Callable[[Renderer[A]], Renderer[A]]:
+    """Registers the function that words answers of type ``kind``: one per type of ``Answer``."""
+
+    def register(function: Renderer[A]) -> Renderer[A]:
+        _RENDERERS[kind] = function
+        return function
+
+    return register
+
+
+def _name(m: Markup, answer: AnswerBase, event: Event) -> str:
     return m.bold(event_name(event, m.lang, answer.knowledge))
 
 
-def _tense(m: Markup, answer: Answer, event: Event) -> str:
+def _tense(m: Markup, answer: AnswerBase, event: Event) -> str:
     return tense_line(m, event, answer.timing(event), _name(m, answer, event))
 
 
-def _unstated(m: Markup, a: Answer, event: Event, fields: tuple[str, ...] | None = None) -> Lines:
+def _unstated(
+    m: Markup, a: AnswerBase, event: Event, fields: tuple[str, ...] | None = None
+) -> Lines:
     return unstated_lines(m, event, fields, a.knowledge)
 
 
-def _when(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+def _date_line_for(m: Markup, a: AnswerBase, event: Event) -> str:
     span = m.esc(format_span(event, m.lang, a.zone))
-    first = f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}"
+    return f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}"
+
+
+def _items(m: Markup, a: AnswerBase, events: tuple[Event, ...], tense: bool = True) -> Lines:
+    lines = []
+    for event in events:
+        lines.append(f"• {event_item(m, event, a.zone, a.knowledge)}")
+        if tense:
+            lines.append(f"  {_tense(m, a, event)}")
+    return lines
+
+
+def _paragraph_lines(m: Markup, paragraphs: tuple[Paragraph, ...]) -> Lines:
+    lines = []
+    for paragraph in paragraphs:
+        label = m.bold_markup(paragraph_label(m, paragraph.id))
+        if m.lang == "en":  # the opening words are quoted from the English text
+            label = f"{label} ({m.italic(paragraph.opening)})"
+        summary = m.esc(paragraph.summary.get(m.lang))
+        lines.append(f"• {m.say('paragraph_line', label=label, summary=summary)}")
+    return lines
+
+
+# One event ----------------------------------------------------------------------------------------
+
+
+@_renders(WhenAnswer)
+def _when(m: Markup, a: WhenAnswer) -> Lines:
+    event = a.event
+    span = m.esc(format_span(event, m.lang, a.zone))
+    first = _date_line_for(m, a, event)
     unstated = _unstated(m, a, event, ("start", "days", "time"))
     if a.asked == "end" and event.days_stated:
         past = a.timing(event).phase == "past"
@@ -77,8 +161,9 @@ def _when(m: Markup, a: Answer) -> Lines:
     return [first, _tense(m, a, event), *unstated]
 
 
-def _where(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(WhereAnswer)
+def _where(m: Markup, a: WhereAnswer) -> Lines:
+    event = a.event
     place = place_phrase(event, m.lang, a.knowledge)
     name = _name(m, a, event)
     if place:
@@ -89,13 +174,15 @@ def _where(m: Markup, a: Answer) -> Lines:
     return [first, *_unstated(m, a, event, ("location", "venue"))]
 
 
-def _event(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(EventCardAnswer)
+def _event(m: Markup, a: EventCardAnswer) -> Lines:
+    event = a.event
     return [*card_lines(m, event, a.zone, a.now, a.knowledge), *_unstated(m, a, event)]
 
 
-def _what(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(WhatAnswer)
+def _what(m: Markup, a: WhatAnswer) -> Lines:
+    event = a.event
     lines = card_lines(m, event, a.zone, a.now, a.knowledge)
     if m.lang == "en" and event.description:
         lines.insert(2, m.esc(event.description))
@@ -106,12 +193,13 @@ def _what(m: Markup, a: Answer) -> Lines:
         labels = ", ".join(paragraph_label(m, paragraph.id) for paragraph in a.paragraphs)
         lines.append(m.say("mentioned_in", paragraphs=labels))
     elif a.paragraphs:  # the description is English data; the summaries say it in French
-        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
+        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a.paragraphs)]
     return [*lines, *_unstated(m, a, event)]
 
 
-def _duration(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(DurationAnswer)
+def _duration(m: Markup, a: DurationAnswer) -> Lines:
+    event = a.event
     name, span = _name(m, a, event), m.esc(format_span(event, m.lang, a.zone))
     timing = a.timing(event)
     if timing.total_days is None:
@@ -125,8 +213,9 @@ def _duration(m: Markup, a: Answer) -> Lines:
     return [lasts, _tense(m, a, event)]
 
 
-def _countdown(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(CountdownAnswer)
+def _countdown(m: Markup, a: CountdownAnswer) -> Lines:
+    event = a.event
     span = m.esc(format_span(event, m.lang, a.zone))
     lines = [
         _tense(m, a, event),
@@ -137,70 +226,17 @@ def _countdown(m: Markup, a: Answer) -> Lines:
     return [*lines, *_unstated(m, a, event, ("start", "days", "time"))]
 
 
-def _items(m: Markup, a: Answer, events: tuple[Event, ...], tense: bool = True) -> Lines:
-    lines = []
-    for event in events:
-        lines.append(f"• {event_item(m, event, a.zone, a.knowledge)}")
-        if tense:
-            lines.append(f"  {_tense(m, a, event)}")
-    return lines
+@_renders(StatusAnswer)
+def _status(m: Markup, a: StatusAnswer) -> Lines:
+    event = a.event
+    span = m.esc(format_span(event, m.lang, a.zone))
+    line = m.say(f"status_is_{event.status}", name=_name(m, a, event), span=span)
+    return [line, _tense(m, a, event)]
 
 
-def _kind_word(m: Markup, kind: str | None) -> str:
-    return m.say(f"kind_{kind}") if kind in ("meeting", "conference") else ""
-
-
-def _next(m: Markup, a: Answer) -> Lines:
-    lines: Lines = []
-    if a.ongoing:
-        lines += [m.say("now_heading"), *_items(m, a, a.ongoing)]
-    kind = _kind_word(m, a.kind_filter)
-    if not a.events:
-        return [*lines, m.say("nothing_next_kind", kind=kind) if kind else m.say("nothing_next")]
-    heading = m.say("next_kind_heading", kind=kind) if kind else m.say("next_heading")
-    return [*lines, heading, *_items(m, a, a.events)]
-
-
-def _now(m: Markup, a: Answer) -> Lines:
-    if not a.events:
-        return [m.say("nothing_now")]
-    return [m.say("now_heading"), *_items(m, a, a.events)]
-
-
-def _on_date(m: Markup, a: Answer) -> Lines:
-    period = a.period
-    assert period is not None
-    label = period_label(m, period.first, period.last, period.label)
-    if a.events:
-        return [m.say("on_day", label=label), *_items(m, a, a.events)]
-    lines = [m.say("nothing_on", label=label)]
-    if a.following:
-        lines.append(m.say("after_that", item=event_item(m, a.following[0], a.zone, a.knowledge)))
-    return lines
-
-
-def _list(m: Markup, a: Answer) -> Lines:
-    if not a.events:
-        return [m.say("list_empty")]
-    lines = [m.say("list_heading", a.total), *_items(m, a, a.events, tense=False)]
-    if a.total > len(a.events):
-        lines.append(m.say("list_more", more=str(a.total - len(a.events))))
-    return lines
-
-
-def _paragraph_lines(m: Markup, a: Answer) -> Lines:
-    lines = []
-    for paragraph in a.paragraphs:
-        label = m.bold_markup(paragraph_label(m, paragraph.id))
-        if m.lang == "en":  # the opening words are quoted from the English text
-            label = f"{label} ({m.italic(paragraph.opening)})"
-        summary = m.esc(paragraph.summary.get(m.lang))
-        lines.append(f"• {m.say('paragraph_line', label=label, summary=summary)}")
-    return lines
-
-
-def _provenance(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
+@_renders(ProvenanceAnswer)
+def _provenance(m: Markup, a: ProvenanceAnswer) -> Lines:
+    event = a.event
     name = _name(m, a, event)
     if not event.sources:
         return [m.say("no_sources", name=name)]
@@ -216,14 +252,167 @@ def _provenance(m: Markup, a: Answer) -> Lines:
         else:
             lines.append(f"• {m.say('source_line_bare', document=document, paragraph=paragraph)}")
     if a.paragraphs:
-        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a)]
+        lines += [m.say("paragraphs_heading"), *_paragraph_lines(m, a.paragraphs)]
     return [*lines, *_unstated(m, a, event)]
 
 
-def _paragraph(m: Markup, a: Answer) -> Lines:
+@_renders(StateAnswer)
+def _state(m: Markup, a: StateAnswer) -> Lines:
+    event = a.event
+    timing = a.timing(event)
+    if a.asked == "last_day":
+        yes = timing.phase == "ongoing" and timing.day_number == timing.total_days
+    elif a.asked == "started":
+        yes = timing.phase != "future"
+    else:
+        yes = timing.phase == "ongoing"
+    answer = m.say("yes" if yes else "no")
+    lines = [f"{answer} {_tense(m, a, event)}", _date_line_for(m, a, event)]
+    if a.asked == "started" and event.days_stated:
+        day = m.esc(format_day(event.first_day, m.lang))
+        key = "opened_on" if timing.phase != "future" else "opens_on_named"
+        lines.insert(1, m.say(key, name=_name(m, a, event), day=day))
+    if a.asked == "last_day" and event.days_stated:
+        day = m.esc(format_day(event.last_day, m.lang))
+        lines.insert(1, m.say("last_day_is", name=_name(m, a, event), day=day))
+    return lines
+
+
+@_renders(WorkingDaysAnswer)
+def _working_days(m: Markup, a: WorkingDaysAnswer) -> Lines:
+    event = a.event
+    count = working_days(event)
+    return [
+        m.say("working_days", count, name=_name(m, a, event)),
+        _date_line_for(m, a, event),
+        _tense(m, a, event),
+    ]
+
+
+# Several events -----------------------------------------------------------------------------------
+
+
+def _kind_word(m: Markup, kind: str | None) -> str:
+    return m.say(f"kind_{kind}") if kind in ("meeting", "conference") else ""
+
+
+@_renders(NextAnswer)
+def _next(m: Markup, a: NextAnswer) -> Lines:
+    lines: Lines = []
+    if a.ongoing:
+        lines += [m.say("now_heading"), *_items(m, a, a.ongoing)]
+    kind = _kind_word(m, a.kind_filter)
+    if not a.events:
+        return [*lines, m.say("nothing_next_kind", kind=kind) if kind else m.say("nothing_next")]
+    heading = m.say("next_kind_heading", kind=kind) if kind else m.say("next_heading")
+    return [*lines, heading, *_items(m, a, a.events)]
+
+
+@_renders(NowAnswer)
+def _now(m: Markup, a: NowAnswer) -> Lines:
+    if not a.events:
+        return [m.say("nothing_now")]
+    return [m.say("now_heading"), *_items(m, a, a.events)]
+
+
+@_renders(OnDateAnswer)
+def _on_date(m: Markup, a: OnDateAnswer) -> Lines:
+    period = a.period
+    label = period_label(m, period.first, period.last, period.label)
+    if a.events:
+        return [m.say("on_day", label=label), *_items(m, a, a.events)]
+    lines = [m.say("nothing_on", label=label)]
+    if a.following:
+        lines.append(m.say("after_that", item=event_item(m, a.following[0], a.zone, a.knowledge)))
+    return lines
+
+
+@_renders(ListAnswer)
+def _list(m: Markup, a: ListAnswer) -> Lines:
+    if not a.events:
+        return [m.say("list_empty")]
+    lines = [m.say("list_heading", a.total), *_items(m, a, a.events, tense=False)]
+    if a.total > len(a.events):
+        lines.append(m.say("list_more", more=str(a.total - len(a.events))))
+    return lines
+
+
+@_renders(SequenceAnswer)
+def _sequence(m: Markup, a: SequenceAnswer) -> Lines:
+    """ "After the MSP: ..." with dates; a day named instead of a meeting labels the period."""
+    if a.reference is not None:
+        label = _name(m, a, a.reference)
+    else:
+        assert a.period is not None
+        label = period_label(m, a.period.first, a.period.last, a.period.label)
+    if not a.events:
+        return [m.say(f"nothing_{a.asked}", label=label)]
+    return [m.say(f"{a.asked}_heading", label=label), *_items(m, a, a.events)]
+
+
+@_renders(SpanAnswer)
+def _span(m: Markup, a: SpanAnswer) -> Lines:
+    first, last = span_days(a.events, a.zone)
+    days = (last - first).days + 1
+    span = m.esc(format_day_range(first, last, m.lang))
+    return [m.say("span_total", days, span=span), *_items(m, a, a.events, tense=False)]
+
+
+@_renders(PlaceAnswer)
+def _place(m: Markup, a: PlaceAnswer) -> Lines:
+    at = _place_at(m, a, a.place)
+    if a.events:
+        lines = [m.say("place_heading", len(a.events), place=at)]
+        lines += _items(m, a, a.events, tense=False)
+    else:
+        lines = [m.say("place_none", place=at)]
+    if a.unplaced:
+        names = ", ".join(_name(m, a, event) for event in a.unplaced)
+        lines.append(m.say("place_unstated_events", names=names))
+    return lines
+
+
+def _place_at(m: Markup, a: AnswerBase, place: str) -> str:
+    if m.lang == "en":
+        return m.esc(place)
+    return m.esc(a.knowledge.place_at(place, m.lang) or f"à {a.knowledge.place(place, m.lang)}")
+
+
+@_renders(AgendaAnswer)
+def _agenda(m: Markup, a: AgendaAnswer) -> Lines:
+    title = m.esc(a.knowledge.document.title_fr if m.lang == "fr" else a.knowledge.document.title)
+    lines = [m.say("agenda_intro", title=title)]
+    for event in a.events:
+        lines += [
+            _date_line_for(m, a, event),
+            _tense(m, a, event),
+            *_unstated(m, a, event, ("start", "location")),
+        ]
+    return lines
+
+
+@_renders(NotInCalendarAnswer)
+def _not_in_calendar(m: Markup, a: NotInCalendarAnswer) -> Lines:
+    """Declined plainly, with what the calendar does hold: names only, never a date."""
+    shown = a.events[:_HOLDS_SHOWN]
+    lines = [m.say("not_in_calendar", name=m.esc(a.name)), "", m.say("calendar_holds")]
+    lines += [f"• {m.esc(event_name(event, m.lang, a.knowledge))}" for event in shown]
+    if a.total > len(shown):
+        lines.append(m.say("and_more", more=str(a.total - len(shown))))
+    return lines
+
+
+_HOLDS_SHOWN = 10
+
+
+# The resolution -----------------------------------------------------------------------------------
+
+
+@_renders(ParagraphAnswer)
+def _paragraph(m: Markup, a: ParagraphAnswer) -> Lines:
     if not a.paragraphs:
         return [m.say("paragraph_unknown")]
-    lines = _paragraph_lines(m, a)
+    lines = _paragraph_lines(m, a.paragraphs)
     if len(a.paragraphs) == 1:
         paragraph = a.paragraphs[0]
         if paragraph.footnotes:
@@ -237,7 +426,8 @@ def _paragraph(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _footnote(m: Markup, a: Answer) -> Lines:
+@_renders(FootnoteAnswer)
+def _footnote(m: Markup, a: FootnoteAnswer) -> Lines:
     if not a.footnotes:
         return [m.say("footnote_unknown")]
     lines = []
@@ -255,7 +445,8 @@ def _footnote(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _document(m: Markup, a: Answer) -> Lines:
+@_renders(DocumentAnswer)
+def _document(m: Markup, a: DocumentAnswer) -> Lines:
     doc = a.knowledge.document
     title = doc.title_fr if m.lang == "fr" else doc.title
     day = m.esc(format_day(date.fromisoformat(doc.adopted), m.lang, weekday=False))
@@ -283,11 +474,12 @@ def _document(m: Markup, a: Answer) -> Lines:
         ),
     ]
     if a.paragraphs:
-        lines += [m.say("document_decides"), *_paragraph_lines(m, a)]
+        lines += [m.say("document_decides"), *_paragraph_lines(m, a.paragraphs)]
     return lines
 
 
-def _instrument(m: Markup, a: Answer) -> Lines:
+@_renders(InstrumentAnswer)
+def _instrument(m: Markup, a: InstrumentAnswer) -> Lines:
     lines = []
     for item in a.instruments:
         covers = m.esc(item.covers.get(m.lang))
@@ -310,10 +502,9 @@ def _instrument(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _mention(m: Markup, a: Answer) -> Lines:
+@_renders(MentionAnswer)
+def _mention(m: Markup, a: MentionAnswer) -> Lines:
     mention = a.mention
-    if mention is None:
-        return [m.say("unknown")]
     name = m.esc(mention.name.get(m.lang))
     labels = ", ".join(paragraph_label(m, said.paragraph) for said in mention.says)
     heading = "mention_undated" if mention.meeting else "mention_heading"
@@ -332,148 +523,13 @@ def _mention(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _agenda(m: Markup, a: Answer) -> Lines:
-    title = m.esc(a.knowledge.document.title_fr if m.lang == "fr" else a.knowledge.document.title)
-    lines = [m.say("agenda_intro", title=title)]
-    for event in a.events:
-        lines += [
-            _date_line_for(m, a, event),
-            _tense(m, a, event),
-            *_unstated(m, a, event, ("start", "location")),
-        ]
-    return lines
+@_renders(GlossaryAnswer)
+def _glossary(m: Markup, a: GlossaryAnswer) -> Lines:
+    return [m.say("glossary", term=m.bold(a.term), meaning=m.esc(a.meaning))]
 
 
-def _date_line_for(m: Markup, a: Answer, event: Event) -> str:
-    span = m.esc(format_span(event, m.lang, a.zone))
-    return f"{_name(m, a, event)}: {span}" if m.lang == "en" else f"{_name(m, a, event)} : {span}"
-
-
-def _subscribe(m: Markup, a: Answer) -> Lines:
-    first = (
-        m.say("subscribe_link", url=m.link(a.feed_url))
-        if a.feed_url
-        else m.say("subscribe_no_link")
-    )
-    return [first, m.say("subscribe_reminders")]
-
-
-def _ambiguous(m: Markup, a: Answer) -> Lines:
-    lines = [m.say("ambiguous"), *_items(m, a, a.candidates, tense=False)]
-    if a.asked == "time" and not any(event.is_timed for event in a.candidates):
-        lines.insert(0, m.say("no_times"))
-    return lines
-
-
-def _thanks(m: Markup, a: Answer) -> Lines:
-    return [m.say("thanks")]
-
-
-def _place(m: Markup, a: Answer) -> Lines:
-    assert a.place is not None
-    at = _place_at(m, a, a.place)
-    if a.events:
-        lines = [m.say("place_heading", len(a.events), place=at)]
-        lines += _items(m, a, a.events, tense=False)
-    else:
-        lines = [m.say("place_none", place=at)]
-    if a.following:
-        names = ", ".join(_name(m, a, event) for event in a.following)
-        lines.append(m.say("place_unstated_events", names=names))
-    return lines
-
-
-def _place_at(m: Markup, a: Answer, place: str) -> str:
-    if m.lang == "en":
-        return m.esc(place)
-    return m.esc(a.knowledge.place_at(place, m.lang) or f"à {a.knowledge.place(place, m.lang)}")
-
-
-def _status(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
-    span = m.esc(format_span(event, m.lang, a.zone))
-    line = m.say(f"status_is_{event.status}", name=_name(m, a, event), span=span)
-    return [line, _tense(m, a, event)]
-
-
-def _help(m: Markup, a: Answer) -> Lines:
-    return help_lines(m, a.knowledge)
-
-
-def _out_of_scope(m: Markup, a: Answer) -> Lines:
-    return [m.say("out_of_scope"), *help_lines(m, a.knowledge)]
-
-
-def _not_in_calendar(m: Markup, a: Answer) -> Lines:
-    """Declined plainly, with what the calendar does hold: names only, never a date."""
-    shown = a.events[:_HOLDS_SHOWN]
-    lines = [m.say("not_in_calendar", name=m.esc(a.unknown or "")), "", m.say("calendar_holds")]
-    lines += [f"• {m.esc(event_name(event, m.lang, a.knowledge))}" for event in shown]
-    if a.total > len(shown):
-        lines.append(m.say("and_more", more=str(a.total - len(shown))))
-    return lines
-
-
-_HOLDS_SHOWN = 10
-
-
-def _sequence(m: Markup, a: Answer) -> Lines:
-    """ "After the MSP: ..." with dates; a day named instead of a meeting labels the period."""
-    if a.reference is not None:
-        label = _name(m, a, a.reference)
-    else:
-        assert a.period is not None
-        label = period_label(m, a.period.first, a.period.last, a.period.label)
-    if not a.events:
-        return [m.say(f"nothing_{a.asked}", label=label)]
-    return [m.say(f"{a.asked}_heading", label=label), *_items(m, a, a.events)]
-
-
-def _state(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
-    timing = a.timing(event)
-    if a.asked == "last_day":
-        yes = timing.phase == "ongoing" and timing.day_number == timing.total_days
-    elif a.asked == "started":
-        yes = timing.phase != "future"
-    else:
-        yes = timing.phase == "ongoing"
-    answer = m.say("yes" if yes else "no")
-    lines = [f"{answer} {_tense(m, a, event)}", _date_line_for(m, a, event)]
-    if a.asked == "started" and event.days_stated:
-        day = m.esc(format_day(event.first_day, m.lang))
-        key = "opened_on" if timing.phase != "future" else "opens_on_named"
-        lines.insert(1, m.say(key, name=_name(m, a, event), day=day))
-    if a.asked == "last_day" and event.days_stated:
-        day = m.esc(format_day(event.last_day, m.lang))
-        lines.insert(1, m.say("last_day_is", name=_name(m, a, event), day=day))
-    return lines
-
-
-def _working_days(m: Markup, a: Answer) -> Lines:
-    event = a.events[0]
-    count = working_days(event)
-    return [
-        m.say("working_days", count, name=_name(m, a, event)),
-        _date_line_for(m, a, event),
-        _tense(m, a, event),
-    ]
-
-
-def _span(m: Markup, a: Answer) -> Lines:
-    first, last = span_days(a.events, a.zone)
-    days = (last - first).days + 1
-    span = m.esc(format_day_range(first, last, m.lang))
-    return [m.say("span_total", days, span=span), *_items(m, a, a.events, tense=False)]
-
-
-def _glossary(m: Markup, a: Answer) -> Lines:
-    assert a.term is not None
-    term, meaning = a.term
-    return [m.say("glossary", term=m.bold(term), meaning=m.esc(meaning))]
-
-
-def _document_dates(m: Markup, a: Answer) -> Lines:
+@_renders(DocumentDatesAnswer)
+def _document_dates(m: Markup, a: DocumentDatesAnswer) -> Lines:
     document = a.knowledge.document
     lines = [m.say("document_dates", symbol=m.esc(document.symbol))]
     lines += _items(m, a, a.events, tense=False)
@@ -485,8 +541,22 @@ def _document_dates(m: Markup, a: Answer) -> Lines:
     return lines
 
 
-def _timezone(m: Markup, a: Answer) -> Lines:
-    place = m.esc(a.unknown or "")
+# Actions, and when nothing fits -------------------------------------------------------------------
+
+
+@_renders(SubscribeAnswer)
+def _subscribe(m: Markup, a: SubscribeAnswer) -> Lines:
+    first = (
+        m.say("subscribe_link", url=m.link(a.feed_url))
+        if a.feed_url
+        else m.say("subscribe_no_link")
+    )
+    return [first, m.say("subscribe_reminders")]
+
+
+@_renders(TimezoneAnswer)
+def _timezone(m: Markup, a: TimezoneAnswer) -> Lines:
+    place = m.esc(a.place)
     if len(a.zones) == 1:
         return [m.say("timezone_found", place=place, zone=m.code(a.zones[0]))]
     if a.zones:
@@ -495,73 +565,69 @@ def _timezone(m: Markup, a: Answer) -> Lines:
     return [m.say("timezone_unknown", place=place)]
 
 
-def _unsubscribe(m: Markup, a: Answer) -> Lines:
+@_renders(UnsubscribeAnswer)
+def _unsubscribe(m: Markup, a: UnsubscribeAnswer) -> Lines:
     return [m.say("unsubscribe_offer")]
 
 
-def _changes(m: Markup, a: Answer) -> Lines:
+@_renders(ChangesAnswer)
+def _changes(m: Markup, a: ChangesAnswer) -> Lines:
     return [m.say("changes_explained")]
 
 
-def _unknown(m: Markup, a: Answer) -> Lines:
+@_renders(AmbiguousAnswer)
+def _ambiguous(m: Markup, a: AmbiguousAnswer) -> Lines:
+    lines = [m.say("ambiguous"), *_items(m, a, a.candidates, tense=False)]
+    if a.asked == "time" and not any(event.is_timed for event in a.candidates):
+        lines.insert(0, m.say("no_times"))
+    return lines
+
+
+@_renders(ThanksAnswer)
+def _thanks(m: Markup, a: ThanksAnswer) -> Lines:
+    return [m.say("thanks")]
+
+
+@_renders(HelpAnswer)
+def _help(m: Markup, a: HelpAnswer) -> Lines:
+    return help_lines(m, a.knowledge)
+
+
+@_renders(OutOfScopeAnswer)
+def _out_of_scope(m: Markup, a: OutOfScopeAnswer) -> Lines:
+    return [m.say("out_of_scope"), *help_lines(m, a.knowledge)]
+
+
+@_renders(UnknownAnswer)
+def _unknown(m: Markup, a: UnknownAnswer) -> Lines:
     return [m.say("unknown"), *help_lines(m, a.knowledge)]
 
 
-_RENDERERS: dict[str, Callable[[Markup, Answer], Lines]] = {
-    "when": _when,
-    "where": _where,
-    "what": _what,
-    "event": _event,
-    "duration": _duration,
-    "countdown": _countdown,
-    "next": _next,
-    "now": _now,
-    "on_date": _on_date,
-    "list": _list,
-    "provenance": _provenance,
-    "paragraph": _paragraph,
-    "footnote": _footnote,
-    "document": _document,
-    "instrument": _instrument,
-    "mention": _mention,
-    "agenda": _agenda,
-    "subscribe": _subscribe,
-    "help": _help,
-    "thanks": _thanks,
-    "place": _place,
-    "status": _status,
-    "ambiguous": _ambiguous,
-    "unknown": _unknown,
-    "out_of_scope": _out_of_scope,
-    "not_in_calendar": _not_in_calendar,
-    "sequence": _sequence,
-    "state": _state,
-    "working_days": _working_days,
-    "span": _span,
-    "glossary": _glossary,
-    "document_dates": _document_dates,
-    "timezone": _timezone,
-    "unsubscribe": _unsubscribe,
-    "changes": _changes,
-}
+# Output -------------------------------------------------------------------------------------------
+
+
+def renders(kind: type[AnswerBase]) -> bool:
+    """True when answers of type ``kind`` have a renderer (every type of ``Answer`` must)."""
+    return kind in _RENDERERS
 
 
 def _lines(answer: Answer, markup: Markup) -> Lines:
-    return [line for line in _RENDERERS[answer.kind](markup, answer) if line]
+    return [line for line in _RENDERERS[type(answer)](markup, answer) if line]
+
+
+def _markup(answer: Answer, html: bool) -> Markup:
+    return Markup(html, answer.lang, answer.knowledge.document.symbol)
 
 
 def render_html_pages(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
     """The answer as Telegram HTML messages, each at most ``limit`` characters."""
-    return paginate(
-        _lines(answer, Markup(True, answer.lang, answer.knowledge.document.symbol)),
-        Markup(True, answer.lang, answer.knowledge.document.symbol),
-        limit,
-    )
+    markup = _markup(answer, True)
+    return paginate(_lines(answer, markup), markup, limit)
 
 
 def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
     """The answer as one Telegram HTML message (the first page, marked when more follows)."""
-    markup = Markup(True, answer.lang, answer.knowledge.document.symbol)
+    markup = _markup(answer, True)
     note = markup.italic(markup.say("more_pages"))
     pages = paginate(_lines(answer, markup), markup, limit - size_of(note) - 1)
     return pages[0] if len(pages) == 1 else f"{pages[0]}\n{note}"
@@ -569,4 +635,4 @@ def render_html(answer: Answer, limit: int = MAX_MESSAGE_LENGTH) -> str:
 
 def render_text(answer: Answer) -> str:
     """The whole answer as plain text (for ``calbot ask`` and ``calbot chat``)."""
-    return "\n".join(_lines(answer, Markup(False, answer.lang, answer.knowledge.document.symbol)))
+    return "\n".join(_lines(answer, _markup(answer, False)))

@@ -57,7 +57,7 @@ def thanks(q: Question) -> Answer | None:
 def timezone(q: Question) -> Answer | None:
     """ "change my timezone to New York", "set my time zone to Tokyo", "fuseau horaire Paris"."""
     place, zones = zone_asked(q.text)
-    return q.make("timezone", zones=zones, unknown=place) if place else None
+    return q.make("timezone", zones=zones, place=place) if place else None
 
 
 def unsubscribe(q: Question) -> Answer | None:
@@ -72,7 +72,7 @@ def changes(q: Question) -> Answer | None:
 
 def subscribe(q: Question) -> Answer | None:
     """ "remind me the day before the MSP", "how do I subscribe?", "is there an ical feed?"."""
-    return q.make("subscribe", (q.event,) if q.event else ())
+    return q.make("subscribe", (q.event,) if q.event else (), feed_url=q.feed_url)
 
 
 def not_in_calendar(q: Question) -> Answer | None:
@@ -82,13 +82,16 @@ def not_in_calendar(q: Question) -> Answer | None:
     if name is None:
         return None
     events = q.calendar.events
-    return q.make("not_in_calendar", events[:10], unknown=name, total=len(events))
+    return q.make("not_in_calendar", events[:10], name=name, total=len(events))
 
 
 def glossary(q: Question) -> Answer | None:
     """ "what does MOTAPM mean?", "what does HCP stand for?", "que signifie ERW ?"."""
-    term = glossary_term(q.knowledge, q.text, q.lang)
-    return q.make("glossary", term=term) if term else None
+    found = glossary_term(q.knowledge, q.text, q.lang)
+    if found is None:
+        return None
+    term, meaning = found
+    return q.make("glossary", term=term, meaning=meaning)
 
 
 def dates_in_document(q: Question) -> Answer | None:
@@ -96,7 +99,7 @@ def dates_in_document(q: Question) -> Answer | None:
     mention?"."""
     past = "past" in normalize(q.text).split() or "passees" in normalize(q.text).split()
     events, mentions = document_dates(q.calendar, q.knowledge, past_only=past)
-    return q.make("document_dates", events, document=q.knowledge.document, mentions=mentions)
+    return q.make("document_dates", events, mentions=mentions)
 
 
 def document(q: Question) -> Answer | None:
@@ -171,7 +174,7 @@ def working_days(q: Question) -> Answer | None:
 def total_span(q: Question) -> Answer | None:
     """ "how long do the November meetings last in total?"."""
     events = span_of(q.calendar, q.period, q.zone, q.event)
-    return q.make("span", events, period=q.period) if events else None
+    return q.make("span", events) if events else None
 
 
 def event(q: Question) -> Answer | None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.answers.engine import answer
 from bot.answers.knowledge import Knowledge
+from bot.answers.model import AmbiguousAnswer, TimezoneAnswer
 from bot.answers.render import render_html_pages
 from bot.events.model import Calendar, Event
 from bot.metrics import ANSWER_LATENCY
@@ -38,4 +39,6 @@ def answer_question(
     with ANSWER_LATENCY.time():
         result = answer(question, now, zone, lang, calendar, knowledge, feed_url=feed_url)
         pages = tuple(render_html_pages(result))
-    return Reply(pages, result.events, result.candidates, result.kind, result.zones)
+    candidates = result.candidates if isinstance(result, AmbiguousAnswer) else ()
+    zones = result.zones if isinstance(result, TimezoneAnswer) else ()
+    return Reply(pages, result.about(), candidates, result.kind, zones)

@@ -85,7 +85,8 @@ def test_reply(case: dict[str, Any], shipped: Calendar) -> None:
     if "kind" in case:
         assert reply.kind == case["kind"], text
     if "event" in case:
-        assert reply.event is not None and reply.event.id == case["event"], text
+        about = reply.about()
+        assert about and about[0].id == case["event"], text
     for fact in case.get("has", []):
         assert str(fact) in text, f"missing {fact!r} in:\n{text}"
     for fact in case.get("not", []):
