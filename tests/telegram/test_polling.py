@@ -57,6 +57,8 @@ async def test_a_second_poller_is_named_once_and_not_fought(
     assert "another program polls with this bot token" in said
     assert said.count("409 Conflict") == 1  # once, not at every retry
     assert not poller.polling
-    # Fighting would cost the other poller a 409 every second or so; calbot backed off instead.
-    assert rogue_conflicts <= 2
+    # Fighting would cost the other poller a 409 every second or so (4+ in these 4 s); calbot's
+    # in-flight retry and its one resume after the first short pause may cost it one each, then
+    # calbot backs off for 30 s.
+    assert rogue_conflicts <= 3
     assert not [r for r in caplog.records if r.exc_info], "no tracebacks for a 409"
