@@ -23,7 +23,7 @@ from sqlalchemy.pool import StaticPool
 from bot.chats import ChatPrefs
 from bot.clock import Clock, SystemClock
 from bot.events.revisions import Revision
-from bot.reminders.leads import DEFAULT_LEADS, Lead, format_leads, parse_leads
+from bot.reminders.leads import Lead, format_leads, parse_leads
 from bot.reminders.planner import DeliveryKey, Subscription
 from bot.storage import coordination, schema
 from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
@@ -130,7 +130,10 @@ class Store:
 
     def get_chat(self, chat_id: int) -> ChatPrefs:
         with self.engine.connect() as connection:
-            row = connection.execute(select(chats).where(chats.c.id == chat_id)).first()
+            return self._chat(connection, chat_id)
+
+    def _chat(self, connection: Any, chat_id: int) -> ChatPrefs:
+        row = connection.execute(select(chats).where(chats.c.id == chat_id)).first()
         return _prefs(row) if row else ChatPrefs(chat_id)
 
     def save_chat(self, prefs: ChatPrefs) -> None:
@@ -179,11 +182,6 @@ class Store:
         """The lead times the chat's new subscriptions get when they state none (None: calbot's)."""
         text = format_leads(leads) if leads is not None else ""
         self._upsert_chat(chat_id, {"default_leads": text or None})
-
-    def _default_leads(self, connection: Any, chat_id: int) -> tuple[Lead, ...]:
-        query = select(chats.c.default_leads).where(chats.c.id == chat_id)
-        value = connection.execute(query).scalar()
-        return _parsed_leads(value) if value else DEFAULT_LEADS
 
     def _upsert_chat(self, chat_id: int, values: Mapping[str, object]) -> None:
         now = self._clock.now()
@@ -260,7 +258,7 @@ class Store:
         now = self._clock.now()
         with self.engine.begin() as connection:
             self._ensure_chat(connection, chat_id)
-            chosen = tuple(leads or ()) or self._default_leads(connection, chat_id)
+            chosen = tuple(leads or ()) or self._chat(connection, chat_id).leads
             text = format_leads(chosen)
             statement = self._insert(subscriptions).values(
                 chat_id=chat_id,
