@@ -1,4 +1,4 @@
-"""Per-chat preferences (time zone, language, active or not), behind a Protocol.
+"""Per-chat preferences (time zone, language, default lead times, active or not), behind a Protocol.
 
 The Telegram handlers read and write these; the SQL store (``bot.storage``) implements them for real
 and ``MemoryChatStore`` serves tests and runs without a database.
@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from bot.reminders.leads import DEFAULT_LEADS, Lead
+
 
 @dataclass(frozen=True)
 class ChatPrefs:
@@ -16,6 +18,12 @@ class ChatPrefs:
     timezone: str | None = None  # IANA name; None means the calendar's zone
     language: str | None = None  # Telegram language_code; None means detect per message
     active: bool = True  # False once the bot was blocked or removed
+    default_leads: tuple[Lead, ...] | None = None  # chosen in /settings; None means calbot's
+
+    @property
+    def leads(self) -> tuple[Lead, ...]:
+        """The lead times of a subscription that states none: the chat's, else calbot's."""
+        return self.default_leads or DEFAULT_LEADS
 
 
 class ChatStore(Protocol):

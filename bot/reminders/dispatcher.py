@@ -33,11 +33,10 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
-from bot.chats import ChatPrefs
-from bot.events.model import Calendar, Event
+from bot.events.model import Event
 from bot.metrics import REMINDERS
 from bot.outbound import Priority
-from bot.reader import reader_for, zone_named
+from bot.reader import read_chat, reader_for, zone_named
 from bot.reminders import ReminderServices, messages
 from bot.reminders.changes import Change
 from bot.reminders.planner import (
@@ -238,16 +237,17 @@ class Dispatcher:
                 store.finish_snooze(snooze.id)
                 report.skipped += 1
                 continue
-            zone, lang = _reader(store.get_chat(snooze.chat_id), snapshot.calendar)
+            reader = read_chat(store, snooze.chat_id, snapshot.calendar)
             done = _finisher(store.finish_snooze, snooze.id)
-            jobs.append(Job(key, _reminder_renderer(event, lang, zone), done))
+            jobs.append(Job(key, _reminder_renderer(event, reader.lang, reader.zone), done))
         return jobs
 
     def _digest_jobs(self, now_utc: datetime) -> list[Job]:
         store, calendar = self.services.store, self.services.holder.current.calendar
         jobs = []
         for chat in store.digest_chats():
-            zone, lang = _reader(chat.prefs, calendar)
+            reader = reader_for(chat.prefs, calendar)
+            zone, lang = reader.zone, reader.lang
             local = now_utc.astimezone(zone)
             due = datetime.combine(local.date(), chat.at, zone).astimezone(now_utc.tzinfo)
             if not due <= now_utc < due + DIGEST_GRACE:
@@ -264,7 +264,7 @@ class Dispatcher:
         calendar = self.services.holder.current.calendar
         found: list[datetime] = []
         for chat in self.services.store.digest_chats():
-            zone, _ = _reader(chat.prefs, calendar)
+            zone = reader_for(chat.prefs, calendar).zone
             today = now_utc.astimezone(zone).date()
             for day in (today, today + timedelta(days=1)):
                 due = datetime.combine(day, chat.at, zone).astimezone(now_utc.tzinfo)
@@ -285,9 +285,9 @@ class Dispatcher:
             if change.kind == "added":
                 continue
             for chat_id in chats_for(change):
-                zone, lang = _reader(store.get_chat(chat_id), calendar)
+                reader = read_chat(store, chat_id, calendar)
                 key = DeliveryKey(chat_id, change.event_id, change.sequence, change.lead_key)
-                text = _notice_text(change.kind, change.event, lang, zone)
+                text = _notice_text(change.kind, change.event, reader.lang, reader.zone)
                 jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
         return jobs
 
@@ -299,9 +299,9 @@ class Dispatcher:
             event = calendar.get(key.event_id)
             if event is None:
                 continue
-            zone, lang = _reader(store.get_chat(key.chat_id), calendar)
+            reader = read_chat(store, key.chat_id, calendar)
             kind = "cancelled" if event.status == "cancelled" else "moved"
-            text = _notice_text(kind, event, lang, zone)
+            text = _notice_text(kind, event, reader.lang, reader.zone)
             jobs.append(Job(key, _fixed(text), priority=Priority.CHANGE))
         return jobs
 
@@ -358,14 +358,6 @@ class Dispatcher:
             self._orphans.discard(key)
             return True
         return False
-
-
-def _reader(prefs: ChatPrefs, calendar: Calendar) -> tuple[ZoneInfo, str]:
-    """The chat's zone and language, with the fallbacks every handler uses (bot.reader)."""
-    reader = reader_for(
-        prefs.chat_id, calendar, stored_zone=prefs.timezone, stored_language=prefs.language
-    )
-    return reader.zone, reader.lang
 
 
 def events_on(events: tuple[Event, ...], day: date, zone: ZoneInfo) -> list[Event]:

@@ -47,6 +47,7 @@ from zoneinfo import ZoneInfo
 from bot.chats import ChatPrefs
 from bot.events.model import Calendar, Event
 from bot.events.revisions import Revision
+from bot.reader import reader_for
 from bot.reminders.leads import DEFAULT_LEADS, Lead, due_utc
 
 MORNING_GRACE = timedelta(hours=2)
@@ -151,14 +152,18 @@ def group_subscriptions(
 ) -> Audience:
     """Group the active subscriptions of active chats by (scope, leads, zone); (chat, lang) each."""
     groups: dict[tuple[str, tuple[Lead, ...], str], list[tuple[int, str]]] = {}
+    readers: dict[tuple[str | None, str | None], tuple[str, str]] = {}  # few distinct prefs
     seen: set[int] = set()
     repeated = False
     for subscription in subscriptions:
         prefs = chats.get(subscription.chat_id) or ChatPrefs(subscription.chat_id)
         if not subscription.active or not prefs.active:
             continue
-        tz = prefs.timezone or calendar.timezone
-        lang = prefs.language or calendar.language
+        stored = (prefs.timezone, prefs.language)
+        if stored not in readers:
+            reader = reader_for(prefs, calendar)  # the fallbacks every handler uses
+            readers[stored] = (reader.zone.key, reader.lang)
+        tz, lang = readers[stored]
         key = (subscription.scope, subscription.leads, tz)
         groups.setdefault(key, []).append((subscription.chat_id, lang))
         repeated = repeated or subscription.chat_id in seen

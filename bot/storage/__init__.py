@@ -7,13 +7,16 @@ Public API (a contract for the reminder dispatcher, sender and scheduler; keep t
     store.close(); store.schema_version() -> int
     # chats (implements bot.chats.ChatStore)
     store.get_chat(chat_id) -> ChatPrefs              # default prefs when unknown
-    store.save_chat(prefs) -> None                    # upsert timezone, language, active
+    store.save_chat(prefs) -> None                    # upsert timezone, language, active, leads
     store.chats() -> dict[int, ChatPrefs]
     store.deactivate_chat(chat_id, reason) -> None    # blocked / kicked: no more reminders
     store.reactivate_chat(chat_id) -> None
     store.migrate_chat(old_id, new_id) -> None        # group -> supergroup: moves everything
     # subscriptions
-    store.subscribe(chat_id, scope, leads=DEFAULT_LEADS) -> Subscription   # upsert, re-activates
+    store.subscribe(chat_id, scope, leads=None) -> Subscription   # upsert, re-activates;
+                                                      # no leads: the chat's default_leads
+    store.set_default_leads(chat_id, leads | None)    # /settings; None: calbot's DEFAULT_LEADS
+                                                      # (read back as ChatPrefs.default_leads)
     store.unsubscribe(chat_id, scope=None) -> int     # None = every scope; returns how many ended
     store.subscriptions(active_only=True) -> list[Subscription]
     store.chat_subscriptions(chat_id) -> list[Subscription]                # active ones

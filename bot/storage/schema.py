@@ -5,8 +5,9 @@ Tables are SQLAlchemy Core ``Table`` objects, the same for SQLite and PostgreSQL
 the missing ones in order, each in its own transaction under a lock (an advisory lock on PostgreSQL,
 ``BEGIN IMMEDIATE`` on SQLite), so two processes starting together never both run a step. Step 1
 creates the tables as they are below. A later change to a table is a new step appended to
-``MIGRATIONS`` (an ``ALTER TABLE``) together with the change to the ``Table`` here; steps are never
-edited once released.
+``MIGRATIONS`` (an ``ALTER TABLE``) together with the change to the ``Table`` here; since step 1
+already creates the new column on a new database, such a step adds it only where it is missing
+(step 4). Steps are never edited once released.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
+    inspect,
     select,
     text,
 )
@@ -77,6 +79,8 @@ chats = Table(
     Column("active", Boolean, nullable=False, default=True),
     Column("inactive_reason", Text),
     Column("digest_time", String(5)),  # "HH:MM" local to the chat's zone
+    # Lead times a new subscription gets when none are stated ("1d,0d"); NULL: calbot's defaults.
+    Column("default_leads", String(200)),  # since step 4
     Column("created_utc", UTCDateTime, nullable=False),
     Column("updated_utc", UTCDateTime, nullable=False),
 )
@@ -211,11 +215,20 @@ def _add_v3_feed_tokens_and_channels(connection: Connection) -> None:
     metadata.create_all(connection, tables=[feed_tokens, channels])
 
 
+def _add_v4_default_leads(connection: Connection) -> None:
+    """Each chat's default lead times (/settings), used when a subscription states none."""
+    # Step 1 creates ``chats`` from the Table above: on a new database the column is there already.
+    columns = {column["name"] for column in inspect(connection).get_columns("chats")}
+    if "default_leads" not in columns:
+        connection.execute(text("ALTER TABLE chats ADD COLUMN default_leads VARCHAR(200)"))
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_v2_coordination,
     _add_v3_feed_tokens_and_channels,
+    _add_v4_default_leads,
 )
 LATEST_VERSION = len(MIGRATIONS)
 _PG_LOCK_ID = 0x0CA1B07  # any constant; names calbot's migration lock

@@ -23,12 +23,14 @@ from sqlalchemy.pool import StaticPool
 from bot.chats import ChatPrefs
 from bot.clock import Clock, SystemClock
 from bot.events.revisions import Revision
-from bot.reminders.leads import DEFAULT_LEADS, Lead, format_leads, parse_leads
+from bot.reminders.leads import Lead, format_leads, parse_leads
 from bot.reminders.planner import DeliveryKey, Subscription
 from bot.storage import coordination, schema
 from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
 
 DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
+# What a group's preferences are; they follow it when it becomes a supergroup (``migrate_chat``).
+_MIGRATED_PREFS = ("timezone", "language", "digest_time", "default_leads")
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -128,24 +130,31 @@ class Store:
 
     def get_chat(self, chat_id: int) -> ChatPrefs:
         with self.engine.connect() as connection:
-            row = connection.execute(select(chats).where(chats.c.id == chat_id)).first()
+            return self._chat(connection, chat_id)
+
+    def _chat(self, connection: Any, chat_id: int) -> ChatPrefs:
+        row = connection.execute(select(chats).where(chats.c.id == chat_id)).first()
         return _prefs(row) if row else ChatPrefs(chat_id)
 
     def save_chat(self, prefs: ChatPrefs) -> None:
-        values = {"timezone": prefs.timezone, "language": prefs.language, "active": prefs.active}
+        values = {
+            "timezone": prefs.timezone,
+            "language": prefs.language,
+            "active": prefs.active,
+            "default_leads": format_leads(prefs.default_leads) if prefs.default_leads else None,
+        }
         if prefs.active:
             values["inactive_reason"] = None
         self._upsert_chat(prefs.chat_id, values)
 
     def chats(self) -> dict[int, ChatPrefs]:
         columns = chats.c
-        query = select(columns.id, columns.timezone, columns.language, columns.active)
+        query = select(
+            columns.id, columns.timezone, columns.language, columns.active, columns.default_leads
+        )
         with self.engine.connect() as connection:
             rows = connection.execute(query).all()
-        return {
-            chat_id: ChatPrefs(chat_id, timezone, language, bool(active))
-            for chat_id, timezone, language, active in rows
-        }
+        return {row.id: _prefs(row) for row in rows}
 
     def deactivate_chat(self, chat_id: int, reason: str) -> None:
         self._upsert_chat(chat_id, {"active": False, "inactive_reason": reason})
@@ -169,6 +178,11 @@ class Store:
             ).scalar()
         return time.fromisoformat(value) if value else None
 
+    def set_default_leads(self, chat_id: int, leads: Iterable[Lead] | None) -> None:
+        """The lead times the chat's new subscriptions get when they state none (None: calbot's)."""
+        text = format_leads(leads) if leads is not None else ""
+        self._upsert_chat(chat_id, {"default_leads": text or None})
+
     def _upsert_chat(self, chat_id: int, values: Mapping[str, object]) -> None:
         now = self._clock.now()
         statement = self._insert(chats).values(
@@ -191,13 +205,14 @@ class Store:
 
     def migrate_chat(self, old_id: int, new_id: int) -> None:
         """A group became a supergroup: everything of ``old_id`` now belongs to ``new_id``."""
-        old = self.get_chat(old_id)
         with self.engine.begin() as connection:
+            old = connection.execute(select(chats).where(chats.c.id == old_id)).first()
             self._ensure_chat(connection, new_id)
+            kept = {name: getattr(old, name, None) for name in _MIGRATED_PREFS}
             connection.execute(
                 update(chats)
                 .where(chats.c.id == new_id)
-                .values(timezone=old.timezone, language=old.language, updated_utc=self._clock.now())
+                .values(**kept, updated_utc=self._clock.now())
             )
             taken = select(subscriptions.c.scope).where(subscriptions.c.chat_id == new_id)
             connection.execute(
@@ -234,21 +249,29 @@ class Store:
     # Subscriptions --------------------------------------------------------------------------------
 
     def subscribe(
-        self, chat_id: int, scope: str, leads: Iterable[Lead] = DEFAULT_LEADS
+        self, chat_id: int, scope: str, leads: Iterable[Lead] | None = None
     ) -> Subscription:
-        """Subscribe (or re-subscribe with new lead times); returns the subscription as stored."""
-        leads = tuple(leads) or DEFAULT_LEADS
+        """Subscribe (or re-subscribe with new lead times); returns the subscription as stored.
+
+        Without lead times (None or none at all) the chat's default ones apply (``default_leads``).
+        """
         now = self._clock.now()
-        text = format_leads(leads)
-        statement = self._insert(subscriptions).values(
-            chat_id=chat_id, scope=scope, leads=text, active=True, created_utc=now, updated_utc=now
-        )
-        statement = statement.on_conflict_do_update(
-            index_elements=[subscriptions.c.chat_id, subscriptions.c.scope],
-            set_={"leads": text, "active": True, "updated_utc": now},
-        )
         with self.engine.begin() as connection:
             self._ensure_chat(connection, chat_id)
+            chosen = tuple(leads or ()) or self._chat(connection, chat_id).leads
+            text = format_leads(chosen)
+            statement = self._insert(subscriptions).values(
+                chat_id=chat_id,
+                scope=scope,
+                leads=text,
+                active=True,
+                created_utc=now,
+                updated_utc=now,
+            )
+            statement = statement.on_conflict_do_update(
+                index_elements=[subscriptions.c.chat_id, subscriptions.c.scope],
+                set_={"leads": text, "active": True, "updated_utc": now},
+            )
             connection.execute(statement)
         self._changes += 1
         return Subscription(chat_id, scope, parse_leads(text), True)
@@ -514,7 +537,8 @@ class Store:
 
 
 def _prefs(row: Any) -> ChatPrefs:
-    return ChatPrefs(row.id, row.timezone, row.language, bool(row.active))
+    leads = _parsed_leads(row.default_leads) if row.default_leads else None
+    return ChatPrefs(row.id, row.timezone, row.language, bool(row.active), leads)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -21,7 +21,7 @@ from telegram.ext import Application, ContextTypes
 from bot.extract import extract_from_text, summary, to_events_yaml
 from bot.outbound import Priority
 from bot.telegram.commands import send_html
-from bot.telegram.services import language, services
+from bot.telegram.services import reader, services
 from bot.text.dates import format_datetime_short
 from bot.text.messages import say
 
@@ -38,7 +38,7 @@ def add_stats_line(application: Application, provider: Callable[[str], str]) -> 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    lang = language(update)
+    lang = reader(update, context).lang
     result = bot.holder.reload()
     snapshot = result.snapshot
     if result.ok:
@@ -53,7 +53,7 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    lang = language(update)
+    lang = reader(update, context).lang
     zone = bot.calendar.zone
     snapshot = bot.holder.current
     last = bot.holder.last_reload_utc
@@ -71,7 +71,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = language(update)
+    lang = reader(update, context).lang
     message = update.effective_message
     assert message is not None and message.text is not None
     parts = message.text.split(maxsplit=1)
@@ -95,7 +95,7 @@ async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query = update.callback_query
     assert query is not None and context.user_data is not None
     await query.answer()
-    lang = language(update)
+    lang = reader(update, context).lang
     text = context.user_data.pop("broadcast", None)
     if query.data != "bc:yes" or text is None:
         await query.edit_message_text(say("broadcast_cancelled", lang), parse_mode=ParseMode.HTML)
@@ -135,7 +135,7 @@ async def extract_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """An admin sends a resolution as a text file: reply with proposed events.yaml entries."""
     message = update.effective_message
     assert message is not None and message.document is not None
-    lang = language(update)
+    lang = reader(update, context).lang
     if (message.document.file_size or 0) > MAX_RESOLUTION_BYTES:
         await send_html(message, say("extract_too_large", lang))
         return

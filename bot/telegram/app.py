@@ -34,7 +34,7 @@ from bot.telegram.flood import FloodLimit
 from bot.telegram.gate import gate, membership, migration
 from bot.telegram.inline import inline_query
 from bot.telegram.processor import ButtonsFirst
-from bot.telegram.services import KEY, BotServices, note_chat
+from bot.telegram.services import KEY, BotServices
 
 Extension = Callable[[Application], object]
 
@@ -102,7 +102,6 @@ def build_application(
 
 
 def _add_handlers(application: Application, settings: Settings) -> None:
-    application.add_handler(TypeHandler(Update, note_chat), group=-2)
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migration))

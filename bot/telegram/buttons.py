@@ -16,7 +16,7 @@ from bot.telegram.cards import NO_PREVIEW, event_card, event_keyboard, sources_t
 from bot.telegram.commands import events_page
 from bot.telegram.documents import send_event_ics
 from bot.telegram.links import resolve_ref
-from bot.telegram.services import chat_id_of, language, services
+from bot.telegram.services import reader, services
 from bot.text.messages import say
 
 
@@ -26,7 +26,8 @@ async def _pressed_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     assert query is not None and query.data is not None
     event = resolve_ref(services(context).calendar, query.data.split(":", 1)[1])
     if event is None:  # removed from the calendar since the button was sent
-        await query.answer(say("not_found", language(update), query="?"), show_alert=True)
+        lang = reader(update, context).lang
+        await query.answer(say("not_found", lang, query="?"), show_alert=True)
     else:
         await query.answer()
     return event
@@ -38,14 +39,13 @@ async def details_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     event = await _pressed_event(update, context)
     if event is None:
         return
-    bot = services(context)
-    lang = language(update)
-    text = event_card(event, lang, bot.zone_for(chat_id_of(update)), bot.clock.now())
+    who = reader(update, context)
+    text = event_card(event, who.lang, who.zone, services(context).clock.now())
     await context.bot.send_message(
         query.message.chat.id,
         text,
         parse_mode=ParseMode.HTML,
-        reply_markup=event_keyboard(event, lang, details=False),
+        reply_markup=event_keyboard(event, who.lang, details=False),
         link_preview_options=NO_PREVIEW,
     )
 
@@ -56,7 +56,7 @@ async def ics_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     event = await _pressed_event(update, context)
     if event is None:
         return
-    await send_event_ics(query.message.chat.id, context, event, language(update))
+    await send_event_ics(query.message.chat.id, context, event, reader(update, context).lang)
 
 
 async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -67,7 +67,7 @@ async def source_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     await context.bot.send_message(
         query.message.chat.id,
-        sources_text(event, language(update)),
+        sources_text(event, reader(update, context).lang),
         parse_mode=ParseMode.HTML,
         link_preview_options=NO_PREVIEW,
     )

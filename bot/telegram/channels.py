@@ -8,6 +8,7 @@ administrator then manages the channel's subscription from a private chat with t
     /channel @name subscribe [meeting] [leads] as /subscribe, for the channel
     /channel @name unsubscribe [meeting]       as /unsubscribe
     /channel @name digest 08:00|off            as /digest
+    /channel @name leads [lead times]          the channel's default lead times, as /settings
     /channel @name [reminders]                 what the channel will get
 
 Every change asks Telegram (getChatMember) whether the sender administers the channel now, so a
@@ -40,9 +41,10 @@ from telegram.ext import (
 from bot.reminders import ReminderServices
 from bot.storage.channels import Channel, ChannelStore
 from bot.telegram.links import resolve_ref
-from bot.telegram.services import add_help_section, add_menu_command, language
+from bot.telegram.services import add_help_section, add_menu_command, reader
 from bot.telegram.subscriptions import (
     digest_reply,
+    leads_reply,
     reminders_reply,
     subscribe_reply,
     unsubscribe_reply,
@@ -51,7 +53,7 @@ from bot.text.messages import Html, say
 
 log = logging.getLogger(__name__)
 
-# Before note_chat (-2), the gate (-1) and every handler (0): PTB runs one handler per group.
+# Before the gate (-1) and every handler (0): PTB runs one handler per group.
 GUARD_GROUP = -3
 MEMBERSHIP_GROUP = 1  # beside the gate's own my_chat_member handler (group 0)
 MANAGERS = (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
@@ -60,6 +62,7 @@ ACTIONS = {
     "subscribe": subscribe_reply,
     "unsubscribe": unsubscribe_reply,
     "digest": digest_reply,
+    "leads": leads_reply,
 }
 
 
@@ -91,7 +94,8 @@ class _Channels:
         if prefix in OPEN_PREFIXES and event is not None and username:
             await query.answer(url=f"https://t.me/{username}?start={event.id}")
         else:
-            await query.answer(say("channel_button_admin", language(update)), show_alert=True)
+            text = say("channel_button_admin", reader(update, context).lang)
+            await query.answer(text, show_alert=True)
         raise ApplicationHandlerStop
 
     async def membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -114,7 +118,7 @@ class _Channels:
     async def channel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat, user = update.effective_message, update.effective_chat, update.effective_user
         assert message is not None and chat is not None
-        lang = language(update)
+        lang = reader(update, context).lang
         if chat.type != ChatType.PRIVATE or user is None:
             await self._reply(update, say("channel_private_only", lang))
             return

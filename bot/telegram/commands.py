@@ -7,6 +7,7 @@ wording from ``bot.answers`` (through ``answering``/``cards``) and the catalogue
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from html import escape
 
@@ -15,10 +16,10 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answers.render import help_text
-from bot.chats import ChatPrefs
 from bot.events.lookup import resolve
 from bot.events.model import Event
 from bot.events.queries import events_between, next_events
+from bot.reminders.leads import DEFAULT_LEADS
 from bot.telegram.answering import answer_question
 from bot.telegram.cards import (
     NO_PREVIEW,
@@ -59,8 +60,8 @@ async def send_html(
 async def send_event(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
     """The card of one event with all its buttons."""
     bot = services(context)
-    lang = _lang(update, context)
-    zone = reader(update, context).zone
+    who = reader(update, context)
+    lang, zone = who.lang, who.zone
     text = event_card(event, lang, zone, bot.clock.now())
     assert update.effective_message is not None
     await send_html(update.effective_message, text, event_keyboard(event, lang, details=False))
@@ -70,7 +71,7 @@ async def send_lookup(update: Update, context: ContextTypes.DEFAULT_TYPE, query:
     """The event a user names: its card, a "which one?" choice, or "not found"."""
     snapshot = services(context).holder.current
     found = resolve(snapshot.calendar, query, snapshot.knowledge.terms)
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     assert update.effective_message is not None
     if found.event is not None:
         await send_event(update, context, found.event)
@@ -96,13 +97,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     assert update.effective_message is not None
     await send_html(
-        update.effective_message, say("welcome", _lang(update, context), calendar=bot.calendar.name)
+        update.effective_message,
+        say("welcome", reader(update, context).lang, calendar=bot.calendar.name),
     )
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The engine's examples of questions, then the commands, then the extensions' sections."""
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     sections = [help_text(lang), say("help", lang)]
     sections += [section(lang) for section in services(context).help_sections]
     assert update.effective_message is not None
@@ -113,7 +115,7 @@ async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     bot = services(context)
     events = next_events(bot.calendar, bot.clock.now(), limit=5)
     await _send_list(
-        update, context, say("heading_next", _lang(update, context)), events, "nothing_next"
+        update, context, say("heading_next", reader(update, context).lang), events, "nothing_next"
     )
 
 
@@ -128,8 +130,8 @@ def events_page(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of all events, with a button per event and previous/next buttons."""
     bot = services(context)
-    lang = _lang(update, context)
-    zone = reader(update, context).zone
+    who = reader(update, context)
+    lang, zone = who.lang, who.zone
     events = bot.calendar.events
     pages = max(1, -(-len(events) // EVENTS_PER_PAGE))
     page = min(max(page, 0), pages - 1)
@@ -144,7 +146,8 @@ async def event_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if not query:
         assert update.effective_message is not None
         await send_html(
-            update.effective_message, say("event_usage", _lang(update, context), command="event")
+            update.effective_message,
+            say("event_usage", reader(update, context).lang, command="event"),
         )
         return
     await send_lookup(update, context, query)
@@ -152,18 +155,18 @@ async def event_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    zone = reader(update, context).zone
+    who = reader(update, context)
+    lang, zone = who.lang, who.zone
     today = bot.clock.now().astimezone(zone).date()
-    lang = _lang(update, context)
     events = events_between(bot.calendar, today, today, zone)
     await _send_list(update, context, say("heading_today", lang), events, "nothing", "when_today")
 
 
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = services(context)
-    zone = reader(update, context).zone
+    who = reader(update, context)
+    lang, zone = who.lang, who.zone
     today = bot.clock.now().astimezone(zone).date()
-    lang = _lang(update, context)
     events = events_between(bot.calendar, today, today + timedelta(days=6), zone)
     await _send_list(
         update, context, say("heading_week", lang), events, "nothing", "when_this_week"
@@ -171,7 +174,7 @@ async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     day = parse_day(_query(context))
     assert update.effective_message is not None
     if day is None:
@@ -190,7 +193,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def where_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = _query(context)
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     assert update.effective_message is not None
     if not query:
         await send_html(update.effective_message, say("event_usage", lang, command="where"))
@@ -209,17 +212,19 @@ async def ics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     assert update.effective_message is not None
     if not query:
         url = f"{bot.settings.public_url}/calendar.ics"
-        await send_html(update.effective_message, say("ics", _lang(update, context), url=url))
+        await send_html(update.effective_message, say("ics", reader(update, context).lang, url=url))
         return
     event = _resolve(context, query)
     if event is None:
         await send_lookup(update, context, query)
         return
-    await send_event_ics(update.effective_message.chat_id, context, event, _lang(update, context))
+    await send_event_ics(
+        update.effective_message.chat_id, context, event, reader(update, context).lang
+    )
 
 
 async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     chat_id = chat_id_of(update)
     name = _query(context)
     assert update.effective_message is not None and chat_id is not None
@@ -245,10 +250,9 @@ async def _set_zone(update: Update, context: ContextTypes.DEFAULT_TYPE, zone: st
     assert update.effective_message is not None and chat_id is not None
     if await admins_only(update, context):  # in a group, only its administrators
         return
-    prefs = bot.chats.get_chat(chat_id)
-    bot.chats.save_chat(ChatPrefs(chat_id, zone, prefs.language, prefs.active))
+    bot.chats.save_chat(replace(bot.chats.get_chat(chat_id), timezone=zone))
     await send_html(
-        update.effective_message, say("timezone_set", _lang(update, context), zone=zone)
+        update.effective_message, say("timezone_set", reader(update, context).lang, zone=zone)
     )
 
 
@@ -259,14 +263,14 @@ async def location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     zone = zone_from_location(message.location.latitude, message.location.longitude)
     if zone is None:
-        await send_html(message, say("timezone_location_unknown", _lang(update, context)))
+        await send_html(message, say("timezone_location_unknown", reader(update, context).lang))
         return
     await _set_zone(update, context, zone.key)
 
 
 async def about_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     calendar = services(context).calendar
-    lang = _lang(update, context)
+    lang = reader(update, context).lang
     text = say(
         "about",
         lang,
@@ -286,7 +290,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     addressee = command.split("@", 1)[1].lower() if "@" in command else None
     if addressee and addressee != (context.bot.username or "").lower():
         return  # a command for another bot in the group
-    await send_html(message, say("unknown_command", _lang(update, context)))
+    await send_html(message, say("unknown_command", reader(update, context).lang))
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -309,7 +313,11 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not text:
             await send_html(
                 message,
-                say("welcome", _lang(update, context), calendar=services(context).calendar.name),
+                say(
+                    "welcome",
+                    reader(update, context).lang,
+                    calendar=services(context).calendar.name,
+                ),
             )
             return
     await _answer(update, context, text)
@@ -319,12 +327,12 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
     """Ask the engine and send its pages, with buttons for the event(s) the answer is about."""
     message = update.effective_message
     assert message is not None
-    bot = services(context)
-    lang = _lang(update, context)
+    bot, who = services(context), reader(update, context)
+    lang = who.lang
     reply = answer_question(
         text,
         now=bot.clock.now(),
-        zone=reader(update, context).zone,
+        zone=who.zone,
         lang=lang,
         calendar=bot.calendar,
         feed_url=f"{bot.settings.public_url}/calendar.ics",
@@ -333,7 +341,10 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
     if reply.kind == "timezone" and len(reply.zones) == 1:
         await _set_zone(update, context, reply.zones[0])  # "change my timezone to New York"
         return
-    offer = remind_offer(text, reply.events, lang) if reply.kind == "subscribe" else None
+    offer = None
+    if reply.kind == "subscribe":
+        prefs = bot.chats.get_chat(who.chat_id) if who.chat_id is not None else None
+        offer = remind_offer(text, reply.events, lang, prefs.leads if prefs else DEFAULT_LEADS)
     if offer is not None:  # "remind me the day before the MSP": one button books exactly that
         await send_html(message, offer.html, offer.markup)
         return
@@ -356,8 +367,8 @@ async def _send_list(
     empty_key: str,
     when_key: str | None = None,
 ) -> None:
-    lang = _lang(update, context)
-    zone = reader(update, context).zone
+    who = reader(update, context)
+    lang, zone = who.lang, who.zone
     assert update.effective_message is not None
     if not events:
         text = say(empty_key, lang, when=say(when_key, lang)) if when_key else say(empty_key, lang)
@@ -398,8 +409,3 @@ def parse_day(text: str) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def _lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The reader's language: the chat's stored one, else the Telegram client's (``bot.reader``)."""
-    return reader(update, context).lang

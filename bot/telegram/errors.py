@@ -24,7 +24,7 @@ from telegram.error import (
 )
 from telegram.ext import ContextTypes
 
-from bot.telegram.services import language, services
+from bot.telegram.services import reader, services
 from bot.text.messages import say
 
 log = logging.getLogger(__name__)
@@ -68,9 +68,19 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     if chat is None:
         return
     try:
-        await context.bot.send_message(chat.id, say("apology", language(update)))
+        await context.bot.send_message(chat.id, say("apology", _apology_language(update, context)))
     except TelegramError as send_error:
         log.warning("could not apologise in chat %s: %r", chat.id, send_error)
+
+
+def _apology_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The reader's language, or, when the chat's preferences cannot be read (the database may be
+    what failed), the same rule without them: the apology must still go out."""
+    try:
+        return reader(update, context).lang
+    except Exception:
+        user = update.effective_user
+        return services(context).reader_of(None, user.language_code if user else None).lang
 
 
 def _undeliverable(error: BaseException | None) -> bool:

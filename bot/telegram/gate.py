@@ -14,7 +14,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.metrics import UPDATES_HANDLED
 from bot.telegram.admin import SEEN_KEY
 from bot.telegram.errors import UNDELIVERED_KEY
-from bot.telegram.services import language, services
+from bot.telegram.services import reader, services
 from bot.text.messages import say
 
 
@@ -43,9 +43,9 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     message = update.effective_message
     if verdict == "warn" and message is not None and message.chat.type == ChatType.PRIVATE:
-        await message.reply_text(say("slow_down", language(update)))
+        await message.reply_text(say("slow_down", reader(update, context).lang))
     elif verdict == "warn" and update.callback_query is not None:
-        await update.callback_query.answer(say("slow_down", language(update)))
+        await update.callback_query.answer(say("slow_down", reader(update, context).lang))
     raise ApplicationHandlerStop
 
 
@@ -56,7 +56,8 @@ async def _tell_undelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if chat is None or not undelivered or chat.id not in undelivered:
         return
     undelivered.discard(chat.id)
-    await context.bot.send_message(chat.id, say("reply_undelivered", language(update)))
+    text = say("reply_undelivered", reader(update, context).lang)
+    await context.bot.send_message(chat.id, text)
 
 
 async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

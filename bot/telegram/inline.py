@@ -23,7 +23,7 @@ from bot.events.model import Event
 from bot.events.queries import next_events
 from bot.telegram.cards import event_card
 from bot.telegram.links import google_calendar_url, outlook_url
-from bot.telegram.services import language, services
+from bot.telegram.services import reader, services
 from bot.text.dates import format_span
 from bot.text.messages import say
 
@@ -55,7 +55,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     assert query is not None
     bot = services(context)
-    lang = language(update)
+    lang = reader(update, context).lang
     now = bot.clock.now()
     zone = bot.calendar.zone
     text = query.query.strip()

@@ -17,7 +17,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.telegram.permissions import admins_only
-from bot.telegram.services import chat_id_of, language, services
+from bot.telegram.services import chat_id_of, reader, services
 from bot.text.dates import SUPPORTED_LANGUAGES, locale_for
 from bot.text.messages import say
 
@@ -36,8 +36,8 @@ def _names() -> dict[str, str]:
     """What a user may type after /language: codes and names, in any of the six languages."""
     names = {code: code for code in SUPPORTED_LANGUAGES}
     for code in SUPPORTED_LANGUAGES:
-        for reader in SUPPORTED_LANGUAGES:
-            name = Locale.parse(reader).languages.get(code)
+        for spoken in SUPPORTED_LANGUAGES:
+            name = Locale.parse(spoken).languages.get(code)
             if name:
                 names[name.casefold()] = code
     return names
@@ -64,7 +64,8 @@ def store_language(context: ContextTypes.DEFAULT_TYPE, chat_id: int, code: str) 
 
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message, chat_id, lang = update.effective_message, chat_id_of(update), language(update)
+    message, chat_id = update.effective_message, chat_id_of(update)
+    lang = reader(update, context).lang
     assert message is not None and chat_id is not None
     wanted = " ".join(context.args or [])
     if not wanted:

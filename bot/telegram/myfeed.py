@@ -19,7 +19,7 @@ from bot.feed.subscribe import feed_links, needs_https_warning
 from bot.reminders import ReminderServices
 from bot.storage.feed_tokens import FeedTokens
 from bot.telegram.cards import NO_PREVIEW
-from bot.telegram.services import add_help_section, add_menu_command, language
+from bot.telegram.services import add_help_section, add_menu_command, reader
 from bot.text.messages import Html, say
 
 RESET_WORDS = frozenset({"reset", "new", "revoke", "nouveau", "réinitialiser", "reinitialiser"})
@@ -65,7 +65,7 @@ class _MyFeed:
     async def myfeed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message, chat = update.effective_message, update.effective_chat
         assert message is not None and chat is not None
-        lang = language(update)
+        lang = reader(update, context).lang
         words = [word.lower() for word in context.args or []]
         if words and words[0] not in RESET_WORDS:
             await message.reply_text(say("myfeed_usage", lang), parse_mode=ParseMode.HTML)

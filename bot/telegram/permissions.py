@@ -14,7 +14,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.telegram.services import language
+from bot.telegram.services import reader
 from bot.text.messages import say
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ async def admins_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
     """Refuse (and say why) unless the sender may change settings; True when refused."""
     if await may_change(update, context):
         return False
-    text = say("admins_only", language(update))
+    text = say("admins_only", reader(update, context).lang)
     if update.callback_query is not None:
         await update.callback_query.answer(text[:200], show_alert=True)
     elif update.effective_message is not None:

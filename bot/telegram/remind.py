@@ -42,9 +42,15 @@ class Offer:
     markup: InlineKeyboardMarkup | None
 
 
-def remind_offer(text: str, events: tuple[Event, ...], lang: str) -> Offer | None:
+def remind_offer(
+    text: str,
+    events: tuple[Event, ...],
+    lang: str,
+    default_leads: tuple[Lead, ...] = DEFAULT_LEADS,
+) -> Offer | None:
     """The offer for a free-text ``subscribe`` answer, or None when it is not a remind-me request
-    (a question about the feed or about subscribing keeps the engine's answer)."""
+    (a question about the feed or about subscribing keeps the engine's answer). Without lead
+    times in words the chat's ``default_leads`` are offered."""
     try:
         leads = spoken_leads(text)
     except LeadError as error:
@@ -54,7 +60,7 @@ def remind_offer(text: str, events: tuple[Event, ...], lang: str) -> Offer | Non
         return None
     if len(events) > 1 or (leads is None and not events):
         return None  # "remind me" alone: the engine's answer explains the choices
-    leads = leads or DEFAULT_LEADS
+    leads = leads or default_leads
     described = describe_leads(leads, lang)
     if events:
         event = events[0]

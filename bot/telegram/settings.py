@@ -5,7 +5,9 @@ The screen is one message, edited in place as the user moves through it (callbac
 shared location; ``set:dg`` then ``set:dg:HHMM`` / ``set:dg:off`` or a typed time; ``set:ld`` then
 ``set:ld:<leads>`` or typed lead times ("2d 3h"). Typed answers are read from the user who pressed
 the button, in that chat, until they answer or go back. Digest and lead times are read by the
-subscription commands' own parsers (``digest_reply``, ``parse_leads``): one syntax for both.
+subscription commands' own replies (``digest_reply``, ``leads_reply``): one syntax for both. The
+lead times chosen here are the chat's default ones, for /subscribe and every other way of
+subscribing that states none, and they replace those of the chat's current subscriptions.
 Changes in a group need an administrator (``bot.telegram.permissions``).
 """
 
@@ -25,13 +27,14 @@ from telegram.ext import (
     filters,
 )
 
+from bot.reader import Reader
 from bot.reminders import ReminderServices
-from bot.reminders.leads import DEFAULT_LEADS, Lead, LeadError, parse_leads
-from bot.reminders.texts import describe_leads, explain_lead_error
+from bot.reminders.leads import DEFAULT_LEADS, Lead, parse_leads
+from bot.reminders.texts import describe_leads
 from bot.telegram.language import language_keyboard, language_name, store_language
 from bot.telegram.permissions import admins_only
-from bot.telegram.services import add_menu_command, chat_id_of, language, services
-from bot.telegram.subscriptions import digest_reply, toast_text
+from bot.telegram.services import add_menu_command, chat_id_of, reader, services
+from bot.telegram.subscriptions import digest_reply, leads_reply, toast_text
 from bot.text.dates import SUPPORTED_LANGUAGES
 from bot.text.messages import say
 from bot.zones import zone_from_location, zone_from_text
@@ -67,18 +70,19 @@ class Settings:
 
     # What the screen shows --------------------------------------------------------------------
 
-    def home(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, lang: str) -> str:
-        store = self.reminders.store
+    def home(self, who: Reader) -> str:
+        store, chat_id, lang = self.reminders.store, who.chat_id, who.lang
+        assert chat_id is not None
         digest = store.digest_time(chat_id)
-        text = say(
+        return say(
             "settings",
             lang,
             language=language_name(lang),
-            zone=services(context).zone_for(chat_id).key,
+            zone=who.zone.key,
             digest=f"{digest:%H:%M}" if digest else say("settings_off", lang),
+            defaults=describe_leads(store.get_chat(chat_id).leads, lang),
             leads=self._leads_text(chat_id, lang),
         )
-        return text
 
     def _leads_text(self, chat_id: int, lang: str) -> str:
         seen: list[tuple[Lead, ...]] = []
@@ -104,11 +108,10 @@ class Settings:
     # Handlers ---------------------------------------------------------------------------------
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        message, chat_id, lang = update.effective_message, chat_id_of(update), language(update)
-        assert message is not None and chat_id is not None
-        text = self.home(context, chat_id, lang)
+        message, who = update.effective_message, reader(update, context)
+        assert message is not None and who.chat_id is not None
         await message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=self.home_keyboard(lang)
+            self.home(who), parse_mode=ParseMode.HTML, reply_markup=self.home_keyboard(who.lang)
         )
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -130,8 +133,9 @@ class Settings:
     async def _open(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, screen: str
     ) -> None:
-        query, lang = update.callback_query, language(update)
+        query, who = update.callback_query, reader(update, context)
         assert query is not None and update.effective_user is not None
+        lang = who.lang
         back = [_button(lang, "btn_back", "set:home")]
         if screen == "lang":
             rows = [*language_keyboard("set:lang").inline_keyboard, back]
@@ -152,7 +156,7 @@ class Settings:
             rows, text = [*rows, back], say("settings_ask_leads", lang)
         else:
             rows = list(self.home_keyboard(lang).inline_keyboard)
-            text = self.home(context, chat_id, lang)
+            text = self.home(who)
         await query.answer()
         await query.edit_message_text(
             text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
@@ -166,41 +170,22 @@ class Settings:
         screen: str,
         choice: str,
     ) -> None:
-        query, lang = update.callback_query, language(update)
+        query, lang = update.callback_query, reader(update, context).lang
         assert query is not None
         if screen == "lang" and choice in SUPPORTED_LANGUAGES:
             store_language(context, chat_id, choice)
-            lang, toast = choice, say("language_set", choice)
+            toast = say("language_set", choice)
         elif screen == "dg":
             toast = digest_reply(self.reminders, chat_id, [_clock(choice)], lang)
         elif screen == "ld":
-            toast = self.set_leads(chat_id, choice.replace(",", " "), lang)
+            toast = leads_reply(self.reminders, chat_id, choice.split(","), lang)
         else:
             await query.answer()
             return
         await query.answer(toast_text(toast))
+        who = reader(update, context)  # read again: the language may have changed
         await query.edit_message_text(
-            self.home(context, chat_id, lang),
-            parse_mode=ParseMode.HTML,
-            reply_markup=self.home_keyboard(lang),
-        )
-
-    def set_leads(self, chat_id: int, text: str, lang: str) -> str:
-        """New lead times for every subscription of the chat (every meeting if it has none)."""
-        try:
-            leads = parse_leads(text) or DEFAULT_LEADS
-        except LeadError as error:
-            return explain_lead_error(error, lang)
-        store = self.reminders.store
-        scopes = [subscription.scope for subscription in store.chat_subscriptions(chat_id)]
-        for scope in scopes or ["all"]:
-            store.subscribe(chat_id, scope, leads)
-        self.reminders.changed()
-        described = describe_leads(leads, lang)
-        return (
-            say("leads_set", lang, leads=described)
-            if scopes
-            else say("subscribed_all", lang, leads=described)
+            self.home(who), parse_mode=ParseMode.HTML, reply_markup=self.home_keyboard(who.lang)
         )
 
     async def typed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -212,14 +197,14 @@ class Settings:
         what, text, lang = (
             self.awaiting.answered(chat_id, user.id),
             message.text or "",
-            language(update),
+            reader(update, context).lang,
         )
         if what == "zone":
             reply = self._set_zone(context, chat_id, zone_from_text(text), text, lang)
         elif what == "digest":
             reply = digest_reply(self.reminders, chat_id, text.split(), lang)
         else:
-            reply = self.set_leads(chat_id, text, lang)
+            reply = leads_reply(self.reminders, chat_id, [text], lang)
         await message.reply_text(reply, parse_mode=ParseMode.HTML)
 
     async def location(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -236,7 +221,7 @@ class Settings:
         point = message.location
         zone = zone_from_location(point.latitude, point.longitude)
         text = f"{point.latitude:.2f}, {point.longitude:.2f}"
-        reply = self._set_zone(context, chat_id, zone, text, language(update))
+        reply = self._set_zone(context, chat_id, zone, text, reader(update, context).lang)
         await message.reply_text(reply, parse_mode=ParseMode.HTML)
 
     def _set_zone(

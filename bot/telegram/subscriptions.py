@@ -12,10 +12,12 @@ Telegram.
 * ``/reminders`` the reminders this chat will get in the next year, in its time zone.
 * ``/digest 08:00`` the day's meetings every morning (sent by the reminder service);
   ``/digest off``.
-* Buttons: ``rem:<event>`` remind me (defaults), ``rem:<event>:1d,2h`` with the lead times a
-  free-text request stated ("remind me the day before the MSP", ``bot.telegram.remind``),
-  ``uns:<event>`` stop, ``snz:<event>:1h`` again in
-  an hour, ``snz:<event>:am`` tomorrow at 08:00 local.
+* ``leads_reply``: the chat's default lead times (/settings and /channel; no command of its own).
+* Without lead times a subscription gets the chat's default ones (/settings), else calbot's.
+* Buttons: ``rem:<event>`` remind me (default lead times), ``rem:<event>:1d,2h`` with the lead
+  times a free-text request stated ("remind me the day before the MSP", ``bot.telegram.remind``),
+  ``uns:<event>`` stop, ``snz:<event>:1h`` again in an hour, ``snz:<event>:am`` tomorrow at 08:00
+  local.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import re
 from dataclasses import replace
 from datetime import time, timedelta
 from html import escape, unescape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -32,9 +34,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 
 from bot.events.lookup import resolve
 from bot.events.model import Event
+from bot.reader import read_chat
 from bot.reminders import ReminderServices
 from bot.reminders.leads import (
-    DEFAULT_LEADS,
     MORNING_OF_AT,
     Lead,
     LeadError,
@@ -47,7 +49,7 @@ from bot.reminders.planner import Subscription, plan_slots, scope_for_event, sco
 from bot.reminders.texts import KIND_WORDS, describe_leads, explain_lead_error, kind_name
 from bot.telegram.links import resolve_ref
 from bot.telegram.permissions import admins_only
-from bot.telegram.services import add_help_section, add_menu_command, language
+from bot.telegram.services import add_help_section, add_menu_command, reader
 from bot.text.dates import format_datetime_short
 from bot.text.messages import say
 
@@ -91,11 +93,8 @@ def _target(services: ReminderServices, words: list[str], lang: str) -> Target:
 
 
 def _zone(services: ReminderServices, chat_id: int) -> ZoneInfo:
-    name = services.store.get_chat(chat_id).timezone
-    try:
-        return ZoneInfo(name) if name else services.holder.current.calendar.zone
-    except (ZoneInfoNotFoundError, ValueError):
-        return services.holder.current.calendar.zone
+    """The chat's zone (``bot.reader``): the reply may be in another chat's language (/channel)."""
+    return read_chat(services.store, chat_id, services.holder.current.calendar).zone
 
 
 def _remember_language(services: ReminderServices, chat_id: int, lang: str) -> None:
@@ -110,8 +109,9 @@ def _remember_language(services: ReminderServices, chat_id: int, lang: str) -> N
 
 def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
     words = [word for word in args if not is_lead_word(word)]
+    stated = [word for word in args if is_lead_word(word)]
     try:
-        leads = parse_leads([word for word in args if is_lead_word(word)])
+        leads = parse_leads(stated) if stated else None  # None: the chat's default lead times
     except LeadError as error:
         return explain_lead_error(error, lang)
     target = _target(services, words, lang)
@@ -121,14 +121,19 @@ def subscribe_reply(services: ReminderServices, chat_id: int, args: list[str], l
 
 
 def _book(
-    services: ReminderServices, chat_id: int, target: Target, leads: tuple[Lead, ...], lang: str
+    services: ReminderServices,
+    chat_id: int,
+    target: Target,
+    leads: tuple[Lead, ...] | None,
+    lang: str,
 ) -> str:
-    """Subscribe the chat to ``target`` with ``leads`` and say in words what was booked."""
+    """Subscribe the chat to ``target`` with ``leads`` (None: the chat's default lead times) and
+    say in words what was booked."""
     assert target.scope is not None
     _remember_language(services, chat_id, lang)
-    services.store.subscribe(chat_id, target.scope, leads)
+    booked = services.store.subscribe(chat_id, target.scope, leads)
     services.changed()
-    described = describe_leads(leads, lang)
+    described = describe_leads(booked.leads, lang)
     if target.event is not None:
         reply = say("subscribed_event", lang, name=target.event.name, leads=described)
         if not target.event.days_stated:
@@ -212,13 +217,30 @@ def digest_reply(services: ReminderServices, chat_id: int, args: list[str], lang
     return say("digest_set", lang, at=f"{at:%H:%M}", tz=_zone(services, chat_id).key)
 
 
+def leads_reply(services: ReminderServices, chat_id: int, args: list[str], lang: str) -> str:
+    """The chat's default lead times (/settings, /channel): for the subscriptions it makes from
+    now on without stating any and, as before they were stored, for those it has."""
+    try:
+        leads = parse_leads(" ".join(args))
+    except LeadError as error:
+        return explain_lead_error(error, lang)
+    store = services.store
+    store.set_default_leads(chat_id, leads)
+    scopes = [subscription.scope for subscription in store.chat_subscriptions(chat_id)]
+    for scope in scopes:
+        store.subscribe(chat_id, scope, leads)
+    services.changed()
+    described = describe_leads(leads, lang)
+    return say("leads_set" if scopes else "default_leads_set", lang, leads=described)
+
+
 def remind_button_reply(
     services: ReminderServices, chat_id: int, ref: str, lang: str, keys: str = ""
 ) -> str:
     """The remind-me button: ``ref`` an event (or ``*`` every meeting, ``*kind`` a kind), with
     the lead times a free-text request stated (``keys``, as ``offer_data`` wrote them)."""
     try:
-        leads = parse_leads(keys.split(",")) if keys else DEFAULT_LEADS
+        leads = parse_leads(keys.split(",")) if keys else None  # None: the chat's default
     except LeadError as error:
         return explain_lead_error(error, lang)
     if ref.startswith("*"):
@@ -282,29 +304,30 @@ class _Handlers:
         assert chat_id is not None
         if await admins_only(update, context):
             return
-        reply = subscribe_reply(self.services, chat_id, list(context.args or []), language(update))
-        await self._reply(update, reply)
+        args, lang = list(context.args or []), reader(update, context).lang
+        await self._reply(update, subscribe_reply(self.services, chat_id, args, lang))
 
     async def unsubscribe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
         if await admins_only(update, context):
             return
-        args = list(context.args or [])
-        await self._reply(update, unsubscribe_reply(self.services, chat_id, args, language(update)))
+        args, lang = list(context.args or []), reader(update, context).lang
+        await self._reply(update, unsubscribe_reply(self.services, chat_id, args, lang))
 
     async def reminders(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
-        await self._reply(update, reminders_reply(self.services, chat_id, language(update)))
+        lang = reader(update, context).lang
+        await self._reply(update, reminders_reply(self.services, chat_id, lang))
 
     async def digest(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = _chat_id(update)
         assert chat_id is not None
         if await admins_only(update, context):
             return
-        args = list(context.args or [])
-        await self._reply(update, digest_reply(self.services, chat_id, args, language(update)))
+        args, lang = list(context.args or []), reader(update, context).lang
+        await self._reply(update, digest_reply(self.services, chat_id, args, lang))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -312,7 +335,7 @@ class _Handlers:
         assert query is not None and query.data is not None and chat_id is not None
         if await admins_only(update, context):
             return
-        lang = language(update)
+        lang = reader(update, context).lang
         prefix, _, rest = query.data.partition(":")
         if (
             prefix in ("rem", "uns") and rest == "*"

@@ -18,6 +18,7 @@ from telegram.ext import Application
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.reminders import ReminderServices
+from bot.reminders.leads import parse_leads
 from bot.reminders.service import ReminderService
 from bot.state import CalendarHolder
 from bot.storage import Store
@@ -134,6 +135,19 @@ async def test_a_demoted_administrator_loses_control_at_once(running: Running) -
     running.api.set_member(CHANNEL, ADMIN, "member")
     assert "Only an administrator" in await running.ask("/channel @ccwnews unsubscribe", ADMIN)
     assert len(running.store.chat_subscriptions(CHANNEL)) == 1
+
+
+async def test_the_channels_default_lead_times_serve_its_subscriptions_that_state_none(
+    running: Running,
+) -> None:
+    await add_bot_to_channel(running)
+    reply = await running.ask("/channel @ccwnews leads 2h", ADMIN)
+    assert "@ccwnews" in reply and "2 hours before" in reply
+    reply = await running.ask("/channel @ccwnews subscribe msp opening", ADMIN)
+    assert "MSP opening: 2 hours before" in reply
+    assert [s.leads for s in running.store.chat_subscriptions(CHANNEL)] == [parse_leads("2h")]
+    # The administrator's own private chat keeps calbot's defaults.
+    assert "the day before, the morning of" in await running.ask("/subscribe msp opening", ADMIN)
 
 
 async def test_a_bot_that_may_not_post_says_so(running: Running) -> None:

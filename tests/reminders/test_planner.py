@@ -231,3 +231,12 @@ def test_chats_with_the_same_zone_and_leads_share_one_group(calendar: Calendar) 
     audience = group_subscriptions(calendar, subs, chats)
     assert len(audience.groups) == 1
     assert not audience.overlapping
+
+
+def test_a_chat_whose_zone_left_tzdata_is_planned_in_the_calendars_zone(
+    calendar: Calendar,
+) -> None:
+    gone = {1: ChatPrefs(1, "Mars/Olympus_Mons", "ru-RU")}
+    slots = plan(calendar, [Subscription(1, "all")], chats=gone)
+    assert slots == plan(calendar, [Subscription(1, "all")], chats={1: ChatPrefs(1, None, "ru")})
+    assert {(slot.tz, slot.lang) for slot in slots} == {("Europe/Zurich", "ru")}

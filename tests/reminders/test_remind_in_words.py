@@ -64,6 +64,17 @@ async def test_remind_me_about_an_event_without_a_lead_offers_the_usual_two(
     assert running.store.subscriptions() == [expected]
 
 
+async def test_remind_me_without_a_lead_offers_the_chats_default_lead_times(
+    running: Running,
+) -> None:
+    running.store.set_default_leads(CHAT, parse_leads("2d 2h"))
+    offer = await _offer(running, "please remind me about the MSP opening")
+    assert "2 days before, 2 hours before" in offer.plain
+    await _press_only_button(running, offer)
+    expected = Subscription(CHAT, "event:msp-opening", parse_leads("2d 2h"))
+    assert running.store.subscriptions() == [expected]
+
+
 async def test_a_lead_the_command_refuses_is_explained_with_no_button(running: Running) -> None:
     offer = await _offer(running, "remind me 90 days before the MSP opening")
     assert "at most 60 days" in offer.plain

@@ -77,7 +77,8 @@ async def test_settings_shows_the_chats_choices_and_four_buttons(running: Runnin
     screen = await running.send("/settings")
     assert screen.plain == (
         "Settings for this chat\nLanguage: English\nTime zone: Europe/Zurich\n"
-        "Daily digest: off\nReminders: none (/subscribe)"
+        "Daily digest: off\nReminder times: the day before, the morning of\n"
+        "Reminders: none (/subscribe)"
     )
     assert screen.callback_data == ["set:lang", "set:tz", "set:dg", "set:ld"]
 
@@ -134,19 +135,50 @@ async def test_lead_times_apply_to_the_chats_subscriptions(running: Running) -> 
     await running.send("/settings")
     await running.press("set:ld")
     screen = await running.press("set:ld:2d,1d")
+    assert "Reminder times: 2 days before, the day before" in screen
     assert "Reminders: 2 days before, the day before" in screen
     [subscription] = running.store.chat_subscriptions(CHAT)
     assert subscription.scope == "event:msp-opening"
     assert subscription.leads == parse_leads("2d 1d")
 
 
+async def test_chosen_lead_times_are_the_chats_default_for_later_subscriptions(
+    running: Running,
+) -> None:
+    await running.send("/settings")
+    await running.press("set:ld")
+    screen = await running.press("set:ld:3h")
+    assert "Reminder times: 3 hours before\nReminders: none (/subscribe)" in screen
+    assert running.store.chat_subscriptions(CHAT) == []  # a default, not a subscription
+    reply = await running.send("/subscribe msp")
+    assert reply.plain.startswith("You will be reminded of MSP opening: 3 hours before.")
+    [subscription] = running.store.chat_subscriptions(CHAT)
+    assert subscription.leads == parse_leads("3h")
+    stated = await running.send("/subscribe protocol v 2d")  # stated lead times still win
+    assert "2 days before" in stated.plain
+
+
 async def test_typed_lead_times_use_the_subscribe_syntax(running: Running) -> None:
     await running.send("/settings")
     await running.press("set:ld")
-    reply = await running.send("2d 3h")
-    assert reply.plain == "You will be reminded of every meeting: 2 days before, 3 hours before."
+    reply = await running.send("2d, 3h")
+    assert reply.plain == (
+        "Reminder times for new subscriptions in this chat: 2 days before, 3 hours before. "
+        "Subscribe with /subscribe."
+    )
     screen = await running.send("/settings")
-    assert screen.plain.endswith("Reminders: 2 days before, 3 hours before")
+    assert "Reminder times: 2 days before, 3 hours before\n" in screen.plain
+
+
+async def test_default_lead_times_are_kept_per_chat(running: Running) -> None:
+    running.api.set_admins(GROUP, ADMIN)
+    kwargs = {"chat_id": GROUP, "chat_type": "supergroup", "user_id": ADMIN}
+    await running.send("/settings", **kwargs)
+    await running.press("set:ld", chat_id=GROUP, user_id=ADMIN)
+    await running.press("set:ld:1d", chat_id=GROUP, user_id=ADMIN)
+    assert (await running.send("/subscribe", **kwargs)).plain.endswith(": the day before.")
+    private = await running.send("/subscribe")
+    assert private.plain.endswith(": the day before, the morning of.")
 
 
 async def test_choosing_a_language_redraws_the_screen_in_it(running: Running) -> None:

@@ -91,6 +91,16 @@ async def test_remind_me_button_subscribes_with_the_defaults(running: Running) -
     assert running.store.subscriptions() == [Subscription(CHAT, "event:protocol-v")]
 
 
+async def test_buttons_and_subscribe_without_lead_times_use_the_chats_default(
+    running: Running,
+) -> None:
+    running.store.set_default_leads(CHAT, parse_leads("1w"))
+    toast, _ = await running.press("rem:protocol-v")
+    assert "7 days before" in toast
+    assert "7 days before" in await running.ask("/subscribe conferences")
+    assert {s.leads for s in running.store.subscriptions()} == {parse_leads("1w")}
+
+
 async def test_unsubscribe_button_ends_the_events_subscription(running: Running) -> None:
     running.store.subscribe(CHAT, "event:protocol-v")
     _, message = await running.press("uns:protocol-v")

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 
 from bot.chats import ChatPrefs
 from bot.clock import ManualClock
 from bot.events.revisions import Revision
 from bot.reminders.leads import DEFAULT_LEADS, parse_leads
 from bot.storage import DeliveryKey, Store, Subscription, normalize_url, schema
+from bot.storage.channels import Channel, ChannelStore
+from bot.storage.feed_tokens import FeedTokens
 from bot.storage.schema import LATEST_VERSION
 
 KEY = DeliveryKey(42, "ccw-msp-2007", 0, "1d")
@@ -312,3 +315,86 @@ def test_subscriptions_share_one_parsed_lead_tuple_per_distinct_text(store: Stor
     first, *others = store.subscriptions()
     assert first.leads == parse_leads("2d,3h")
     assert all(sub.leads is first.leads for sub in others)
+
+
+def _v3_database(database_url: str, clock: ManualClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database as calbot left it at schema version 3, before chats had default lead times."""
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        opened = Store.open(database_url, clock)
+    with opened.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE chats DROP COLUMN default_leads"))
+    opened.close()
+
+
+def test_a_version_3_database_with_data_upgrades_without_losing_any(
+    database_url: str, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _v3_database(database_url, clock, monkeypatch)
+    # Written with the v3 columns only (the Store's own methods know the new one).
+    engine = create_engine(normalize_url(database_url))
+    now = clock.now()
+    with engine.begin() as connection:
+        connection.execute(
+            schema.chats.insert().values(
+                id=1, timezone="Asia/Tokyo", language="fr", active=True, digest_time="08:00",
+                created_utc=now, updated_utc=now,
+            )
+        )  # fmt: skip
+        connection.execute(
+            schema.subscriptions.insert().values(
+                chat_id=1, scope="event:msp", leads="2d,3h", active=True,
+                created_utc=now, updated_utc=now,
+            )
+        )  # fmt: skip
+        connection.execute(
+            schema.snoozes.insert().values(
+                chat_id=1, event_id="msp", due_utc=now, done=False, created_utc=now
+            )
+        )
+    old = Store(engine, clock)
+    old.claim_delivery(DeliveryKey(1, "msp", 0, "2d"))
+    token = FeedTokens(engine, clock).token_for(1)
+    ChannelStore(engine, clock).save(Channel(-1001, "CCW", "ccwnews", "administrator", True))
+    engine.dispose()
+
+    upgraded = Store.open(database_url, clock)
+    assert upgraded.schema_version() == LATEST_VERSION == 4
+    assert upgraded.get_chat(1) == ChatPrefs(1, "Asia/Tokyo", "fr", True, None)
+    assert upgraded.digest_time(1) == time(8, 0)
+    assert upgraded.subscriptions() == [Subscription(1, "event:msp", parse_leads("2d 3h"))]
+    assert [snooze.event_id for snooze in upgraded.due_snoozes(now)] == ["msp"]
+    assert upgraded.claim_delivery(DeliveryKey(1, "msp", 0, "2d")) is False
+    assert FeedTokens(upgraded.engine, clock).chat_for(token) is not None
+    channel = ChannelStore(upgraded.engine, clock).find("@ccwnews")
+    assert channel is not None and channel.can_post
+    # The new column works on the upgraded database.
+    upgraded.set_default_leads(1, parse_leads("1w"))
+    assert upgraded.subscribe(1, "all").leads == parse_leads("1w")
+    upgraded.close()
+
+
+def test_a_subscription_without_lead_times_gets_the_chats_default(store: Store) -> None:
+    assert store.subscribe(5, "all").leads == DEFAULT_LEADS
+    store.set_default_leads(5, parse_leads("2d 3h"))
+    assert store.get_chat(5).default_leads == parse_leads("2d 3h")
+    assert store.subscribe(5, "event:msp").leads == parse_leads("2d 3h")
+    assert store.subscribe(5, "kind:meeting", parse_leads("1w")).leads == parse_leads("1w")
+    assert store.subscribe(6, "all").leads == DEFAULT_LEADS  # another chat keeps calbot's
+    store.set_default_leads(5, None)
+    assert store.subscribe(5, "event:msp").leads == DEFAULT_LEADS
+
+
+def test_saving_a_chats_zone_keeps_its_default_lead_times(store: Store) -> None:
+    store.set_default_leads(5, parse_leads("3h"))
+    store.save_chat(replace(store.get_chat(5), timezone="Asia/Tokyo"))
+    assert store.get_chat(5) == ChatPrefs(5, "Asia/Tokyo", None, True, parse_leads("3h"))
+    assert store.chats()[5].default_leads == parse_leads("3h")
+
+
+def test_a_migrated_group_keeps_its_default_lead_times_and_digest(store: Store) -> None:
+    store.set_default_leads(-100, parse_leads("2d"))
+    store.set_digest(-100, time(7, 30))
+    store.migrate_chat(-100, -200)
+    assert store.get_chat(-200).default_leads == parse_leads("2d")
+    assert store.digest_time(-200) == time(7, 30)

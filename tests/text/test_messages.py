@@ -167,7 +167,8 @@ def test_a_language_lacking_a_counted_key_falls_back_to_english_forms() -> None:
 
 
 def test_arabic_lines_open_right_to_left_and_latin_values_are_closed_off() -> None:
-    text = say("settings", "ar", language="العربية", zone="Europe/Geneva", digest="08:00", leads="")
+    values = {"language": "العربية", "zone": "Europe/Geneva", "digest": "08:00"}
+    text = say("settings", "ar", **values, defaults="", leads="")
     assert all(line.startswith(RLM) for line in text.split("\n"))
     assert f"Europe/Geneva{RLM}" in text and f"العربية{RLM}" not in text
 

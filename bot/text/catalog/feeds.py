@@ -73,11 +73,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Channels: add me to your channel as an administrator allowed to post, then, here "
         "in a private chat: /channel @yourchannel subscribe [meeting] [lead times], /channel "
         "@yourchannel unsubscribe [meeting], /channel @yourchannel digest 08:00|off, /channel "
-        "@yourchannel reminders. Only the channel's administrators can.",
+        "@yourchannel leads [lead times], /channel @yourchannel reminders. Only the channel's "
+        "administrators can.",
         "fr": "Chaînes : ajoutez-moi à votre chaîne comme administrateur autorisé à publier, "
         "puis, ici en conversation privée : /channel @votrechaine subscribe [réunion] [délais], "
         "/channel @votrechaine unsubscribe [réunion], /channel @votrechaine digest 08:00|off, "
-        "/channel @votrechaine reminders. Seuls les administrateurs de la chaîne le peuvent.",
+        "/channel @votrechaine leads [délais], /channel @votrechaine reminders. Seuls les "
+        "administrateurs de la chaîne le peuvent.",
     },
     "channel_private_only": {
         "en": "Manage a channel from a private chat with me: /channel",

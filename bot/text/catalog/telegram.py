@@ -204,9 +204,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings": {
         "en": "<b>Settings for this chat</b>\nLanguage: {language}\nTime zone: {zone}\n"
-        "Daily digest: {digest}\nReminders: {leads}",
+        "Daily digest: {digest}\nReminder times: {defaults}\nReminders: {leads}",
         "fr": "<b>Réglages de cette conversation</b>\nLangue : {language}\nFuseau horaire : "
-        "{zone}\nRésumé quotidien : {digest}\nRappels : {leads}",
+        "{zone}\nRésumé quotidien : {digest}\nDélais des rappels : {defaults}\n"
+        "Rappels : {leads}",
     },
     "settings_off": {"en": "off", "fr": "désactivé"},
     "settings_no_reminders": {"en": "none (/subscribe)", "fr": "aucun (/subscribe)"},
@@ -229,6 +230,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "leads_set": {
         "en": "Reminders for this chat: {leads}.",
         "fr": "Rappels de cette conversation : {leads}.",
+    },
+    "default_leads_set": {
+        "en": "Reminder times for new subscriptions in this chat: {leads}. Subscribe with "
+        "/subscribe.",
+        "fr": "Délais des rappels pour les nouveaux abonnements de cette conversation : {leads}. "
+        "Abonnez-vous avec /subscribe.",
     },
     "zone_not_found": {
         "en": "I found no time zone for “{text}”. Type a large city nearby or a zone name such "
