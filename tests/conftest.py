@@ -8,9 +8,10 @@ PostgreSQL variant is skipped with the reason, or fails where ``CALBOT_REQUIRE_P
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,13 +19,19 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
+from telegram.ext import Application
 
-from bot.clock import ManualClock
-from bot.config import DEFAULT_EVENTS_FILE, Settings
+from bot.chats import ChatStore
+from bot.clock import Clock, ManualClock
+from bot.config import DEFAULT_EVENTS_FILE, Settings, load_settings
 from bot.events.loader import load_calendar
 from bot.events.model import Calendar
 from bot.events.revisions import MemoryRevisionStore
+from bot.outbound.budget import Budget
+from bot.outbound.lane import OutboundLane
 from bot.state import CalendarHolder
+from bot.telegram.app import build_application
+from bot.telegram.flood import FloodLimit
 from tests.fakes.bot_api import FakeBotApi
 
 # The machines are shared and noisy: a slow example is not a failure. Examples are not stored (each
@@ -147,8 +154,49 @@ def database_url(
         connection.execute(text(f'CREATE SCHEMA "{name}"'))
     try:
         plain = postgres_server.replace("postgresql+psycopg://", "postgresql://")
-        yield f"{plain}?options=-csearch_path%3D{name}"
+        # synchronous_commit off: a commit does not wait for its WAL flush. Same semantics for every
+        # test (nothing here crashes the database server), a fraction of the time on shared disks.
+        yield f"{plain}?options=-csearch_path%3D{name}%20-csynchronous_commit%3Doff"
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
         admin.dispose()
+
+
+# calbot's Application -----------------------------------------------------------------------------
+
+
+def unpaced_lane() -> OutboundLane:
+    """The outbound lane with its pacing off: with the fake's limits lifted, a test's replies come
+    as fast as calbot makes them (tests/outbound has the paced lane at Telegram's limits)."""
+    return OutboundLane(Budget(rate=0, private_interval=0, group_interval=0), backoff=0.01)
+
+
+@contextlib.asynccontextmanager
+async def polling_bot(
+    api: FakeBotApi,
+    holder: CalendarHolder,
+    clock: Clock,
+    chats: ChatStore,
+    extensions: list[Callable[[Application], object]],
+    settings: Settings | None = None,
+) -> AsyncIterator[Application]:
+    """calbot's Application as ``calbot serve`` builds it, long-polling the fake server, with the
+    fake's rate limits lifted and the lane unpaced."""
+    api.lift_rate_limits()
+    settings = settings or load_settings(
+        TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url
+    )
+    application = build_application(
+        settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock),
+        lane=unpaced_lane(),
+    )  # fmt: skip
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=5)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()

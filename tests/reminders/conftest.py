@@ -21,7 +21,7 @@ from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import ManualClock
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.outbound import OutboundLane
 from bot.outbound.budget import Budget
 from bot.reminders import ReminderServices
@@ -29,9 +29,8 @@ from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.sender import Sender
 from bot.state import CalendarHolder
 from bot.storage import Store
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
 
 ADMIN_ID = 900
@@ -187,18 +186,6 @@ class Running:
 async def running(
     api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
 ) -> AsyncIterator[Running]:
-    api.lift_rate_limits()
-    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
-    application = build_application(
-        settings, holder, clock, services.store,
-        extensions=[lambda app: register(app, services)], flood=FloodLimit(clock),
-    )  # fmt: skip
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield Running(api, services.store)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    extensions = [lambda app: register(app, services)]
+    async with polling_bot(api, holder, clock, services.store, extensions):
+        yield Running(api, services.store)

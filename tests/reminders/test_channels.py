@@ -16,7 +16,6 @@ import pytest
 from telegram.ext import Application
 
 from bot.clock import ManualClock
-from bot.config import load_settings
 from bot.reminders import ReminderServices
 from bot.reminders.leads import parse_leads
 from bot.reminders.service import ReminderService
@@ -24,9 +23,8 @@ from bot.state import CalendarHolder
 from bot.storage import Store
 from bot.storage.channels import ChannelStore
 from bot.telegram import channels
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import FakeBotApi
 from tests.reminders.conftest import TEST_EVENTS, wait_for, write_events
 
@@ -71,19 +69,11 @@ class Running:
 async def running(
     api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
 ) -> AsyncIterator[Running]:
-    api.lift_rate_limits()
-    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
     extensions = [lambda app: register(app, services), lambda app: channels.register(app, services)]
-    application = build_application(
-        settings, holder, clock, services.store, flood=FloodLimit(clock), extensions=extensions
-    )
     api.add_channel(CHANNEL, "CCW news", username="ccwnews")
     api.set_member(CHANNEL, ADMIN, "administrator")
     api.set_member(CHANNEL, READER, "member")
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
+    async with polling_bot(api, holder, clock, services.store, extensions) as application:
         service = ReminderService(services, application.bot, watch_interval=None)
         services.on_change.append(service.reschedule)
         await service.start()
@@ -91,8 +81,6 @@ async def running(
             yield Running(api, services.store, application, service, clock)
         finally:
             await service.stop()
-            await application.updater.stop()
-            await application.stop()
 
 
 async def add_bot_to_channel(running: Running, **rights: bool) -> None:

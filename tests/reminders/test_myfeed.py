@@ -26,10 +26,9 @@ from bot.reminders import ReminderServices
 from bot.state import CalendarHolder
 from bot.storage import Store
 from bot.telegram import myfeed
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
 from bot.web import create_app
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import FakeBotApi
 from tests.reminders.conftest import TEST_EVENTS, write_events
 from tests.support.servers import serve
@@ -63,26 +62,16 @@ class Running:
 async def running(
     api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
 ) -> AsyncIterator[Running]:
-    api.lift_rate_limits()
     settings = load_settings(
         TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, PUBLIC_URL=PUBLIC
     )
     shared = ReminderServices(services.store, holder, clock, settings)
-    application = build_application(
-        settings, holder, clock, services.store, flood=FloodLimit(clock),
-        extensions=[lambda app: register(app, shared), lambda app: myfeed.register(app, shared)],
-    )  # fmt: skip
+    extensions = [lambda app: register(app, shared), lambda app: myfeed.register(app, shared)]
     feeds = PersonalFeeds(holder, services.store, clock, PUBLIC)
     web = create_app(holder, settings, clock, extra_routes=[feeds.route()])
-    async with application, serve(web) as base, httpx.AsyncClient(base_url=base) as http:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield Running(api, services.store, http)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    bot = polling_bot(api, holder, clock, services.store, extensions, settings)
+    async with bot, serve(web) as base, httpx.AsyncClient(base_url=base) as http:
+        yield Running(api, services.store, http)
 
 
 def alarms_by_uid(data: bytes) -> dict[str, list[timedelta]]:

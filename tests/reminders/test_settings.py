@@ -13,15 +13,13 @@ from datetime import time
 import pytest
 
 from bot.clock import ManualClock
-from bot.config import load_settings
 from bot.reminders import ReminderServices
 from bot.reminders.leads import parse_leads
 from bot.state import CalendarHolder
 from bot.storage import Store
 from bot.telegram import settings as settings_screen
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
 from bot.telegram.subscriptions import register
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import FakeBotApi, SentMessage
 
 CHAT = 4343
@@ -53,24 +51,12 @@ class Running:
 async def running(
     api: FakeBotApi, services: ReminderServices, holder: CalendarHolder, clock: ManualClock
 ) -> AsyncIterator[Running]:
-    api.lift_rate_limits()
-    settings = load_settings(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url)
     extensions = [
         lambda app: register(app, services),
         lambda app: settings_screen.register(app, services),
     ]
-    application = build_application(
-        settings, holder, clock, services.store, extensions=extensions, flood=FloodLimit(clock)
-    )
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield Running(api, services.store)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with polling_bot(api, holder, clock, services.store, extensions):
+        yield Running(api, services.store)
 
 
 async def test_settings_shows_the_chats_choices_and_four_buttons(running: Running) -> None:

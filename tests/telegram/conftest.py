@@ -12,11 +12,8 @@ from telegram.ext import Application
 from bot.chats import ChatPrefs, MemoryChatStore
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
-from bot.outbound import OutboundLane
-from bot.outbound.budget import Budget
 from bot.state import CalendarHolder
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import FakeBotApi
 
 ADMIN_ID = 777
@@ -93,19 +90,7 @@ async def bot(
 ) -> AsyncIterator[Bot]:
     """calbot's Application, started and long-polling the fake server (rate limits lifted, and
     the outbound lane's pacing off with them: tests/outbound has the paced ones)."""
-    api.lift_rate_limits()
-    unpaced = OutboundLane(Budget(rate=0, private_interval=0, group_interval=0), backoff=0.01)
-    application = build_application(
-        settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock), lane=unpaced
-    )
-    async with application:
+    async with polling_bot(api, holder, clock, chats, extensions, settings) as application:
         assert application.post_init is not None
         await application.post_init(application)  # what run_polling would do: the command menu
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield Bot(api, application, clock, chats, holder)
-        finally:
-            await application.updater.stop()
-            await application.stop()
+        yield Bot(api, application, clock, chats, holder)
