@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
+from time import monotonic, sleep
 from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, event, func, select, update
@@ -32,6 +33,7 @@ DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
 # What a group's preferences are; they follow it when it becomes a supergroup (``migrate_chat``).
 _MIGRATED_PREFS = ("timezone", "language", "digest_time", "default_leads")
 SQLITE_BUSY_TIMEOUT_MS = 5000
+CLOSE_WAIT_SECONDS = 5.0  # how long close() waits for connections still out in worker threads
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,13 @@ class Store:
         return cls(engine, clock)
 
     def close(self) -> None:
+        """Close the pool once in-flight work is back: a database call still running in a worker
+        thread when calbot stops (``asyncio.to_thread`` outlives a cancelled task) returns its
+        connection to the pool it came from; disposing first would leave that connection open."""
+        checked_out = getattr(self.engine.pool, "checkedout", lambda: 0)
+        deadline = monotonic() + CLOSE_WAIT_SECONDS
+        while checked_out() and monotonic() < deadline:
+            sleep(0.01)
         self.engine.dispose()
 
     def ping(self) -> bool:

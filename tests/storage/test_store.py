@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
@@ -398,3 +401,27 @@ def test_a_migrated_group_keeps_its_default_lead_times_and_digest(store: Store) 
     store.migrate_chat(-100, -200)
     assert store.get_chat(-200).default_leads == parse_leads("2d")
     assert store.digest_time(-200) == time(7, 30)
+
+
+def test_close_waits_for_a_connection_still_out_in_a_worker_thread(database_url: str) -> None:
+    """A query still running in a thread when calbot stops gets its connection closed with the
+    rest, not left open in a discarded pool (PostgreSQL warns of it when it is collected)."""
+    store = Store.open(database_url, ManualClock(datetime(2007, 11, 1, tzinfo=UTC)))
+    taken, release = threading.Event(), threading.Event()
+
+    def in_flight() -> None:
+        with store.engine.connect() as connection:
+            taken.set()
+            release.wait(5)
+            connection.execute(text("SELECT 1"))
+
+    with ThreadPoolExecutor(2) as pool:
+        query = pool.submit(in_flight)
+        taken.wait(5)
+        closing = pool.submit(store.close)
+        release.set()
+        query.result(), closing.result()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
