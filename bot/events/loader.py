@@ -18,6 +18,7 @@ import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -101,7 +102,14 @@ def load_calendar(path: str | Path) -> Calendar:
 
 def parse_calendar(raw: bytes | str, filename: str = "events.yaml") -> Calendar:
     """Validate the text of an events file. Raises ``CalendarError`` naming every problem."""
-    text = _decode(raw, filename)
+    return _parse_text(_decode(raw, filename), filename)
+
+
+@lru_cache(maxsize=16)
+def _parse_text(text: str, filename: str) -> Calendar:
+    """The calendar of one text. Cached by content (a ``Calendar`` is frozen): reading the same
+    file again (a reload that changed nothing, ``calbot check`` then ``serve``, each test's
+    fixture) costs a file read, not a YAML parse; a broken text raises again each time."""
     root = _compose(text, filename)
     if root is None:
         _fail(filename, (1, 1), _EMPTY_FILE)

@@ -8,8 +8,11 @@ commands and buttons are found first.
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Callable, Iterable
+from functools import cache
 
+import certifi
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -22,6 +25,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.chats import ChatStore
 from bot.clock import Clock
@@ -61,6 +65,13 @@ ADMIN_COMMANDS = (
 )
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for the process's Bot API clients (python-telegram-bot makes two per
+    Application, and httpx reads the whole CA bundle for each: ~0.1 s apiece)."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def build_application(
     settings: Settings,
     holder: CalendarHolder,
@@ -85,6 +96,8 @@ def build_application(
         .base_file_url(f"{api}/file/bot")
         .post_init(_post_init)
         .rate_limiter(lane or OutboundLane())
+        .request(HTTPXRequest(connection_pool_size=256, httpx_kwargs={"verify": _tls()}))
+        .get_updates_request(HTTPXRequest(connection_pool_size=1, httpx_kwargs={"verify": _tls()}))
         # Many users' updates at once (a handler may wait for its send slot in the lane), and a
         # pressed button never queued behind a burst of messages.
         .concurrent_updates(ButtonsFirst())
