@@ -94,7 +94,7 @@ def subscribe(q: Question) -> Answer | None:
 def not_in_calendar(q: Question) -> Answer | None:
     """ "When is the next Human Rights Council session?", "Is there a meeting in Paris?": a name
     nothing in the calendar or the knowledge holds is declined, with no date."""
-    name = unknown_name(q.calendar, q.knowledge, q.text, q.lookup)
+    name = unknown_name(q.calendar, q.knowledge, q.text, q.lookup, q.lang)
     if name is None:
         return None
     events = q.calendar.events
