@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import simplemma
 from rapidfuzz import fuzz, process
 
 from bot.answers.intents import NEUTRAL_WORDS
@@ -168,7 +169,7 @@ def _chinese_norm(part: str) -> str:
     return normalize(part)
 
 
-def _known(token: _Token, calendar: Calendar, knowledge: Knowledge) -> bool:
+def _known(token: _Token, calendar: Calendar, knowledge: Knowledge, lang: str | None) -> bool:
     word = token.norm
     if not word or len(word) < 2 or _NUMBERISH.match(word):
         return True
@@ -181,9 +182,47 @@ def _known(token: _Token, calendar: Calendar, knowledge: Knowledge) -> bool:
         return True
     if token.capital:
         return False  # a careful capital is a name as typed: no spelling correction
+    if token.norm in _language_list(lang):
+        return True  # a join or a preposition of the question's language ("para", "sobre")
+    if _dictionary_word(token, lang):
+        return False  # "commerce" is a word of its own, not "commence" misspelt
     if query_words(calendar, word, knowledge.terms):
         return True
     return _misspelt(word, _question_words()) or _misspelt(word, _spellings(calendar))
+
+
+def _dictionary_word(token: _Token, lang: str | None) -> bool:
+    """True when simplemma's dictionary of the question's language knows ``token`` as typed
+    ("commerce", "statues", "faim"): such a word is itself, so typo tolerance must not read it as
+    a near question or calendar word ("commence", "states", "fin")."""
+    if lang is None:
+        return False
+    if lang not in _DICTIONARIES or token.script is not None:
+        return False
+    typed = token.text.casefold()
+    return simplemma.is_known(typed, lang=lang) or simplemma.is_known(token.norm, lang=lang)
+
+
+# The languages simplemma has a dictionary for among calbot's (as bot.text.languages lemmatises).
+_DICTIONARIES = frozenset(("en", "fr", "es", "ru"))
+
+
+@cache
+def _language_list(lang: str | None) -> frozenset[str]:
+    """The words words.yaml lists for ``lang`` (its word lists and its phrases; not its
+    ``patterns``, whose spellings include typos): words of questions, never names."""
+    sections = language_words().get(lang or "", {})
+    texts: list[str] = []
+    for key, value in sections.items():
+        if isinstance(value, list):
+            texts += map(str, value)
+        elif isinstance(value, dict) and key != "patterns":
+            for name, listed in value.items():
+                if isinstance(listed, list):  # intents: {when: [quand, ...]}
+                    texts += map(str, listed)
+                else:  # synonyms, numerals: {prot: protocol}
+                    texts += [str(name), "" if listed is None else str(listed)]
+    return frozenset(normalize(" ".join(texts)).split())
 
 
 def _named(word: str, calendar: Calendar, knowledge: Knowledge) -> bool:
@@ -220,10 +259,15 @@ _spellings = per_calendar(lambda calendar: tuple(w for w in _words_of(calendar) 
 
 
 def unknown_name(
-    calendar: Calendar, knowledge: Knowledge, text: str, lookup: LookupResult
+    calendar: Calendar,
+    knowledge: Knowledge,
+    text: str,
+    lookup: LookupResult,
+    lang: str | None = None,
 ) -> str | None:
     """The name ``text`` gives that nothing in the calendar or the knowledge holds, as typed, or
-    None when every name in it is known (or it names nothing)."""
+    None when every name in it is known (or it names nothing); ``lang``: the question's language,
+    whose words are never read as typos."""
     tokens = _tokens(text)
     nouns = lexicon().name_nouns
     is_noun = [token.norm in nouns for token in tokens]
@@ -232,7 +276,7 @@ def unknown_name(
     for index, token in enumerate(tokens):
         if is_noun[index] or not token.may_name:
             continue
-        if _known(token, calendar, knowledge) and (
+        if _known(token, calendar, knowledge, lang) and (
             not _name_part(tokens, is_noun, index) or _named(token.norm, calendar, knowledge)
         ):
             continue

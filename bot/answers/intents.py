@@ -1,6 +1,7 @@
 """Intents: what kind of answer a question wants, read from its words: the phrases and patterns
-of every language in words.yaml, and the phrases and document symbols of the calendar's knowledge
-file (its "63rd session", its "A/RES/62/57").
+of every language in words.yaml, and the phrases, document symbols and instrument names of the
+calendar's knowledge file (its "63rd session", its "A/RES/62/57", its "Protocol IV"). How a
+question cites a paragraph or a footnote is grammar here and words in words.yaml.
 
 Phrases and patterns run on normalized text (lowercase, no accents, punctuation as spaces), so
 "Où ?", "ou" and "OÙ" read alike. The engine decides which intent wins once it knows which events
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
 
-from bot.answers.words import phrases
-from bot.events.lookup import STOPWORDS, normalize
+from bot.answers.words import phrases, word_list
+from bot.events.lookup import STOPWORDS, normalize, roman
 
 if TYPE_CHECKING:
     from bot.answers.knowledge import Knowledge
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 
 class Intent(StrEnum):
     """What a question asks for; the rules of ``bot.answers.rules`` guard on these. Each is read
-    by the words.yaml phrases and patterns of the same name (THANKS also by ``_THANKS_WORDS``)."""
+    by the words.yaml phrases and patterns of the same name (THANKS also by its ``thanks``
+    words)."""
 
     HELP = "help"
     SUBSCRIBE = "subscribe"
@@ -73,59 +76,58 @@ def _compiled() -> dict[Intent, re.Pattern[str]]:
     return {intent: re.compile("|".join(found)) for intent, found in branches.items()}
 
 
-_FOOTNOTE = re.compile(r" (?:footnote|foot note|note de bas de page|note) (?:no |n )?(\d{1,2}) ")
-_PARAGRAPH = re.compile(
-    r" (?:(?P<kind1>operative|op|preambular|preamble|pp|preambule|dispositif)\s+)?"
-    r"(?:paragraph|paragraphe|para|alinea)?\s*(?:no |n )?(?P<number>\d{1,2})"
-    r"(?:st|nd|rd|th|e|er)?(?:\s+(?P<kind2>preambular|operative|du preambule|du dispositif"
-    r"|of the preamble))? "
-)
-_PARAGRAPH_WORD = re.compile(
-    r" (paragraph|paragraphe|para|alinea|preambular|preamble|operative|op|pp|preambule) "
-)
-_INSTRUMENT = re.compile(r" (amended )?protocol(?:e)? (i|ii|iii|iv|v|1|2|3|4|5)( modifie)? ")
-_EVENT_WORDS = re.compile(
-    r" (conference|meeting|reunion|committee|comite|prepcom|session|msp|gge|conferences|meetings) "
-)
-_CONVENTION = re.compile(r" (the )?(ccw|convention)( sur| on)? ")
-_KIND_WORDS = {
-    "meeting": re.compile(r" (meetings?|reunions?) "),
-    "conference": re.compile(r" (conferences?) "),
-}
-_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
-
-# Words that belong to questions about a calendar but name no event: their presence does not make a
-# question off-topic.
-_NEUTRAL_TEXT = """
-    anything something nothing happening happen happens going scheduled planned plan event
-    events calendar meetings meeting conference conferences there on now today tomorrow
-    yesterday week month weekend tonight morning afternoon evening year upcoming coming soon
-    currently right moment ongoing countdown left remaining duration length lasts last much
-    days weeks hours minutes list every schedule programme show know want like could would tell
-    find see get paragraph paragraphs preamble preambular operative footnote note notes
-    resolution document decide decides decided say says said mean means subscribe feed link url
-    reminders reminder passe passera prevu prevue prevus evenement evenements reunions quoi
-    rien semaine mois annee aujourd hui demain hier apres soir matin dure duree jours heures
-    temps reste encore liste tous toutes programme calendrier resolution paragraphe alinea note
-    dispositif preambule dit decide abonner abonnement flux rappel rappels y a t il ya est ce
-    hello hi thanks thank merci ok okay yes no oui non bonjour salut help aide please svp stp
-    us happened happening ago passe passait maintenant actuellement moment weekend end ending
-    over finish finished close closes last time clock heure heures start starts cancelled
-    canceled postponed confirmed annulee annule reportee maintenu confirme termine fin finit
-    prend organise organises organizes convenes chairs attend attends who qui dates jour
-    remain left restants combien many much status statut participe participates participate
-    attending attendees quelque chose sommes nous
-"""
-NEUTRAL_WORDS = frozenset(_NEUTRAL_TEXT.split())
+# Words that belong to questions about a calendar but name no event (words.yaml ``neutral``):
+# their presence does not make a question off-topic.
+NEUTRAL_WORDS = word_list("neutral")
 
 # A message made only of thanks or goodbye ("thanks!", "merci beaucoup", "ok 👍") gets a short
-# reply, not "I did not understand".
-_THANKS_ANCHOR_TEXT = (
-    "thanks thank thx ty cheers merci ok okay great perfect super parfait bye goodbye"
-)
-_THANKS_OTHER_TEXT = "you very much so a lot bien beaucoup au revoir d accord bientot top for that"
-_THANKS_ANCHORS = frozenset(_THANKS_ANCHOR_TEXT.split())
-_THANKS_WORDS = _THANKS_ANCHORS | frozenset(_THANKS_OTHER_TEXT.split())
+# reply, not "I did not understand": words.yaml ``thanks``, with ``thanks_also`` around them.
+_THANKS_ANCHORS = word_list("thanks")
+_THANKS_WORDS = _THANKS_ANCHORS | word_list("thanks_also")
+
+# Words naming a meeting (words.yaml ``event_words``): with one, "Protocol II" names a meeting.
+_EVENT_WORDS = word_list("event_words")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regular expression's alternatives for ``words``, the longest first."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Citations:
+    """How questions cite the document's parts, built from words.yaml: "footnote 3", "operative
+    paragraph 11", "para 4 of the preamble", "alinéa 2 du préambule"."""
+
+    footnote: re.Pattern[str]
+    paragraph: re.Pattern[str]
+    paragraph_word: re.Pattern[str]
+    preamble_words: frozenset[str]
+    kinds: tuple[tuple[str, frozenset[str]], ...]  # ("meeting", {"meeting", "reunions"...})
+
+
+@cache
+def _citations() -> _Citations:
+    before, after = phrases("parts_before"), phrases("parts_after")
+    marks = _alternatives(word_list("number_marks"))
+    footnote = rf" (?:{_alternatives(word_list('footnote_words'))}) (?:(?:{marks}) )?(\d{{1,2}}) "
+    said = _alternatives(word_list("paragraph_words"))
+    parts_before = _alternatives(word for _, word in before)
+    paragraph = (
+        rf" (?:(?P<before>{parts_before})\s+)?(?:{said})?\s*(?:(?:{marks}) )?(?P<number>\d{{1,2}})"
+        rf"(?:{_alternatives(word_list('ordinal_endings'))})?"
+        rf"(?:\s+(?P<after>{_alternatives(word for _, word in after)}))? "
+    )
+    kinds: dict[str, set[str]] = {}
+    for kind, word in phrases("kinds"):
+        kinds.setdefault(kind, set()).add(word)
+    return _Citations(
+        footnote=re.compile(footnote),
+        paragraph=re.compile(paragraph),
+        paragraph_word=re.compile(rf" (?:{said}|{parts_before}) "),
+        preamble_words=frozenset(word for part, word in (*before, *after) if part == "preamble"),
+        kinds=tuple((kind, frozenset(words)) for kind, words in kinds.items()),
+    )
 
 
 @dataclass(frozen=True)
@@ -165,15 +167,16 @@ def read_intents(question: str, knowledge: Knowledge | None = None) -> Intents:
     words = text.split()
     if words and set(words) <= _THANKS_WORDS and _THANKS_ANCHORS & set(words):
         found.add(Intent.THANKS)
-    footnote = _FOOTNOTE.search(text)
-    paragraph = _paragraph(text) if not footnote else None
-    kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(text)]
+    citations = _citations()
+    footnote = citations.footnote.search(text)
+    paragraph = _paragraph(text, citations) if not footnote else None
+    kinds = [kind for kind, named in citations.kinds if named & set(words)]
     return Intents(
         found=frozenset(found),
         footnote=int(footnote.group(1)) if footnote else None,
         paragraph=paragraph,
         symbol=symbol.group(1) if symbol else None,
-        instrument=_instrument(text),
+        instrument=_instrument(text, document),
         kind_filter=kinds[0] if len(kinds) == 1 else None,
         words=tuple(word for word in text.split() if word not in STOPWORDS),
     )
@@ -181,10 +184,12 @@ def read_intents(question: str, knowledge: Knowledge | None = None) -> Intents:
 
 @dataclass(frozen=True)
 class _DocumentWords:
-    """A knowledge file's words for intents: its phrases (" 63rd session ") and its symbols."""
+    """A knowledge file's words for intents: its phrases (" 63rd session "), its symbols and its
+    instruments' names (" protocol iv ", " protocol 4 ": instrument id)."""
 
     phrases: tuple[tuple[str, Intent], ...]
     symbols: re.Pattern[str] | None
+    instruments: tuple[tuple[str, str], ...] = ()
 
 
 _NO_DOCUMENT = _DocumentWords((), None)
@@ -210,7 +215,23 @@ def _build_document_words(knowledge: Knowledge) -> _DocumentWords:
     )
     symbols = [*map(re.escape, knowledge.own_symbols), *knowledge.symbols]
     pattern = re.compile(rf"\b({'|'.join(symbols)})", re.IGNORECASE) if symbols else None
-    return _DocumentWords(found, pattern)
+    return _DocumentWords(found, pattern, _instrument_names(knowledge))
+
+
+def _instrument_names(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """Each instrument's short names and ``called`` words, normalised, with a final Roman
+    numeral also in digits ("protocol iv", "protocol 4")."""
+    numbers = {roman(value): str(value) for value in range(1, 40)}
+    found: dict[str, str] = {}
+    for item in knowledge.instruments:
+        for name in (item.short, item.short_fr, *item.called):
+            words = normalize(name).split()
+            if not words:
+                continue
+            found.setdefault(f" {' '.join(words)} ", item.id)
+            if words[-1] in numbers:
+                found.setdefault(f" {' '.join([*words[:-1], numbers[words[-1]]])} ", item.id)
+    return tuple(found.items())
 
 
 @cache
@@ -246,23 +267,28 @@ def _only_thanks(compact: str, text: str) -> bool:
     return set(text.split()) <= words or not any(char.isalnum() for char in rest)
 
 
-def _paragraph(text: str) -> str | None:
-    if not _PARAGRAPH_WORD.search(text):
+def _paragraph(text: str, citations: _Citations) -> str | None:
+    if not citations.paragraph_word.search(text):
         return None
-    for match in _PARAGRAPH.finditer(text):
-        kind = f"{match.group('kind1') or ''} {match.group('kind2') or ''}"
+    for match in citations.paragraph.finditer(text):
         has_word = match.group(0).strip() != match.group("number")
         if not has_word:
             continue
-        part = "preamble" if re.search(r"pream|^ ?pp", kind) else "operative"
+        parts = {match.group("before"), match.group("after")}
+        part = "preamble" if parts & citations.preamble_words else "operative"
         return f"{part} {int(match.group('number'))}"
     return None
 
 
-def _instrument(text: str) -> str | None:
-    match = _INSTRUMENT.search(text)
-    if match and not _EVENT_WORDS.search(text):
-        return f"protocol-{_ROMAN.get(match.group(2), match.group(2))}"
-    if not match and _CONVENTION.search(text) and not _EVENT_WORDS.search(text):
-        return "convention"
-    return None
+def _instrument(text: str, document: _DocumentWords) -> str | None:
+    """The instrument a question names by its short name ("Protocol IV", "protocole 4", "CCW"),
+    the longest name first ("Protocol V of the CCW" is the Protocol), unless it names a meeting
+    ("the Protocol V conference")."""
+    if _EVENT_WORDS & set(text.split()):
+        return None
+    found = [
+        (-len(phrase.split()), text.index(phrase), instrument)
+        for phrase, instrument in document.instruments
+        if phrase in text
+    ]
+    return min(found)[2] if found else None

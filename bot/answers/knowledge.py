@@ -110,6 +110,9 @@ class Instrument(_Frozen):
     footnotes: tuple[int, ...] = ()
     # What people call it ("ERW", "blinding lasers"): "what is X?" is about the instrument.
     aliases: tuple[str, ...] = ()
+    # Words that name it in a question naming no meeting, besides its short names ("the
+    # Convention"): "what does the Convention say?" is about it (bot.answers.intents).
+    called: tuple[str, ...] = ()
 
 
 class Said(_Frozen):

@@ -10,10 +10,9 @@ gives the events a reply is about, for the buttons under it. Kinds that share a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from typing import Any, ClassVar, Literal, get_args
+from typing import ClassVar, Literal, TypedDict, get_args
 from zoneinfo import ZoneInfo
 
 from bot.answers.knowledge import Footnote, Instrument, Knowledge, Mention, Paragraph
@@ -390,20 +389,13 @@ Answer = (
 ANSWER_TYPES: dict[AnswerKind, type[Answer]] = {cls.kind: cls for cls in get_args(Answer)}
 
 
-def make_answer(kind: AnswerKind, events: tuple[Event, ...] = (), **values: Any) -> Answer:
-    """The answer of ``kind`` from a builder's facts. ``events`` fill the kind's ``events`` (or
-    its one ``event``); a fact left empty (None or ()) is the kind's default, so one builder can
-    make several kinds ("what" has paragraphs, "where" has none). A fact the kind lacks raises."""
-    cls = ANSWER_TYPES[kind]
-    facts = {name: value for name, value in values.items() if value is not None and value != ()}
-    if events:
-        if "event" in _field_names(cls):
-            (facts["event"],) = events  # a kind about one event is given exactly one
-        else:
-            facts["events"] = events
-    return cls(**facts)
+class Shared(TypedDict):
+    """The facts every answer to one question shares (``AnswerBase``'s fields but ``rule``): a
+    builder writes ``WhenAnswer(**q.shared, event=event)``, so a fact its kind lacks is a type
+    error, not a runtime surprise."""
 
-
-@cache
-def _field_names(cls: type[AnswerBase]) -> frozenset[str]:
-    return frozenset(item.name for item in fields(cls))
+    lang: str
+    zone: ZoneInfo
+    now: datetime
+    knowledge: Knowledge
+    question: str

@@ -14,7 +14,32 @@ from zoneinfo import ZoneInfo
 
 from bot.answers.intents import Intents, read_intents, without_links
 from bot.answers.knowledge import Knowledge
-from bot.answers.model import Answer, AnswerKind, make_answer
+from bot.answers.model import (
+    AgendaAnswer,
+    AmbiguousAnswer,
+    Answer,
+    CountdownAnswer,
+    DocumentAnswer,
+    DurationAnswer,
+    EventAnswer,
+    EventCardAnswer,
+    FootnoteAnswer,
+    InstrumentAnswer,
+    ListAnswer,
+    MentionAnswer,
+    NextAnswer,
+    NowAnswer,
+    OnDateAnswer,
+    ParagraphAnswer,
+    PlaceAnswer,
+    ProvenanceAnswer,
+    Shared,
+    StatusAnswer,
+    UnknownAnswer,
+    WhatAnswer,
+    WhenAnswer,
+    WhereAnswer,
+)
 from bot.answers.periods import Period, find_period, month_first
 from bot.answers.topics import (
     all_known,
@@ -52,6 +77,14 @@ _ASKS_EVENT = frozenset(
 
 
 MEETING_KINDS = ("meeting", "conference")
+# The answer to an event question by the first event intent it shows ("what" has its own).
+_ABOUT_EVENT: dict[str, type[EventAnswer]] = {
+    "countdown": CountdownAnswer,
+    "duration": DurationAnswer,
+    "where": WhereAnswer,
+    "when": WhenAnswer,
+    "event": EventCardAnswer,
+}
 
 
 class Question:
@@ -91,17 +124,15 @@ class Question:
         """The foreign words the resolution uses ("cluster munitions", "parrainage")."""
         return topic_words(self.knowledge, self.foreign) if self.foreign else ()
 
-    def make(self, kind: AnswerKind, events: tuple[Event, ...] = (), **facts: object) -> Answer:
-        """The answer of ``kind`` to this question (``bot.answers.model.make_answer``)."""
-        return make_answer(
-            kind,
-            events,
+    @cached_property
+    def shared(self) -> Shared:
+        """What every answer to this question carries (``bot.answers.model.Shared``)."""
+        return Shared(
             lang=self.lang,
             zone=self.zone,
             now=self.now,
             knowledge=self.knowledge,
             question=self.question,
-            **facts,
         )
 
     @property
@@ -121,13 +152,13 @@ class Question:
         intents, knowledge = self.intents, self.knowledge
         if intents.footnote is not None:
             footnote = knowledge.footnote(intents.footnote)
-            return self.make("footnote", footnotes=(footnote,) if footnote else ())
+            return FootnoteAnswer(**self.shared, footnotes=(footnote,) if footnote else ())
         if intents.paragraph is not None:
             paragraph = knowledge.paragraph(intents.paragraph)
             if paragraph is None:
-                return self.make("paragraph")
+                return ParagraphAnswer(**self.shared)
             events = paragraph_events(self.calendar, (paragraph,))
-            return self.make("paragraph", events, paragraphs=(paragraph,))
+            return ParagraphAnswer(**self.shared, events=events, paragraphs=(paragraph,))
         symbol = (intents.symbol or "").upper()
         if symbol and symbol not in {own.upper() for own in knowledge.own_symbols}:
             cited = tuple(
@@ -136,13 +167,13 @@ class Question:
                 if footnote.symbol.upper().startswith(symbol.rstrip("."))
             )
             if cited:
-                return self.make("footnote", footnotes=cited)
+                return FootnoteAnswer(**self.shared, footnotes=cited)
         if "document_facts" in intents and not {"when", "where"} & intents.found:
-            return self.make("document")
+            return DocumentAnswer(**self.shared)
         if self.lookup.exact:
             return None  # "where is the adoption of resolution 62/57" names an event
         if "footnotes" in intents:
-            return self.make("footnote", footnotes=knowledge.footnotes)
+            return FootnoteAnswer(**self.shared, footnotes=knowledge.footnotes)
         if symbol or "resolution" in intents:
             if "agenda" in intents:
                 return None  # "what did the resolution decide about the 63rd session"
@@ -150,19 +181,19 @@ class Question:
                 # "Que dit la résolution sur le programme de parrainage ?": that part, not all.
                 named = search_instruments(knowledge, self.topic)
                 if len(named) == 1:
-                    return self.make("instrument", instruments=named)
+                    return InstrumentAnswer(**self.shared, instruments=named)
                 found = self.about_topic()
                 if found is not None:
                     return found
             paragraphs = knowledge.paragraphs if "decide" in intents else ()
-            return self.make("document", paragraphs=paragraphs)
+            return DocumentAnswer(**self.shared, paragraphs=paragraphs)
         return None
 
     def about_agenda(self) -> Answer | None:
         if "agenda" not in self.intents:
             return None
         items = tuple(event for event in self.calendar.events if event.kind == "agenda_item")
-        return self.make("agenda", items)
+        return AgendaAnswer(**self.shared, events=items)
 
     def about_mention(self) -> Answer | None:
         """A body or meeting the resolution names that is no event: what the resolution says of it.
@@ -181,14 +212,14 @@ class Question:
         # An undated meeting's paragraphs name other meetings' dates: listing them would read as
         # its own.
         events = () if mention.meeting else paragraph_events(self.calendar, paragraphs)
-        return self.make("mention", events, footnotes=footnotes, mention=mention)
+        return MentionAnswer(**self.shared, events=events, footnotes=footnotes, mention=mention)
 
     def about_provenance(self) -> Answer | None:
         if "provenance" not in self.intents:
             return None
         if self.event is not None:
             paragraphs = self.knowledge.paragraphs_about(self.event.id)
-            return self.make("provenance", (self.event,), paragraphs=paragraphs)
+            return ProvenanceAnswer(**self.shared, event=self.event, paragraphs=paragraphs)
         if self.lookup.ambiguous:
             return self.ambiguous("provenance")
         return self.about_topic(require_topic=False)
@@ -201,19 +232,19 @@ class Question:
             if named is not None:
                 best = self.lookup.best if self.lookup.confident else None
                 related = (best,) if best is not None else ()
-                return self.make("instrument", related, instruments=(named,))
+                return InstrumentAnswer(**self.shared, events=related, instruments=(named,))
         if "protocols" in intents and not intents.instrument:
-            return self.make("instrument", instruments=self.knowledge.instruments)
+            return InstrumentAnswer(**self.shared, instruments=self.knowledge.instruments)
         if intents.instrument and ("what" in intents or "decide" in intents):
             found = tuple(
                 item for item in self.knowledge.instruments if item.id == intents.instrument
             )
             if found:
-                return self.make("instrument", instruments=found)
+                return InstrumentAnswer(**self.shared, instruments=found)
         if self.topic and not self.lookup.exact and "what" in intents:
             named = search_instruments(self.knowledge, self.topic)
             if len(named) == 1:  # "what is the protocol on blinding lasers?"
-                return self.make("instrument", instruments=named)
+                return InstrumentAnswer(**self.shared, instruments=named)
         return None
 
     # Events --------------------------------------------------------------------------------------
@@ -230,20 +261,22 @@ class Question:
         if "next" in intents and event.phase(self.now) == "past" and asked in ([], ["when"]):
             return None  # "when is the next CCW meeting?" in January: what comes next
         if "status" in intents and not {"where", "duration", "countdown"} & set(asked):
-            return self.make("status", (event,))
+            return StatusAnswer(**self.shared, event=event)
         if "end" in intents and not {"where", "duration", "countdown"} & set(asked):
-            return self.make("when", (event,), asked="end")
+            return WhenAnswer(**self.shared, event=event, asked="end")
         if "start" in intents and "time" not in intents and set(asked) <= {"when", "what"}:
-            return self.make("when", (event,), asked="start")
+            return WhenAnswer(**self.shared, event=event, asked="start")
         if {"when", "where"} <= set(asked):
-            return self.make("event", (event,))
+            return EventCardAnswer(**self.shared, event=event)
         if "who" in intents and "where" not in asked:
             asked = ["what"]
         kind = asked[0] if asked else "event"
         if kind == "when" and "time" in intents:
-            return self.make("when", (event,), asked="time")
-        paragraphs = self.knowledge.paragraphs_about(event.id) if kind == "what" else ()
-        return self.make(kind, (event,), paragraphs=paragraphs)
+            return WhenAnswer(**self.shared, event=event, asked="time")
+        if kind == "what":
+            paragraphs = self.knowledge.paragraphs_about(event.id)
+            return WhatAnswer(**self.shared, event=event, paragraphs=paragraphs)
+        return _ABOUT_EVENT[kind](**self.shared, event=event)
 
     def about_place(self) -> Answer | None:
         """ "Which meetings are in Geneva?": the events held there, and those placed nowhere."""
@@ -254,7 +287,9 @@ class Question:
         wanted = "conference" if self.intents.kind_filter == "conference" else None
         events = tuple(e for e in self.calendar.events if wanted is None or e.kind == wanted)
         unplaced = tuple(e for e in events if e.location is None or not e.location.text())
-        return self.make("place", events_at(events, place), place=place, unplaced=unplaced)
+        return PlaceAnswer(
+            **self.shared, events=events_at(events, place), place=place, unplaced=unplaced
+        )
 
     def about_topic_first(self) -> Answer | None:
         """A question about the resolution's subject that a loose event word would misread.
@@ -299,7 +334,9 @@ class Question:
             found = tuple(p for p in found if named.id in p.events) or found
         events = paragraph_events(self.calendar, found, named)
         fields = relevant_unstated(events, words)
-        return self.make("paragraph", events, paragraphs=found, unstated_fields=fields)
+        return ParagraphAnswer(
+            **self.shared, events=events, paragraphs=found, unstated_fields=fields
+        )
 
     def _general_question(self) -> bool:
         """A question about days or lists, where a loose event word ("meeting") is a filter."""
@@ -309,11 +346,15 @@ class Question:
     def about_time(self) -> Answer | None:
         intents, kind_filter = self.intents, self.intents.kind_filter
         if "now" in intents:
-            return self.make("now", self._filtered(current_events(self.calendar, self.now)))
+            return NowAnswer(
+                **self.shared, events=self._filtered(current_events(self.calendar, self.now))
+            )
         if "next" in intents and self.period is None:
             upcoming = next_events(self.calendar, self.now, 3, kinds=self._kinds())
             ongoing = self._filtered(current_events(self.calendar, self.now))
-            return self.make("next", upcoming, ongoing=ongoing, kind_filter=kind_filter)
+            return NextAnswer(
+                **self.shared, events=upcoming, ongoing=ongoing, kind_filter=kind_filter
+            )
         if self.period is not None:
             return self.on_period(self.period)
         return None
@@ -333,13 +374,15 @@ class Question:
                 if event.days_stated and local_days(event, self.zone)[0] > period.last
             )
             following = tuple(islice(self._filtered_lazily(after, loose=True), 1))
-        return self.make("on_date", found[:MAX_LISTED], period=period, following=following)
+        return OnDateAnswer(
+            **self.shared, events=found[:MAX_LISTED], period=period, following=following
+        )
 
     def about_list(self) -> Answer | None:
         if "list" not in self.intents:
             return None
         everything = self._filtered(self.calendar.events)
-        return self.make("list", everything[:MAX_LISTED], total=len(everything))
+        return ListAnswer(**self.shared, events=everything[:MAX_LISTED], total=len(everything))
 
     def _filtered(self, events: tuple[Event, ...], *, loose: bool = False) -> tuple[Event, ...]:
         return tuple(self._filtered_lazily(iter(events), loose=loose))
@@ -369,7 +412,7 @@ class Question:
         )
 
     def ambiguous(self, asked: str | None) -> Answer:
-        return self.make("ambiguous", candidates=self._candidates(), asked=asked)
+        return AmbiguousAnswer(**self.shared, candidates=self._candidates(), asked=asked)
 
     def is_off_topic(self) -> bool:
         """True when the question is off topic: words no event, day, place, intent or paragraph
@@ -388,5 +431,5 @@ class Question:
         if asked and self.calendar.events:
             # "When is it?": offer the events to pick from.
             candidates = self.calendar.events[:8]
-            return self.make("ambiguous", candidates=candidates, asked=asked[0])
-        return self.make("unknown")
+            return AmbiguousAnswer(**self.shared, candidates=candidates, asked=asked[0])
+        return UnknownAnswer(**self.shared)

@@ -15,7 +15,23 @@ from dataclasses import dataclass
 from bot.answers.actions import zone_asked
 from bot.answers.grounding import unknown_name
 from bot.answers.intents import Intent
-from bot.answers.model import Answer
+from bot.answers.model import (
+    Answer,
+    ChangesAnswer,
+    DocumentDatesAnswer,
+    GlossaryAnswer,
+    HelpAnswer,
+    NotInCalendarAnswer,
+    OutOfScopeAnswer,
+    SequenceAnswer,
+    SpanAnswer,
+    StateAnswer,
+    SubscribeAnswer,
+    ThanksAnswer,
+    TimezoneAnswer,
+    UnsubscribeAnswer,
+    WorkingDaysAnswer,
+)
 from bot.answers.question import Question
 from bot.answers.sequence import events_after, events_before, span_of, state_of
 from bot.answers.topics import document_dates, glossary_term
@@ -46,43 +62,43 @@ def _has(*intents: Intent) -> Callable[[Question], bool]:
 
 def help_(q: Question) -> Answer | None:
     """ "help", "/start", "hello", an empty message."""
-    return q.make("help")
+    return HelpAnswer(**q.shared)
 
 
 def thanks(q: Question) -> Answer | None:
     """ "thanks!", "merci beaucoup", "ok 👍"."""
-    return q.make("thanks")
+    return ThanksAnswer(**q.shared)
 
 
 def timezone(q: Question) -> Answer | None:
     """ "change my timezone to New York", "set my time zone to Tokyo", "fuseau horaire Paris"."""
     place, zones = zone_asked(q.text)
-    return q.make("timezone", zones=zones, place=place) if place else None
+    return TimezoneAnswer(**q.shared, zones=zones, place=place) if place else None
 
 
 def unsubscribe(q: Question) -> Answer | None:
     """ "stop sending me reminders", "unsubscribe me", "plus de rappels"."""
-    return q.make("unsubscribe")
+    return UnsubscribeAnswer(**q.shared)
 
 
 def changes(q: Question) -> Answer | None:
     """ "notify me if a meeting is moved", "let me know if the dates change"."""
-    return q.make("changes", (q.event,) if q.event else ())
+    return ChangesAnswer(**q.shared, event=q.event)
 
 
 def subscribe(q: Question) -> Answer | None:
     """ "remind me the day before the MSP", "how do I subscribe?", "is there an ical feed?"."""
-    return q.make("subscribe", (q.event,) if q.event else (), feed_url=q.feed_url)
+    return SubscribeAnswer(**q.shared, event=q.event, feed_url=q.feed_url)
 
 
 def not_in_calendar(q: Question) -> Answer | None:
     """ "When is the next Human Rights Council session?", "Is there a meeting in Paris?": a name
     nothing in the calendar or the knowledge holds is declined, with no date."""
-    name = unknown_name(q.calendar, q.knowledge, q.text, q.lookup)
+    name = unknown_name(q.calendar, q.knowledge, q.text, q.lookup, q.lang)
     if name is None:
         return None
     events = q.calendar.events
-    return q.make("not_in_calendar", events[:10], name=name, total=len(events))
+    return NotInCalendarAnswer(**q.shared, events=events[:10], name=name, total=len(events))
 
 
 def glossary(q: Question) -> Answer | None:
@@ -91,7 +107,7 @@ def glossary(q: Question) -> Answer | None:
     if found is None:
         return None
     term, meaning = found
-    return q.make("glossary", term=term, meaning=meaning)
+    return GlossaryAnswer(**q.shared, term=term, meaning=meaning)
 
 
 def dates_in_document(q: Question) -> Answer | None:
@@ -99,7 +115,7 @@ def dates_in_document(q: Question) -> Answer | None:
     mention?"."""
     past = "past" in normalize(q.text).split() or "passees" in normalize(q.text).split()
     events, mentions = document_dates(q.calendar, q.knowledge, past_only=past)
-    return q.make("document_dates", events, mentions=mentions)
+    return DocumentDatesAnswer(**q.shared, events=events, mentions=mentions)
 
 
 def document(q: Question) -> Answer | None:
@@ -124,7 +140,7 @@ def provenance(q: Question) -> Answer | None:
 
 def out_of_scope(q: Question) -> Answer | None:
     """ "what's the weather?", "tell me a joke"."""
-    return q.make("out_of_scope") if q.is_off_topic() else None
+    return OutOfScopeAnswer(**q.shared) if q.is_off_topic() else None
 
 
 def instrument(q: Question) -> Answer | None:
@@ -152,7 +168,9 @@ def sequence(q: Question) -> Answer | None:
     pick = events_before if before else events_after
     events = pick(q.calendar, reference, q.period, q.zone)
     asked = "before" if before else "after"
-    return q.make("sequence", events[:3], reference=reference, period=q.period, asked=asked)
+    return SequenceAnswer(
+        **q.shared, events=events[:3], reference=reference, period=q.period, asked=asked
+    )
 
 
 def state(q: Question) -> Answer | None:
@@ -160,7 +178,7 @@ def state(q: Question) -> Answer | None:
     event = q.event
     if event is None:
         return None
-    return q.make("state", (event,), asked=state_of(q.text))
+    return StateAnswer(**q.shared, event=event, asked=state_of(q.text))
 
 
 def working_days(q: Question) -> Answer | None:
@@ -168,13 +186,13 @@ def working_days(q: Question) -> Answer | None:
     event = q.event
     if event is None or not event.days_stated:
         return None
-    return q.make("working_days", (event,))
+    return WorkingDaysAnswer(**q.shared, event=event)
 
 
 def total_span(q: Question) -> Answer | None:
     """ "how long do the November meetings last in total?"."""
     events = span_of(q.calendar, q.period, q.zone, q.event)
-    return q.make("span", events) if events else None
+    return SpanAnswer(**q.shared, events=events) if events else None
 
 
 def event(q: Question) -> Answer | None:

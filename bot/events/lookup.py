@@ -40,31 +40,33 @@ _MAX_CANDIDATES = 8
 _COMMON_POSTINGS = 500
 
 
-_ROMAN = {
-    "1": "i",
-    "2": "ii",
-    "3": "iii",
-    "4": "iv",
-    "5": "v",
-    "one": "i",
-    "two": "ii",
-    "three": "iii",
-    "four": "iv",
-    "five": "v",
-    "un": "i",
-    "deux": "ii",
-    "trois": "iii",
-    "quatre": "iv",
-    "cinq": "v",
-}
+# Number words and their values (words.yaml ``numerals``: "five" is 5).
+NUMERALS = {word: int(value) for word, value in word_map("numerals").items()}
+_ROMAN_DIGITS = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(number: int) -> str:
+    """``number`` (1 to 39) as a lowercase Roman numeral: numeral grammar, no language's words,
+    so it stays in code ("Protocol 5" and "Protocol V" are one name)."""
+    digits = []
+    for value, letters in _ROMAN_DIGITS:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
+def _numeral(word: str) -> str | None:
+    """The Roman numeral a number or number word stands for, after "protocol"."""
+    value = int(word) if word.isdigit() and len(word) <= 2 else NUMERALS.get(word)
+    return roman(value) if value is not None and 1 <= value <= 39 else None
 
 
 def _plain_words(text: str) -> list[str]:
     """Normalised, synonyms applied, stopwords dropped: the words before short forms."""
     words: list[str] = []
     for word in normalize(text).split():
-        if words and words[-1] == "protocol" and word in _ROMAN:
-            word = _ROMAN[word]  # "Protocol 5" is Protocol V; a bare 5 is a day of the month
+        numeral = _numeral(word) if words and words[-1] == "protocol" else None
+        word = numeral or word  # "Protocol 5" is Protocol V; a bare 5 is a day of the month
         mapped = SYNONYMS.get(word, word)
         words.extend(mapped.split())
     return [word for word in words if word not in STOPWORDS]

@@ -10,15 +10,23 @@ import pytest
 
 from bot.answers.engine import answer
 from bot.answers.knowledge import default_knowledge
-from bot.answers.model import ANSWER_TYPES, AnswerKind, WhenAnswer, make_answer
+from bot.answers.model import (
+    ANSWER_TYPES,
+    AnswerKind,
+    FootnoteAnswer,
+    Shared,
+    WhenAnswer,
+    WhereAnswer,
+)
 from bot.answers.render import renders
 from bot.events.model import Calendar
 
 NOW = datetime(2007, 11, 1, 8, tzinfo=UTC)
 
 
-def _shared() -> dict[str, object]:
-    return {"lang": "en", "zone": ZoneInfo("UTC"), "now": NOW, "knowledge": default_knowledge()}
+def _shared() -> Shared:
+    knowledge = default_knowledge()
+    return Shared(lang="en", zone=ZoneInfo("UTC"), now=NOW, knowledge=knowledge, question="")
 
 
 def test_every_kind_has_its_own_type_and_renderer() -> None:
@@ -29,18 +37,19 @@ def test_every_kind_has_its_own_type_and_renderer() -> None:
 
 def test_a_kind_about_one_event_carries_that_event(shipped: Calendar) -> None:
     event = shipped.events[0]
-    made = make_answer("when", (event,), asked="end", **_shared())
-    assert isinstance(made, WhenAnswer) and made.event == event and made.about() == (event,)
+    made = WhenAnswer(**_shared(), event=event, asked="end")
+    assert made.kind == "when" and made.about() == (event,)
 
 
 def test_a_fact_the_kind_lacks_is_refused(shipped: Calendar) -> None:
+    facts: dict[str, object] = {"event": shipped.events[0], "paragraphs": ()}
     with pytest.raises(TypeError):
-        make_answer("where", (shipped.events[0],), paragraphs=("operative 1",), **_shared())
+        WhereAnswer(**_shared(), **facts)  # type: ignore[arg-type]
 
 
-def test_a_kind_about_one_event_refuses_several(shipped: Calendar) -> None:
-    with pytest.raises(ValueError):
-        make_answer("where", shipped.events[:2], **_shared())
+def test_a_footnote_question_is_answered_with_the_footnote_type(shipped: Calendar) -> None:
+    reply = answer("footnote 3", NOW, "Europe/Zurich", "en", shipped)
+    assert isinstance(reply, FootnoteAnswer) and reply.footnotes[0].number == 3
 
 
 def test_a_list_offers_the_events_it_lists(shipped: Calendar) -> None:

@@ -101,3 +101,13 @@ def test_its_own_symbol_is_read_from_its_knowledge_file() -> None:
     text = render_text(reply)
     assert "Ocean biodiversity beyond national jurisdiction" in text, text
     assert "62/57" not in text
+
+
+def test_its_instrument_is_read_by_the_short_name_its_knowledge_file_gives() -> None:
+    reply = answer("what is the Agreement?", NOW, "UTC", "en", CALENDAR, KNOWLEDGE)
+    assert reply.kind == "instrument" and "marine biodiversity" in render_text(reply)
+
+
+def test_the_shipped_documents_instrument_words_mean_nothing_here() -> None:
+    reply = answer("what is the CCW?", NOW, "UTC", "en", CALENDAR, KNOWLEDGE)
+    assert reply.kind != "instrument" and "Conventional Weapons" not in render_text(reply)
