@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -292,7 +292,13 @@ def _read(path: Path) -> tuple[Knowledge, LocatedYaml]:
     except OSError as error:
         message = error.strerror or str(error)
         raise CalendarError([LoadIssue(str(path), 1, 1, None, None, message)]) from None
-    located = read_located(raw, str(path))
+    return _parse(raw, str(path))
+
+
+@lru_cache(maxsize=16)
+def _parse(raw: bytes, name: str) -> tuple[Knowledge, LocatedYaml]:
+    """A knowledge text, parsed and validated; cached by content like the events file's."""
+    located = read_located(raw, name)
     try:
         return Knowledge.model_validate(located.data), located
     except ValidationError as error:
