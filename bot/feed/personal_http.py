@@ -102,4 +102,3 @@ class PersonalFeeds:
         instants = [calendar.updated, wanted.changed_utc]
         instants += [snapshot.revision(event.id).modified_utc for event, _ in chosen]
         return RenderedFeed.of(body, max(instants).astimezone(UTC))
-
