@@ -1,8 +1,11 @@
 """Periods: the days a question asks about ("tomorrow", "next week", "on Thursday", "5 novembre").
 
-Relative words are read against the reader's own date (``today``, in their zone), in English and
-French. Pure: the caller passes ``today``. Month and weekday names come from Babel, so they match
-the formatting.
+Relative words are read against the reader's own date (``today``, in their zone). English and
+French phrases are here; Spanish, Russian, Chinese and Arabic ones ("el mes que viene", "в этом
+месяце", "下个月", "الشهر القادم", the words before a year) are the ``periods`` of words.yaml. Month
+names in all six languages and weekday names come from Babel's CLDR data, so they match the
+formatting, and a written date with a month name ("13 de noviembre", "13 ноября") is read here
+without dateparser, which costs milliseconds. Pure: the caller passes ``today``.
 """
 
 from __future__ import annotations
@@ -35,14 +38,44 @@ class Period:
         return self.first == self.last
 
 
+# Locales whose month names are read, with the widths read: abbreviations only where they are no
+# common words ("ago" is August in Spanish); Arabic as the Levant ("تشرين الثاني") and the Maghreb
+# ("نونبر", "جوان") name the months too. Chinese months are read from the text as written.
+_MONTH_LOCALES = (
+    *((locale, ("wide", "abbreviated")) for locale in ("en", "fr")),
+    *((locale, ("wide",)) for locale in ("es", "ru", "ar", "ar_SY", "ar_MA", "ar_DZ")),
+)
+
+
 @cache
 def _month_numbers() -> dict[str, int]:
+    """Normalised month name -> number; Russian names as lemmas ("ноября", "в ноябре": "ноябрь")."""
     names: dict[str, int] = {}
-    for locale in ("en", "fr"):
-        for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
-                names[normalize(name)] = number
+    for locale, widths in _MONTH_LOCALES:
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                months = get_month_names(width, context, locale=locale)
+                for number, name in months.items():
+                    names[normalize(name)] = number
     return {name: number for name, number in names.items() if len(name) >= 3}
+
+
+@cache
+def _day_month_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(map(re.escape, _month_numbers()), key=len, reverse=True))
+    return re.compile(
+        rf" (?:(\d{{1,2}})(?:st|nd|rd|th|er|e)? (?:of |de )?({months})|({months}) (\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?|({months}))(?: (?:de |del )?(\d{{4}}))? "
+    )
+
+
+@cache
+def _chinese_month_pattern() -> re.Pattern[str]:
+    """ "十一月", "11月", "2007年6月" as written, but not "11月13日" (a day)."""
+    months = "|".join(sorted(_chinese_months(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(\d{{4}})年)?(?<![\d一二三四五六七八九十])({months})(?!\d{{1,2}}[日号號])"
+    )
 
 
 @cache
@@ -95,22 +128,28 @@ def find_period(text: str, today: date, *, month_first: bool = False) -> Period 
 
 _WORD_OFFSETS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 _WORD_WEEKS = {"this_week": 0, "next_week": 7}
+_WORD_MONTHS = {"this_month": 0, "next_month": 1, "last_month": -1}
+_CHINESE_YEAR = re.compile(r"(\d{4})年(?!\d{1,2}月)")
 
 
 def _written_period(text: str, words: str, today: date) -> Period | None:
-    """A day or week named in Spanish, Russian, Chinese or Arabic: the phrases of words.yaml
-    ("mañana", "на этой неделе", "明天"), else a date as that language writes it ("13 ноября",
-    "11月13日", "١٣ نوفمبر", read by ``parse_date_text``)."""
+    """A day, week, month or year named in Spanish, Russian, Chinese or Arabic: the phrases of
+    words.yaml ("mañana", "на этой неделе", "下个月", "en 2008"), a Chinese month ("十一月"), else a
+    date as that language writes it ("11月13日", read by ``parse_date_text``)."""
     compact = "".join(text.split())
     for label, phrase in phrases("periods"):
         chinese = any(0x3400 <= ord(char) <= 0x9FFF for char in phrase)
+        if label == "year":
+            found = re.search(rf" {re.escape(normalize(phrase))} (\d{{4}}) ", words)
+            if found is not None:
+                return _year(int(found.group(1)))
+            continue
         if not (phrase in compact if chinese else f" {normalize(phrase)} " in words):
             continue
-        if label in _WORD_OFFSETS:
-            day = today + timedelta(days=_WORD_OFFSETS[label])
-            return Period(day, day, label)
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=_WORD_WEEKS[label])
-        return Period(monday, monday + timedelta(days=6), label)
+        return _named_period(label, today)
+    chinese = _chinese_month(compact, today) or _chinese_year(compact)
+    if chinese is not None:
+        return chinese
     lang = detect_language(text)
     if lang not in _WRITTEN_DATES:
         return None
@@ -119,6 +158,49 @@ def _written_period(text: str, words: str, today: date) -> Period | None:
 
 
 _WRITTEN_DATES = ("es", "ru", "zh", "ar")
+
+
+def _named_period(label: str, today: date) -> Period | None:
+    """The period a words.yaml phrase names: a day, a week or a month around ``today``."""
+    if label in _WORD_OFFSETS:
+        day = today + timedelta(days=_WORD_OFFSETS[label])
+        return Period(day, day, label)
+    if label in _WORD_MONTHS:
+        month = today.year * 12 + today.month - 1 + _WORD_MONTHS[label]
+        # "this_month" and "next_month" as English says them; last month is a month like June.
+        return _month(month // 12, month % 12 + 1, "month" if label == "last_month" else label)
+    monday = today - timedelta(days=today.weekday()) + timedelta(days=_WORD_WEEKS[label])
+    return Period(monday, monday + timedelta(days=6), label)
+
+
+def _chinese_month(compact: str, today: date) -> Period | None:
+    match = _chinese_month_pattern().search(compact)
+    if match is None:
+        return None
+    month = _chinese_months()[match.group(2)]
+    return _nearest(month, int(match.group(1)) if match.group(1) else None, None, today)
+
+
+@cache
+def _chinese_months() -> dict[str, int]:
+    """CLDR's Chinese month names: "十一月" and "11月"."""
+    return {
+        name: number
+        for width in ("wide", "abbreviated")
+        for number, name in get_month_names(width, "format", locale="zh").items()
+    }
+
+
+def _chinese_year(compact: str) -> Period | None:
+    match = _CHINESE_YEAR.search(compact)
+    return _year(int(match.group(1))) if match is not None else None
+
+
+def _year(year: int) -> Period | None:
+    """A whole year ("en 2008", "2008年"); none outside the calendar's range of years."""
+    if not 1 <= year <= 9999:
+        return None
+    return Period(date(year, 1, 1), date(year, 12, 31), "year")
 
 
 _Found = tuple[int, Period]  # where in the text the period is named, and the period
@@ -226,33 +308,32 @@ def _in_days(words: str, today: date) -> _Found | None:
 
 
 def _day_month(words: str, today: date) -> _Found | None:
-    months = "|".join(sorted(_month_numbers(), key=len, reverse=True))
-    pattern = (
-        rf" (?:(\d{{1,2}})(?:st|nd|rd|th|er|e)? (?:of )?({months})|({months}) (\d{{1,2}})"
-        rf"(?:st|nd|rd|th)?|({months}))(?: (\d{{4}}))? "
-    )
-    match = re.search(pattern, words)
+    match = _day_month_pattern().search(words)
     if match is None:
         return None
     day_text = match.group(1) or match.group(4)
     if match.group(5) == "may" and not match.group(6):
         return None  # "may" alone is the verb far more often than the month
     month = _month_numbers()[match.group(2) or match.group(3) or match.group(5)]
-    if match.group(6):
-        years = [int(match.group(6))]
-    else:
-        # No year: the nearest such month ("what happened in November?" asked in January).
-        years = [today.year, today.year - 1, today.year + 1]
+    year = int(match.group(6)) if match.group(6) else None
+    day = int(day_text) if day_text else None
+    return _at(match, _nearest(month, year, day, today))
+
+
+def _nearest(month: int, year: int | None, day: int | None, today: date) -> Period | None:
+    """That month (or day of it) in ``year``, or without one the nearest such month ("what
+    happened in November?" asked in January)."""
+    years = [year] if year is not None else [today.year, today.year - 1, today.year + 1]
     found = [
         _month(year, month, "month")
-        if day_text is None
-        else _day_or_none(year, month, int(day_text), label="date")
+        if day is None
+        else _day_or_none(year, month, day, label="date")
         for year in years
     ]
     periods = [period for period in found if period is not None]
     if not periods:
         return None
-    return _at(match, min(periods, key=lambda period: _distance(period, today)))
+    return min(periods, key=lambda period: _distance(period, today))
 
 
 def _distance(period: Period, today: date) -> int:
@@ -293,7 +374,8 @@ def _day_or_none(year: int, month: int, day: int, *, label: str) -> Period | Non
 def month_and_day_words() -> frozenset[str]:
     """Every word ``find_period`` understands as a month, a weekday or a relative day."""
     relative = {word for phrase in _RELATIVE_DAYS for word in phrase.split()}
-    return frozenset(_month_numbers()) | frozenset(_weekday_numbers()) | relative
+    months = {*_month_numbers(), *_chinese_months()}
+    return frozenset(months) | frozenset(_weekday_numbers()) | relative
 
 
 _FINDERS = (

@@ -238,6 +238,10 @@ class _Index:
                 known = self.exact_confidence.get(bag, Confidence.NONE)
                 self.exact_confidence[bag] = max(known, confidence)
         self.frequency = {word: len(found) for word, found in document_frequency.items()}
+        # Every word any name of an event holds: what naming that event can explain.
+        self.words_of: dict[int, frozenset[str]] = defaultdict(frozenset)
+        for event_index, bag in bags:
+            self.words_of[event_index] |= bag
         self.by_normalized_id = {event.id: event for event in self.events}
 
     def joined(self, words: list[str]) -> list[str]:
@@ -354,8 +358,14 @@ def find_events(calendar: Calendar, text: str, terms: Terms | None = None) -> Lo
         coverage = shared / query_weight
         if (dice, coverage) > best.get(name.event_index, (-1.0, -1.0)):
             best[name.event_index] = (dice, coverage)
-    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:_MAX_CANDIDATES]
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
     exact_events = index.exact.get(frozenset(words), set())
+    whole = _whole_named(index, frozenset(words), overlap)
+    if len(whole) == 1 and len(exact_events) != 1:
+        # Named whole, it beats the events only part of the text names (their words may be in
+        # its name: "the Preparatory Committee of the Protocol V Conference").
+        ranked.sort(key=lambda item: item[0] not in whole)
+    ranked = ranked[:_MAX_CANDIDATES]
     matches = tuple(index.events[event_index] for event_index, _ in ranked)
     scores = tuple(round(dice, 4) for _, (dice, _) in ranked)
     exact = len(exact_events) == 1
@@ -363,7 +373,7 @@ def find_events(calendar: Calendar, text: str, terms: Terms | None = None) -> Lo
         matches=matches,
         scores=scores,
         exact=exact,
-        ambiguous=_is_ambiguous(ranked, exact_events),
+        ambiguous=_is_ambiguous(ranked, exact_events) and len(whole) != 1,
         words=words,
         confidence=_confidence(index, text, words, exact),
     )
@@ -381,6 +391,24 @@ def _confidence(index: _Index, text: str, words: tuple[str, ...], exact: bool) -
     if all(index.frequency.get(word, 0) > 1 for word in words):
         return Confidence.WORD  # "the conference", "the meeting": words several events share
     return Confidence.PARTIAL
+
+
+def _whole_named(index: _Index, query: frozenset[str], overlap: dict[int, float]) -> set[int]:
+    """The events the text names whole: one of their names is among its words, with a word of
+    that name no other event has (a name of shared words, "Protocol V conference" inside "the
+    Preparatory Committee of the Protocol V Conference", names nothing whole). Of two such events,
+    one whose names explain every word the other's explain, and more, is the one meant."""
+    named = {
+        name.event_index
+        for name in map(index.names.__getitem__, overlap)
+        if name.words <= query and any(index.frequency[word] == 1 for word in name.words)
+    }
+    explained = {event_index: query & index.words_of[event_index] for event_index in named}
+    return {
+        event_index
+        for event_index in named
+        if not any(explained[event_index] < explained[other] for other in named)
+    }
 
 
 def _overlap(index: _Index, words: tuple[str, ...]) -> dict[int, float]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import anyio.to_thread
 from starlette.exceptions import HTTPException
@@ -25,6 +24,7 @@ from bot.feed.http import feed_response
 from bot.feed.personal import FEED_PATH, Selection, personal_feed_url, select_events
 from bot.feed.render import render_selection
 from bot.metrics import FEED_REQUESTS
+from bot.reader import read_chat
 from bot.state import CalendarHolder, Snapshot
 from bot.storage import Store
 from bot.storage.feed_tokens import FeedTokens
@@ -81,7 +81,7 @@ class PersonalFeeds:
             return None
         chat_id, created_utc = found
         subscriptions = self.store.chat_subscriptions(chat_id)
-        zone = _zone(self.store.get_chat(chat_id).timezone, snapshot.calendar.zone)
+        zone = read_chat(self.store, chat_id, snapshot.calendar).zone
         changed = max(created_utc, self.tokens.chat_changed_utc(chat_id) or created_utc)
         return _Request(token, select_events(snapshot.calendar, subscriptions, zone), changed)
 
@@ -102,10 +102,3 @@ class PersonalFeeds:
         instants = [calendar.updated, wanted.changed_utc]
         instants += [snapshot.revision(event.id).modified_utc for event, _ in chosen]
         return RenderedFeed.of(body, max(instants).astimezone(UTC))
-
-
-def _zone(name: str | None, fallback: ZoneInfo) -> ZoneInfo:
-    try:
-        return ZoneInfo(name) if name else fallback
-    except (ZoneInfoNotFoundError, ValueError):
-        return fallback

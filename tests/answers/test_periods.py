@@ -1,4 +1,4 @@
-"""Days named in questions, read against the reader's own date, in English and French."""
+"""Days named in questions, read against the reader's own date, in the six languages."""
 
 from __future__ import annotations
 
@@ -66,3 +66,50 @@ def test_a_month_without_a_year_is_the_nearest_one() -> None:
     assert period is not None and period.first == date(2007, 11, 1)
     period = find_period("what's on 5 december", date(2008, 1, 10))
     assert period is not None and period.first == date(2007, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("¿Qué reuniones hay en noviembre?", date(2007, 11, 1), date(2007, 11, 30)),
+        ("¿Qué hubo en junio de 2007?", date(2007, 6, 1), date(2007, 6, 30)),
+        ("¿Qué hay el mes que viene?", date(2007, 12, 1), date(2007, 12, 31)),
+        ("¿Qué reuniones hay en 2008?", date(2008, 1, 1), date(2008, 12, 31)),
+        ("Какие совещания в ноябре?", date(2007, 11, 1), date(2007, 11, 30)),
+        ("Что будет в этом месяце?", date(2007, 11, 1), date(2007, 11, 30)),
+        ("Что было в прошлом месяце?", date(2007, 10, 1), date(2007, 10, 31)),
+        ("Какие мероприятия в 2008 году?", date(2008, 1, 1), date(2008, 12, 31)),
+        ("十一月有什么会议?", date(2007, 11, 1), date(2007, 11, 30)),
+        ("2007年6月有什么会议？", date(2007, 6, 1), date(2007, 6, 30)),
+        ("下个月有会议吗？", date(2007, 12, 1), date(2007, 12, 31)),
+        ("2008年有什么会议？", date(2008, 1, 1), date(2008, 12, 31)),
+        ("ما الاجتماعات في نوفمبر؟", date(2007, 11, 1), date(2007, 11, 30)),
+        ("هل هناك اجتماعات في تشرين الثاني؟", date(2007, 11, 1), date(2007, 11, 30)),
+        ("ما الاجتماعات الشهر القادم؟", date(2007, 12, 1), date(2007, 12, 31)),
+        ("ما الاجتماعات في عام 2008؟", date(2008, 1, 1), date(2008, 12, 31)),
+    ],
+)
+def test_months_and_years_in_spanish_russian_chinese_and_arabic(
+    text: str, first: date, last: date
+) -> None:
+    period = find_period(text, TODAY)
+    assert period is not None and (period.first, period.last) == (first, last)
+
+
+def test_a_chinese_day_is_not_read_as_its_month() -> None:
+    period = find_period("11月13日有什么会议？", TODAY)
+    assert period is not None and period.is_day and period.first == date(2007, 11, 13)
+
+
+@pytest.mark.parametrize(
+    "text", ["¿Qué hay el 13 de noviembre?", "Что будет 13 ноября?", "١٣ نوفمبر"]
+)
+def test_a_day_with_a_month_name_needs_no_dateparser(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(*_: object) -> None:
+        raise AssertionError("dateparser called for a date CLDR's month names give")
+
+    monkeypatch.setattr("bot.answers.periods.parse_date_text", slow)
+    period = find_period(text, TODAY)
+    assert period is not None and period.first == date(2007, 11, 13)

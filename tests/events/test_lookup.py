@@ -8,7 +8,7 @@ import pytest
 
 from bot.answers.knowledge import default_knowledge
 from bot.config import DEFAULT_EVENTS_FILE
-from bot.events.loader import load_calendar
+from bot.events.loader import load_calendar, parse_calendar
 from bot.events.lookup import find_events, resolve_event, terms
 from bot.events.model import Calendar
 
@@ -104,3 +104,56 @@ def test_a_documents_short_form_comes_from_its_knowledge_file(shipped: Calendar)
 def test_generic_short_forms_come_from_words_yaml(shipped: Calendar) -> None:
     assert find_events(shipped, "assemblée générale", terms()).words == ("unga",)
     assert find_events(shipped, "comité préparatoire", terms()).words == ("prepcom",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When did the Preparatory Committee of the Protocol V Conference meet?",
+        "the protocol v conference's preparatory committee",
+        "Comité Preparatorio de la Conferencia de los Estados Partes en el Protocolo V",
+        "Подготовительный комитет Конференции по Протоколу V",
+    ],
+)
+def test_a_name_holding_another_events_name_names_its_own_event(
+    shipped: Calendar, text: str
+) -> None:
+    found = find_events(shipped, text, TERMS)
+    assert found.confident and found.best is not None
+    assert found.best.id == "ccw-prepcom-protocol-v-2007"
+
+
+def test_an_event_named_whole_beats_one_a_word_of_the_text_names(shipped: Calendar) -> None:
+    # "mines" is a word of Amended Protocol II's names; "MSP" is the whole of one of the MSP's.
+    found = find_events(shipped, "which days of the MSP are about mines?", TERMS)
+    assert found.confident and found.best is not None and found.best.id == "ccw-msp-2007"
+
+
+def test_two_events_each_named_whole_stay_ambiguous(shipped: Calendar) -> None:
+    found = find_events(shipped, "the MSP or the prepcom?", TERMS)
+    assert found.ambiguous
+    assert {event.id for event in found.matches[:2]} == {
+        "ccw-msp-2007",
+        "ccw-prepcom-protocol-v-2007",
+    }
+
+
+_NESTED = """
+name: Nested names
+timezone: Europe/Zurich
+updated: "2030-01-01T00:00:00Z"
+events:
+  - {id: review, title: Review Conference, start: "2030-05-04", kind: conference}
+  - {id: review-prepcom, title: Preparatory Committee of the Review Conference,
+     start: "2030-01-10", kind: meeting}
+"""
+
+
+def test_the_longer_of_two_whole_names_wins_in_any_calendar() -> None:
+    calendar = parse_calendar(_NESTED)
+    found = find_events(
+        calendar, "when does the preparatory committee of the review conference meet"
+    )
+    assert found.confident and found.best is not None and found.best.id == "review-prepcom"
+    found = find_events(calendar, "when is the review conference")
+    assert found.confident and found.best is not None and found.best.id == "review"
