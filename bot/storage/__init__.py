@@ -13,7 +13,7 @@ Public API (a contract for the reminder dispatcher, sender and scheduler; keep t
     store.reactivate_chat(chat_id) -> None
     store.migrate_chat(old_id, new_id) -> None        # group -> supergroup: moves everything
     store.mark_undelivered(chat_id) -> None           # the last reply was lost to Telegram
-    store.take_undelivered(chat_id) -> bool           # True once per mark (then cleared), any instance
+    store.take_undelivered(chat_id) -> bool           # True once per mark, on any instance
     # subscriptions
     store.subscribe(chat_id, scope, leads=None) -> Subscription   # upsert, re-activates;
                                                       # no leads: the chat's default_leads

@@ -26,8 +26,8 @@ from bot.events.revisions import Revision
 from bot.reminders.leads import Lead, format_leads, parse_leads
 from bot.reminders.planner import DeliveryKey, Subscription
 from bot.storage import coordination, schema
-from bot.storage.undelivered import UndeliveredReplies
 from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
+from bot.storage.undelivered import UndeliveredReplies
 
 DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
 # What a group's preferences are; they follow it when it becomes a supergroup (``migrate_chat``).

@@ -10,7 +10,6 @@ the row and only the instance whose delete removed it says the note.
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select

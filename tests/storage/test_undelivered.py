@@ -9,9 +9,7 @@ from bot.clock import ManualClock
 from bot.storage import Store
 
 
-def test_a_mark_survives_a_restart_and_is_taken_once(
-    database_url: str, clock: ManualClock
-) -> None:
+def test_a_mark_survives_a_restart_and_is_taken_once(database_url: str, clock: ManualClock) -> None:
     before = Store.open(database_url, clock)
     before.mark_undelivered(42)
     before.close()
