@@ -41,12 +41,21 @@ class ChatStore(Protocol):
         """A group became a supergroup: its preferences (and subscriptions) follow it."""
         ...
 
+    def mark_undelivered(self, chat_id: int) -> None:
+        """Telegram would not take the last reply here: the next reply says the action was done."""
+        ...
+
+    def take_undelivered(self, chat_id: int) -> bool:
+        """Whether a note is owed since ``mark_undelivered``; True once, then cleared."""
+        ...
+
 
 class MemoryChatStore:
     """Chat preferences in memory."""
 
     def __init__(self) -> None:
         self._chats: dict[int, ChatPrefs] = {}
+        self._undelivered: set[int] = set()
 
     def get_chat(self, chat_id: int) -> ChatPrefs:
         return self._chats.get(chat_id, ChatPrefs(chat_id))
@@ -62,6 +71,17 @@ class MemoryChatStore:
 
     def migrate_chat(self, old_id: int, new_id: int) -> None:
         self.save_chat(replace(self._chats.pop(old_id, ChatPrefs(old_id)), chat_id=new_id))
+        if self.take_undelivered(old_id):
+            self.mark_undelivered(new_id)
+
+    def mark_undelivered(self, chat_id: int) -> None:
+        self._undelivered.add(chat_id)
+
+    def take_undelivered(self, chat_id: int) -> bool:
+        if chat_id not in self._undelivered:
+            return False
+        self._undelivered.discard(chat_id)
+        return True
 
     def set_timezone(self, chat_id: int, timezone: str) -> ChatPrefs:
         prefs = replace(self.get_chat(chat_id), timezone=timezone)

@@ -230,6 +230,7 @@ async def serve(
     print(f"calbot: serving http://{shown}:{bound_port}/ (feed at /calendar.ics)", flush=True)
     await watcher.start()
     started: list[Service] = [watcher]
+    poller: Any = None
     try:
         if application is None:
             print(f"calbot: {BOT_OFF}", flush=True)
@@ -249,7 +250,9 @@ async def serve(
         waiter.cancel()
     finally:
         log.info("calbot: shutting down")
-        await asyncio.wait_for(_shutdown(application, started, server, serving), SHUTDOWN_SECONDS)
+        await asyncio.wait_for(
+            _shutdown(application, started, server, serving, poller), SHUTDOWN_SECONDS
+        )
         if store is not None:
             store.close()
         _remove_signals()
@@ -376,8 +379,15 @@ async def _shutdown(
     services: list[Service],
     server: _Server,
     serving: asyncio.Task,
+    poller: Any = None,
 ) -> None:
-    """Stop taking updates first, then the services, then the bot and the web server."""
+    """Stop taking updates first, then the services, then the bot and the web server.
+
+    The poller is stopped as a whole (its lease keeper first): stopping only the updater would let
+    the keeper, at its next renewal, start polling again during the shutdown, a second getUpdates
+    that the stop's own would then overlap."""
+    if poller is not None:
+        await poller.stop()  # idempotent: its turn among the services below does nothing more
     if application is not None and application.updater and application.updater.running:
         await application.updater.stop()
     for service in reversed(services):

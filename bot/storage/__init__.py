@@ -12,6 +12,8 @@ Public API (a contract for the reminder dispatcher, sender and scheduler; keep t
     store.deactivate_chat(chat_id, reason) -> None    # blocked / kicked: no more reminders
     store.reactivate_chat(chat_id) -> None
     store.migrate_chat(old_id, new_id) -> None        # group -> supergroup: moves everything
+    store.mark_undelivered(chat_id) -> None           # the last reply was lost to Telegram
+    store.take_undelivered(chat_id) -> bool           # True once per mark, on any instance
     # subscriptions
     store.subscribe(chat_id, scope, leads=None) -> Subscription   # upsert, re-activates;
                                                       # no leads: the chat's default_leads

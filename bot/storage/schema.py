@@ -201,6 +201,16 @@ send_budget = Table(
 
 V2_TABLES = (leases, processed_updates, send_budget)
 
+# Chats whose last reply Telegram would not take (after the outbound lane's retries): the next reply
+# there, from whichever instance handles it, says that the action was done all the same. No foreign
+# key: a chat's first message may be the one whose reply was lost, before it has a ``chats`` row.
+undelivered_replies = Table(
+    "undelivered_replies",
+    metadata,
+    Column("chat_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("since_utc", UTCDateTime, nullable=False),
+)
+
 
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=list(V1_TABLES))
@@ -223,12 +233,18 @@ def _add_v4_default_leads(connection: Connection) -> None:
         connection.execute(text("ALTER TABLE chats ADD COLUMN default_leads VARCHAR(200)"))
 
 
+def _add_v5_undelivered_replies(connection: Connection) -> None:
+    """The "your last reply could not be delivered" note, kept through restarts and instances."""
+    metadata.create_all(connection, tables=[undelivered_replies])
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_v2_coordination,
     _add_v3_feed_tokens_and_channels,
     _add_v4_default_leads,
+    _add_v5_undelivered_replies,
 )
 LATEST_VERSION = len(MIGRATIONS)
 _PG_LOCK_ID = 0x0CA1B07  # any constant; names calbot's migration lock

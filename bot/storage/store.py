@@ -28,6 +28,7 @@ from bot.reminders.leads import Lead, format_leads, parse_leads
 from bot.reminders.planner import DeliveryKey, Subscription
 from bot.storage import coordination, schema
 from bot.storage.schema import chats, delivery_log, revisions, snoozes, subscriptions
+from bot.storage.undelivered import UndeliveredReplies
 
 DELIVERY_STATUSES = ("sending", "sent", "failed", "skipped")
 # What a group's preferences are; they follow it when it becomes a supergroup (``migrate_chat``).
@@ -84,9 +85,11 @@ def _make_engine(database_url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        # The busy timeout first: switching to WAL takes a lock that another process starting at
+        # the same moment (running a migration step) may hold, and must be waited for too.
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         if not memory:
             cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -103,6 +106,7 @@ class Store:
         self._insert = dialect.insert
         self._changes = 0  # bumped by every write to chats or subscriptions (see changes())
         self._updates = coordination.UpdateLedger(engine)
+        self._undelivered = UndeliveredReplies(engine)
 
     @classmethod
     def open(cls, database_url: str, clock: Clock | None = None) -> Store:
@@ -192,6 +196,15 @@ class Store:
         text = format_leads(leads) if leads is not None else ""
         self._upsert_chat(chat_id, {"default_leads": text or None})
 
+    def mark_undelivered(self, chat_id: int) -> None:
+        """Telegram did not take the last reply to ``chat_id``: the next reply says the action was
+        done (``bot.storage.undelivered``)."""
+        self._undelivered.mark(chat_id, self._clock.now())
+
+    def take_undelivered(self, chat_id: int) -> bool:
+        """True once after ``mark_undelivered``, on whichever instance asks first."""
+        return self._undelivered.take(chat_id)
+
     def _upsert_chat(self, chat_id: int, values: Mapping[str, object]) -> None:
         now = self._clock.now()
         statement = self._insert(chats).values(
@@ -234,6 +247,7 @@ class Store:
                     update(table).where(table.c.chat_id == old_id).values(chat_id=new_id)
                 )
             self._move_log(connection, old_id, new_id)
+            self._undelivered.move(connection, old_id, new_id, self._clock.now())
             connection.execute(chats.delete().where(chats.c.id == old_id))
         self._changes += 1
 

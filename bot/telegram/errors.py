@@ -5,7 +5,8 @@ blocked the bot is marked inactive instead: an apology there could not be delive
 
 A reply that Telegram would not take even after the outbound lane's retries (flood control, 5xx,
 time-outs) is not a bug: it is logged once, with the chat and the reason and no traceback, and the
-chat is remembered so that the next reply there says the action was done (``gate`` sends it).
+chat is marked in the chat store (the database when there is one, so that a restart keeps the mark
+and any instance sees it) and the next reply there says the action was done (``gate`` sends it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from bot.telegram.services import reader, services
 from bot.text.messages import say
 
 log = logging.getLogger(__name__)
-UNDELIVERED_KEY = "calbot.undelivered"  # chats whose last reply Telegram did not take
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -52,7 +52,7 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             "reply to chat %s not delivered after retries: %s", chat.id if chat else None, reason
         )
         if chat is not None:
-            context.bot_data.setdefault(UNDELIVERED_KEY, set()).add(chat.id)
+            services(context).chats.mark_undelivered(chat.id)
         return
     log.error(
         "handler failed for update %s (chat %s): %r",

@@ -13,7 +13,6 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.metrics import UPDATES_HANDLED
 from bot.telegram.admin import SEEN_KEY
-from bot.telegram.errors import UNDELIVERED_KEY
 from bot.telegram.services import reader, services
 from bot.text.messages import say
 
@@ -50,12 +49,13 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _tell_undelivered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The last reply here was lost to Telegram's limits: say that its action was done."""
+    """The last reply here was lost to Telegram's limits: say that its action was done.
+
+    The mark is taken before sending: should this note be lost too, the error handler marks the
+    chat again, and the next update tries once more."""
     chat = update.effective_chat
-    undelivered = context.bot_data.get(UNDELIVERED_KEY)
-    if chat is None or not undelivered or chat.id not in undelivered:
+    if chat is None or not services(context).chats.take_undelivered(chat.id):
         return
-    undelivered.discard(chat.id)
     text = say("reply_undelivered", reader(update, context).lang)
     await context.bot.send_message(chat.id, text)
 

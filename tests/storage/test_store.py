@@ -362,7 +362,7 @@ def test_a_version_3_database_with_data_upgrades_without_losing_any(
     engine.dispose()
 
     upgraded = Store.open(database_url, clock)
-    assert upgraded.schema_version() == LATEST_VERSION == 4
+    assert upgraded.schema_version() == LATEST_VERSION == 5
     assert upgraded.get_chat(1) == ChatPrefs(1, "Asia/Tokyo", "fr", True, None)
     assert upgraded.digest_time(1) == time(8, 0)
     assert upgraded.subscriptions() == [Subscription(1, "event:msp", parse_leads("2d 3h"))]
