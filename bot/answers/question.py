@@ -177,6 +177,8 @@ class Question:
         if symbol or "resolution" in intents:
             if "agenda" in intents:
                 return None  # "what did the resolution decide about the 63rd session"
+            if "provenance" in intents and self.event is not None:
+                return None  # "which paragraph of the resolution speaks of the MSP": its paragraphs
             if any(not word.startswith(("adopt", "vote")) for word in self.topic):
                 # "Que dit la résolution sur le programme de parrainage ?": that part, not all.
                 named = search_instruments(knowledge, self.topic)

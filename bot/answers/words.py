@@ -49,11 +49,19 @@ def word_map(section: str) -> dict[str, str]:
 def phrase_words() -> frozenset[str]:
     """The normalised words of every language's intent and period phrases, and the common words
     of the languages that give such phrases: question words, which name nothing ("когда",
-    "hoy")."""
+    "hoy"). Each language is normalised on its own, as its questions are ("الأسبوع" ->
+    "اسبوع"): one text of every script would be read with the first script's rules only."""
     from bot.text.normalize import normalize
 
-    texts = [phrase for section in ("intents", "periods") for _, phrase in phrases(section)]
-    for words in language_words().values():
+    found: set[str] = set()
+    for lang, words in language_words().items():
+        texts = [
+            str(phrase)
+            for section in ("intents", "periods")
+            for listed in (words.get(section) or {}).values()
+            for phrase in listed
+        ]
         if words.get("intents"):
             texts += [str(word) for word in words.get("common", ())]
-    return frozenset(normalize(" ".join(texts)).split())
+        found.update(normalize(" ".join(texts), lang).split())
+    return frozenset(found)
