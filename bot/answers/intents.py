@@ -19,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from bot.answers.words import phrases, word_list
+from bot.events.derived import per_object
 from bot.events.lookup import STOPWORDS, normalize, roman
 
 if TYPE_CHECKING:
@@ -193,18 +194,6 @@ class _DocumentWords:
 
 
 _NO_DOCUMENT = _DocumentWords((), None)
-_DOCUMENTS: dict[int, tuple[Knowledge, _DocumentWords]] = {}
-
-
-def _document_words(knowledge: Knowledge) -> _DocumentWords:
-    """Built once per knowledge object (a reload brings a new one)."""
-    cached = _DOCUMENTS.get(id(knowledge))
-    if cached is None or cached[0] is not knowledge:
-        if len(_DOCUMENTS) >= 4:
-            _DOCUMENTS.pop(next(iter(_DOCUMENTS)))
-        cached = (knowledge, _build_document_words(knowledge))
-        _DOCUMENTS[id(knowledge)] = cached
-    return cached[1]
 
 
 def _build_document_words(knowledge: Knowledge) -> _DocumentWords:
@@ -216,6 +205,10 @@ def _build_document_words(knowledge: Knowledge) -> _DocumentWords:
     symbols = [*map(re.escape, knowledge.own_symbols), *knowledge.symbols]
     pattern = re.compile(rf"\b({'|'.join(symbols)})", re.IGNORECASE) if symbols else None
     return _DocumentWords(found, pattern, _instrument_names(knowledge))
+
+
+# Built once per knowledge object (a reload brings a new one).
+_document_words = per_object(_build_document_words)
 
 
 def _instrument_names(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:

@@ -17,6 +17,7 @@ from bot.answers.intents import NEUTRAL_WORDS
 from bot.answers.knowledge import Instrument, Knowledge, Mention, Paragraph
 from bot.answers.periods import month_and_day_words
 from bot.answers.words import phrase_words
+from bot.events.derived import per_object
 from bot.events.lookup import Terms, normalize, unknown_words
 from bot.events.model import Calendar, Event
 
@@ -47,14 +48,8 @@ def _stem(word: str) -> str:
     return word[:-1][:_PREFIX] if word.endswith("s") else word[:_PREFIX]
 
 
-_VOCABULARIES: dict[int, tuple[Knowledge, _Vocabulary]] = {}
-
-
-def _vocabulary(knowledge: Knowledge) -> _Vocabulary:
+def _build_vocabulary(knowledge: Knowledge) -> _Vocabulary:
     """Every word of the knowledge's summaries, instruments and footnote subjects (en and fr)."""
-    cached = _VOCABULARIES.get(id(knowledge))
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]
     texts = [f"{p.summary.en} {p.summary.fr}" for p in knowledge.paragraphs]
     texts += [f"{i.name} {i.name_fr} {i.covers.en} {i.covers.fr}" for i in knowledge.instruments]
     texts += [f"{n.cited_for.en} {n.cited_for.fr}" for n in knowledge.footnotes]
@@ -64,11 +59,10 @@ def _vocabulary(knowledge: Knowledge) -> _Vocabulary:
         if len(word) >= _MIN_LENGTH and word not in _COMMON
     )
     prefixes = frozenset(w[:length] for w in words for length in (_PREFIX - 1, _PREFIX))
-    vocabulary = _Vocabulary(words, prefixes)
-    if len(_VOCABULARIES) >= 4:
-        _VOCABULARIES.pop(next(iter(_VOCABULARIES)))
-    _VOCABULARIES[id(knowledge)] = (knowledge, vocabulary)
-    return vocabulary
+    return _Vocabulary(words, prefixes)
+
+
+_vocabulary = per_object(_build_vocabulary)
 
 
 def spelled_out(knowledge: Knowledge, question: str) -> str:
@@ -106,19 +100,6 @@ def knows_word(knowledge: Knowledge, word: str) -> bool:
     return _vocabulary(knowledge).knows(word) or word in _name_words(knowledge)
 
 
-_NAME_WORDS: dict[int, tuple[Knowledge, frozenset[str]]] = {}
-
-
-def _name_words(knowledge: Knowledge) -> frozenset[str]:
-    cached = _NAME_WORDS.get(id(knowledge))
-    if cached is None or cached[0] is not knowledge:
-        if len(_NAME_WORDS) >= 4:
-            _NAME_WORDS.pop(next(iter(_NAME_WORDS)))
-        cached = (knowledge, _build_name_words(knowledge))
-        _NAME_WORDS[id(knowledge)] = cached
-    return cached[1]
-
-
 def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
     texts = [knowledge.document.title, knowledge.document.title_fr, knowledge.document.committee]
     texts += [alias for item in knowledge.mentions for alias in item.aliases]
@@ -130,6 +111,9 @@ def _build_name_words(knowledge: Knowledge) -> frozenset[str]:
     # Its short forms and what they stand for: "BBNJ" is a name the knowledge gives.
     texts += [f"{short} {' '.join(longs)}" for short, longs in knowledge.short_forms.items()]
     return frozenset(normalize(" ".join(texts)).split())
+
+
+_name_words = per_object(_build_name_words)
 
 
 def knowledge_words(knowledge: Knowledge) -> frozenset[str]:
@@ -240,23 +224,17 @@ class _Places:
     words: frozenset[str]
 
 
-_PLACES: dict[int, tuple[Calendar, _Places]] = {}
+def _build_places(calendar: Calendar, knowledge: Knowledge) -> _Places:
+    names = _place_names(calendar, knowledge)
+    return _Places(
+        names,
+        tuple(sorted(names, key=len, reverse=True)),
+        frozenset(word for name in names for word in name.split()),
+    )
 
 
-def _places(calendar: Calendar, knowledge: Knowledge) -> _Places:
-    cached = _PLACES.get(id(calendar))
-    if cached is None or cached[0] is not calendar:
-        if len(_PLACES) >= 4:
-            _PLACES.pop(next(iter(_PLACES)))
-        names = _place_names(calendar, knowledge)
-        places = _Places(
-            names,
-            tuple(sorted(names, key=len, reverse=True)),
-            frozenset(word for name in names for word in name.split()),
-        )
-        cached = (calendar, places)
-        _PLACES[id(calendar)] = cached
-    return cached[1]
+# Per calendar *and* knowledge: an edit of the knowledge file alone keeps the same calendar object.
+_places = per_object(_build_places)
 
 
 def find_place(calendar: Calendar, knowledge: Knowledge, question: str) -> str | None:

@@ -41,3 +41,15 @@ def test_a_place_reads_as_a_phrase_in_each_language(shipped: Calendar) -> None:
         "au Siège de l'Organisation des Nations Unies, à New York (États-Unis)"
     )
     assert place_phrase(by_id["ccw-apii-conference-2007"], "fr") is None
+
+
+def test_a_knowledge_edit_alone_changes_the_place_names(shipped: Calendar) -> None:
+    """The same calendar object with a new knowledge file (only knowledge.yaml was edited): the
+    places are read from the new file, not from a cache of the old one."""
+    knowledge = default_knowledge()
+    assert find_place(shipped, knowledge, "quelles réunions à Genève ?") == "Geneva"
+    french = knowledge.translations["fr"]
+    renamed = french.model_copy(update={"places": {**french.places, "Geneva": "Genf"}})
+    translations = {**knowledge.translations, "fr": renamed}
+    edited = knowledge.model_copy(update={"translations": translations})
+    assert find_place(shipped, edited, "quelles réunions à Genf ?") == "Geneva"
