@@ -180,16 +180,20 @@ async def polling_bot(
     chats: ChatStore,
     extensions: list[Callable[[Application], object]],
     settings: Settings | None = None,
+    *,
+    paced: bool = False,
 ) -> AsyncIterator[Application]:
-    """calbot's Application as ``calbot serve`` builds it, long-polling the fake server, with the
-    fake's rate limits lifted and the lane unpaced."""
-    api.lift_rate_limits()
+    """calbot's Application as ``calbot serve`` builds it, long-polling the fake server. The
+    fake's rate limits are lifted and the lane unpaced, unless ``paced`` (tests/outbound: Telegram's
+    limits and calbot's own pacing). The per-user flood limit has its own clock either way."""
+    if not paced:
+        api.lift_rate_limits()
     settings = settings or load_settings(
         TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url
     )
     application = build_application(
         settings, holder, clock, chats, extensions=extensions, flood=FloodLimit(clock),
-        lane=unpaced_lane(),
+        lane=None if paced else unpaced_lane(),
     )  # fmt: skip
     async with application:
         await application.start()

@@ -295,7 +295,7 @@ def _read(path: Path) -> tuple[Knowledge, LocatedYaml]:
     return _parse(raw, str(path))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _parse(raw: bytes, name: str) -> tuple[Knowledge, LocatedYaml]:
     """A knowledge text, parsed and validated; cached by content like the events file's."""
     located = read_located(raw, name)

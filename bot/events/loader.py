@@ -105,7 +105,7 @@ def parse_calendar(raw: bytes | str, filename: str = "events.yaml") -> Calendar:
     return _parse_text(_decode(raw, filename), filename)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _parse_text(text: str, filename: str) -> Calendar:
     """The calendar of one text. Cached by content (a ``Calendar`` is frozen): reading the same
     file again (a reload that changed nothing, ``calbot check`` then ``serve``, each test's

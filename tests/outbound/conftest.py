@@ -19,8 +19,7 @@ from bot.reminders import ReminderServices
 from bot.reminders.service import ReminderService
 from bot.state import CalendarHolder
 from bot.storage import Store, schema
-from bot.telegram.app import build_application
-from bot.telegram.flood import FloodLimit
+from tests.conftest import polling_bot
 from tests.fakes.bot_api import DEFAULT_TOKEN, FakeBotApi
 from tests.outbound.failover import Instance, start_instance
 
@@ -29,21 +28,12 @@ from tests.outbound.failover import Instance, start_instance
 async def running_bot(
     api: FakeBotApi, holder: CalendarHolder, clock: Clock, store: Store, admin_ids: str = ""
 ) -> AsyncIterator[Application]:
-    """calbot's Application as ``calbot serve`` builds it, polling the fake server."""
+    """calbot's Application, its default outbound lane, polling the fake at Telegram's limits."""
     settings = load_settings(
         TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_URL=api.base_url, ADMIN_IDS=admin_ids
     )
-    # A thousand different users: the per-user flood limit is not what is measured here.
-    application = build_application(settings, holder, clock, store, flood=FloodLimit(clock))
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=5)
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with polling_bot(api, holder, clock, store, [], settings, paced=True) as application:
+        yield application
 
 
 @contextlib.asynccontextmanager
