@@ -1,10 +1,9 @@
 """Recall, precision, paragraph-right and place-right of ``extract_from_text`` on the blind texts.
 
-Run ``./dev python -m tests.extract.blind [first|heldout|heldout2] [--markdown] [-v]``. The blind
-texts are in ``tests/extract/blind/first`` (written before the extractor was run on them) and
-``tests/extract/blind/heldout`` and ``heldout2`` (written after the fixes, never tuned on before
-their first run). ``--markdown`` reads the ODS texts in the Markdown-from-PDF layout instead
-(``tests.extract.layouts``).
+Run ``./dev python -m tests.extract.blind [SET] [--markdown] [-v]``, SET being a folder of
+``tests/extract/blind/``: ``first`` (written before the extractor was run on it), then ``heldout``,
+``heldout2``, ... (each written after the previous fixes, never tuned on before its first run).
+``--markdown`` reads the ODS texts in the Markdown-from-PDF layout (``tests.extract.layouts``).
 
 An expected event and a proposed one match when their start and end agree (among several, the one
 in the same paragraph, then with the same place, then with the closest title). Undated proposals
@@ -154,7 +153,8 @@ def measure(folder: Path, markdown: bool = False) -> tuple[Figures, dict[str, Fi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("set", nargs="?", default="first", choices=["first", "heldout", "heldout2"])
+    sets = sorted(p.name for p in BLIND.iterdir() if p.is_dir())
+    parser.add_argument("set", nargs="?", default="first", choices=sets)
     parser.add_argument("--markdown", action="store_true", help="ODS texts as Markdown")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
