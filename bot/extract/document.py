@@ -43,7 +43,7 @@ _OPENS_PARAGRAPH = re.compile(
     r"[*_]|(?:Also|Further|Deeply|Bearing|Mindful|Aware|Conscious|Convinced|Alarmed|Concerned|"
     r"Determined|Desiring|Guided|Recognizing|Reaffirming)\b|[A-Z][a-z]+(?:ing|ed)\b"
 )
-_TRAILER = re.compile(r"<<ODS|^\s*_{5,}\s*$")
+_TRAILER = re.compile(r"<<ODS")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote number glued to the word or punctuation before it: "Effects,1", "(Protocol II)1".
 _GLUED_MARK = re.compile(r"(?<=[A-Za-z)\]”\",;.:])\d{1,3}(?=[\s,;.:)]|$)")
@@ -104,7 +104,9 @@ def _body_lines(lines: list[str]) -> list[str]:
         line = re.sub(r"\[DU\d+\]", "", line).replace("\r", "")
         line = re.sub(r"^\s*#{1,6}\s+", "", line)
         line = re.sub(r"^\s*>\s?", "", line)
-        if re.fullmatch(r"\s*(?:-{3,}|\*{3,})\s*", line):
+        # A rule: Markdown's, or the line of underscores above a page's footnotes (which the page's
+        # text goes on after: it is not the end of the document).
+        if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{5,})\s*", line):
             line = ""
         kept.append(line)
     return kept
