@@ -40,7 +40,9 @@ _DAY_LIST = re.compile(
 )
 _DAY = re.compile(rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b")
 _QUALIFIER = (
-    r"(?P<q>early|mid|late|the\s+(?:first|second)\s+half\s+of|the\s+(?:end|beginning)\s+of)"
+    r"(?P<q>early|mid|late|the\s+(?:first|second)\s+half\s+of|the\s+(?:end|beginning)\s+of|"
+    r"the\s+(?:first|second|third|fourth|last)\s+quarter\s+of|"
+    r"the\s+(?:spring|summer|autumn|fall|winter)\s+of)"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:{_QUALIFIER}[\s-]+)?(?P<m1>{_MONTH})\s+(?P<y1>{_YEAR})\b")
 _YEARS = re.compile(
@@ -128,6 +130,7 @@ class _Partial:
     begin: int
     finish: int
     note: str | None = None
+    week: bool = False  # "during the week of 19 April 2027": a week, not that day
 
 
 def _month(name: str | None) -> int | None:
@@ -161,7 +164,7 @@ def _partials(text: str, taken: _Taken) -> list[_Partial]:
             continue
         if not match.group("m1") and match.group("y1"):
             continue
-        week = re.search(r"week\s+of\s+$", text[max(0, match.start() - 15) : match.start()])
+        week = _WEEK_OF.search(text, max(0, match.start() - 15), match.start())
         found.append(
             _Partial(
                 int(match.group("d1")),
@@ -181,13 +184,14 @@ def _partials(text: str, taken: _Taken) -> list[_Partial]:
             continue
         month = _month(match.group("m1")) or 1
         year = int(match.group("y1")) if match.group("y1") else None
-        found.append(
-            _Partial(
-                int(match.group("d1")), month, year, None, month, year, match.start(), match.end()
-            )
-        )
+        week = bool(_WEEK_OF.search(text, max(0, match.start() - 15), match.start()))
+        day = int(match.group("d1"))
+        found.append(_Partial(day, month, year, None, month, year, *match.span(), week=week))
         taken.append((match.start(), match.end()))
     return sorted(found, key=lambda p: p.begin)
+
+
+_WEEK_OF = re.compile(r"\bweek\s+of\s+$")
 
 
 def _paired_days(match: re.Match[str], text: str) -> list[_Partial]:
@@ -250,8 +254,21 @@ def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
         end = _iso(year2, item.m2, item.d2 if item.d2 is not None else item.d1)
         if start is None or end is None or end < start:
             continue
+        if item.week and item.d2 is None:
+            out.append(_week(start, item, text))
+            continue
         out.append(DateMention(start, end, "day", item.begin, item.finish, note))
     return out
+
+
+def _week(start: str, item: _Partial, text: str) -> DateMention:
+    """ "the week of 19 April 2027": the meeting is on some days of that week, so the text dates
+    it to the month (or the two months the week spans), never to the day it names."""
+    first = _first_day(start)
+    last = date.fromordinal(first.toordinal() + 6)
+    words = text[item.begin : item.finish]
+    note = f'The text says "the week of {words}"; no closer date is given.'
+    return DateMention(start[:7], last.isoformat()[:7], "month", item.begin, item.finish, note)
 
 
 def _borrowed_year(following: list[_Partial], item: _Partial, text: str) -> int | None:

@@ -179,8 +179,14 @@ class _Splitter:
             return
         gap, self.gap = self.gap, False
         if self.footnote(stripped):
-            self.gap = True
             return
+        if self.part == "footnote" and self.current:
+            # A footnote goes on over its wrapped lines, up to a blank line or page furniture.
+            if not gap and self.footnote_goes_on(raw):
+                self.current.append(stripped)
+                return
+            self.flush()
+            gap = True  # the text after a page's footnotes resumes the paragraph they cut
         if _FOOTER.match(clean_line(stripped)) and (self.operative or self.preamble):
             self.footer = True
             self.start("footer", "footer", stripped)
@@ -264,5 +270,9 @@ class _Splitter:
             self.current, self.label = [], ""
         self.flush()
         self.label, self.part, self.current = f"footnote {number}", "footnote", [text]
-        self.flush()
         return True
+
+    def footnote_goes_on(self, raw: str) -> bool:
+        stripped = raw.strip()
+        starts = (_OPERATIVE.match(raw), _SUB_ITEM.match(raw), _FOOTER.match(clean_line(stripped)))
+        return not any(starts)
