@@ -41,7 +41,8 @@ _FOOTER = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", r
 # How a preambular paragraph opens: an emphasised word, a participle, or a usual adjective.
 _OPENS_PARAGRAPH = re.compile(
     r"[*_]|(?:Also|Further|Deeply|Bearing|Mindful|Aware|Conscious|Convinced|Alarmed|Concerned|"
-    r"Determined|Desiring|Guided|Recognizing|Reaffirming)\b|[A-Z][a-z]+(?:ing|ed)\b"
+    r"Determined|Desiring|Guided|Recognizing|Reaffirming|Cognizant|Grateful|Appreciative)\b|"
+    r"[A-Z][a-z]+(?:ing|ed)\b|[A-Z][a-z]+ly\s+[a-z]+(?:ed|ing)\b"
 )
 _TRAILER = re.compile(r"<<ODS")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -222,8 +223,11 @@ class _Splitter:
         if self.stash is None and not self.current:
             return False
         lines = self.stash[2] if self.stash else self.current
-        ended = clean_line(lines[-1])[-1:] in ",;:."
+        last = clean_line(lines[-1])[-1:]
         starts_low = stripped[:1].islower() or stripped[:1].isdigit()
+        # "... and in Johannesburg," / page break / "South Africa, on 14 and 15 April": after a
+        # comma, a line that does not open a paragraph the way paragraphs open goes on.
+        ended = last in ";:."
         if not starts_low and (ended or _OPENS_PARAGRAPH.match(stripped)):
             return False
         if self.stash:

@@ -15,7 +15,8 @@ import re
 
 _DOCUMENT_DATE = re.compile(
     r"(?:(?:resolutions?|decisions?|declarations?|letters?|notes?\s+verbales?|reports?|"
-    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:[\w/.()-]+\s+){0,8}?(?:of|dated)|into\s+force"
+    r"communications?|statements?|[A-Z]+/[\w/.]+)\s+(?:(?!during\b|week\b|held\b|at\b|in\b)"
+    r"[\w/.()-]+\s+){0,8}?(?:of|dated)|into\s+force"
     r"(?:\s+on)?|ratified|acceded|signed|deposited|adopted(?:\s+on)?|since|as\s+of|until|by|before|"
     r"after)\s*(?:on\s+)?$",
     re.IGNORECASE,
@@ -81,6 +82,26 @@ def dates_an_act(before: str, link: str) -> bool:
     """ "the adoption of the programme of work of the session on": the date is the act's, unless
     the link says the meeting was held then."""
     return _ACT_OF.search(before) is not None and not says_held(link)
+
+
+# "the adoption, on 3 July 2026, of the programme of work of the meeting": an act dated before
+# its object is named (unlike "the holding, on 18 June 2007, of the meeting").
+_ACT_SET_OFF = re.compile(
+    r"\b(?:adoption|inauguration|dedication|opening|launch|establishment|signing|signature|"
+    r"closure|entry\s+into\s+force|publication|submission|issuance)\s*,?\s*(?:on|in|of)?\s*$",
+    re.IGNORECASE,
+)
+_ACT_OBJECT = re.compile(
+    r"^\s*,?\s*of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:programme\s+of\s+work|report|outcome|"
+    r"agenda|rules\s+of\s+procedure|declaration|decision|resolution)s?\b",
+    re.IGNORECASE,
+)
+
+
+def dates_an_act_set_off(before: str, after: str) -> bool:
+    """ "the adoption, on 3 July 2026, of ...", "the holding, on ..., of the programme of work":
+    the date is an act's when an act comes before it or an act's object after it."""
+    return bool(_ACT_SET_OFF.search(before[-60:]) or _ACT_OBJECT.match(after))
 
 
 def is_link(link: str) -> bool:

@@ -23,6 +23,7 @@ from bot.extract.links import (
     LINK_MAX,
     breaks_link,
     dates_an_act,
+    dates_an_act_set_off,
     is_document_date,
     is_link,
     says_held,
@@ -338,7 +339,7 @@ def _named_after(window: _Window) -> _Named | None:
     convened = _CONVENE_SET_OFF.search(window.left)
     if convened and lead is None:
         lead = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)", after)
-    if lead is None:
+    if lead is None or dates_an_act_set_off(window.left, after):
         return None
     found = phrases(after)
     if not found or found[0].begin > lead.end() + 40:

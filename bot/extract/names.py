@@ -22,8 +22,11 @@ KEYWORD = re.compile(
     r"(?<=comprehensive )review|(?<=high-level )review|(?<=biennial )review|(?<=th )review|"
     r"(?<=st )review|(?<=nd )review|(?<=rd )review|"
     r"Preparatory Committee|Assembly of States Parties|"
-    r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event)"
-    r"(?:s|es)?\b"
+    r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event|"
+    # The sessions of some bodies are called assemblies: "the seventy-seventh World Health Assembly".
+    r"(?<=World Health )Assembl(?=y|ies)|(?<=Environment )Assembl(?=y|ies)|"
+    r"(?<=World )Assembl(?=(?:y|ies) on))"
+    r"(?:s|es|y|ies)?\b"
     # "conference services", "the Forum secretariat": the noun names a thing, not a meeting.
     r"(?!\s+(?i:building|services?|servicing|rooms?|facilities|centre|center|management|"
     r"secretariat|premises|hall|officers?|staff|resources)\b)"
@@ -211,6 +214,8 @@ def singular(word: str) -> str:
     """ "Conferences" -> "Conference", "Congresses" -> "Congress"; case kept."""
     if word.lower().endswith("sses"):
         return word[:-2]
+    if word.lower().endswith("ies"):
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
     if word.lower().endswith("s") and not word.lower().endswith("ss"):
         return word[:-1]
     return word
