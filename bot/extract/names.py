@@ -23,7 +23,7 @@ KEYWORD = re.compile(
     r"(?<=st )review|(?<=nd )review|(?<=rd )review|"
     r"Preparatory Committee|Assembly of States Parties|"
     r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event|"
-    # The sessions of some bodies are called assemblies: "the seventy-seventh World Health Assembly".
+    # Some bodies call their sessions assemblies: "the seventy-seventh World Health Assembly".
     r"(?<=World Health )Assembl(?=y|ies)|(?<=Environment )Assembl(?=y|ies)|"
     r"(?<=World )Assembl(?=(?:y|ies) on))"
     r"(?:s|es|y|ies)?\b"
