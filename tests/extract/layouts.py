@@ -67,7 +67,7 @@ def ods_to_markdown(text: str, break_after: int = 14) -> str:
     """The Markdown a PDF converter makes of this ODS text; a page break after ``break_after``
     wrapped lines of the body (inside a paragraph when the line is one)."""
     lines = text.split("\n")
-    cut = next((i for i, line in enumerate(lines) if line.startswith("<<ODS")), len(lines))
+    cut = next((i for i, line in enumerate(lines) if "<<ODS" in line), len(lines))
     symbol = _SYMBOL.search(text)
     paragraphs, footer, notes = _body_paragraphs(lines[:cut])
     wrapped: list[str] = []
