@@ -43,7 +43,7 @@ from bot.extract.names import (
     tokens_left,
     tokens_right,
 )
-from bot.extract.places import Place, find_place, read_place
+from bot.extract.places import Place, find_place, held_place, read_place
 
 _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
@@ -72,6 +72,13 @@ _SERIES_PLACE = re.compile(
     r"(?P<place>(?:in|at)\s+[^,;]{2,80}?),\s+including\b"
 )
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
+# "the expert meeting held there on", "the Youth Forum, held on its margins on": the place is the
+# one named just before, in this paragraph or an earlier one.
+_THERE = re.compile(
+    r"\b(?:held|convened|organized|hosted|also|meet|met)\s+there\b|\bthere\s*,?\s*(?:on|from|in)\s*$|"
+    r"\b(?:on|in)\s+(?:its|their)\s+(?:margins|sidelines)\b"
+)
+_PLACE_WORD = re.compile(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)")
 
 
 @dataclass(frozen=True)
@@ -203,6 +210,10 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
     if plural and len(set(titles)) == 1:
         # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
         titles = [singular_title(title) for title in titles]
+    place, there = named.place, False
+    if place is None and _THERE.search(named.cue_text):
+        place = _last_place(window.text[: named.quote_begin])
+        there = place is None
     out = []
     for index, (mention, title) in enumerate(zip(group, titles, strict=True)):
         notes = [mention.note] if mention.note else []
@@ -217,18 +228,27 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
                 start=mention.start,
                 end=mention.end,
                 precision=mention.precision,
-                place=named.place,
+                place=place,
                 paragraph=paragraph.label,
                 quote=quote,
                 status=status,
                 notes=tuple(notes),
                 host=named.host,
+                held_there=there,
             )
         )
     if len(out) == 1 and plural and len(places := listed_places(named.cue_text)) > 1:
         # "the regional meetings held in Bangkok, Geneva and Santiago in 2024": one per city.
         return [replace(out[0], title=singular_title(out[0].title), place=p) for p in places]
     return out
+
+
+def _last_place(before: str) -> Place | None:
+    """The place named last in ``before`` ("The seminar in Kuala Lumpur was followed by ...")."""
+    for found in reversed(list(_PLACE_WORD.finditer(before))):
+        if place := read_place(before[found.start() :]):
+            return place
+    return None
 
 
 def _tidy(title: str) -> str:
@@ -286,7 +306,10 @@ def _named_before(window: _Window) -> _Named | None:
         titles = [left[owner.start(1) : phrase.finish]]
         phrase = Phrase(owner.start(1), phrase.finish, "meeting")
     place = (
-        read_place(link) or find_place(link, window.after) or _place_set_off(left[: phrase.begin])
+        held_place(link)
+        or read_place(link)
+        or find_place(link, window.after)
+        or _place_set_off(left[: phrase.begin])
     )
     end = window.group[-1].finish
     if place and read_place(window.after):

@@ -23,3 +23,4 @@ class Mention:
     status: str  # past | future | agenda_item
     notes: tuple[str, ...] = ()
     host: str | None = None  # "held on the margins of the fifty-ninth meeting": that meeting
+    held_there: bool = False  # "held there", "on its margins": where the meeting before was

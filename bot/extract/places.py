@@ -133,17 +133,23 @@ def _plain(value: str | None) -> str | None:
     return value.replace("\u00a0", " ") if value else None
 
 
+_HELD_IN = re.compile(
+    r"(?:held|convened|hosted|take\s+place|be\s+organized|meets?|met|place)\s+((?:in|at)\s+.{3,120}?)"
+    r"\s*(?:,\s*)?(?:on|from|in|during|between|early|late|mid)?\s*$"
+)
+
+
+def held_place(before: str) -> Place | None:
+    """The place of "held in Nairobi on", right before a date: it wins over a place inside the
+    meeting's name ("the regional conference on press freedom in Africa, held in Nairobi on")."""
+    tail = _HELD_IN.search(before)
+    return read_place(tail.group(1)) if tail else None
+
+
 def find_place(before: str, after: str) -> Place | None:
     """A place stated just before a date ("to be held in Geneva from") or just after it ("2007 in
     Geneva")."""
-    tail = re.search(
-        r"(?:held|convened|hosted|take\s+place|be\s+organized|meets?|met|place)\s+((?:in|at)\s+.{3,120}?)\s*"
-        r"(?:,\s*)?(?:on|from|in|during|between|early|late|mid)?\s*$",
-        before,
-    )
-    if tail and (place := read_place(tail.group(1))):
-        return place
-    return _place_before_date(before) or read_place(after)
+    return held_place(before) or _place_before_date(before) or read_place(after)
 
 
 def _place_before_date(before: str) -> Place | None:

@@ -89,13 +89,18 @@ def _all_mentions(document: Document) -> list[Mention]:
 
 
 def _with_host_places(mentions: list[Mention]) -> list[Mention]:
-    """A meeting held on the margins of another, named earlier with its place, is held there."""
+    """A meeting held on the margins of another, named earlier with its place, is held there; one
+    "held there" is held where the meeting named before it was (in an earlier paragraph)."""
     out: list[Mention] = []
     for mention in mentions:
         if mention.host and mention.place is None:
             hosts = [m for m in out if m.place and _same_name(m.title, mention.host)]
             if hosts:
                 mention = replace(mention, place=hosts[-1].place)
+        if mention.held_there and mention.place is None and not mention.paragraph.startswith("f"):
+            before = [m for m in out if m.paragraph != mention.paragraph]
+            if before and before[-1].place:
+                mention = replace(mention, place=before[-1].place)
         out.append(mention)
     return out
 
