@@ -99,19 +99,29 @@ class _Window:
         return self.text[self.group[-1].finish : self.right_end]
 
 
-def find_mentions(paragraph: Paragraph, lead: str = "") -> list[Mention]:
+def find_mentions(paragraph: Paragraph, lead: str = "", outer: str = "") -> list[Mention]:
     """The meetings a paragraph dates, in order. ``lead`` is the undated words that introduce a
     sub-item ("Notes that the working groups will meet in Geneva:" before "(a) From 4 to 7 February
-    2020"): a sub-item that dates a meeting without naming it takes its name from there."""
+    2020"): a sub-item that dates a meeting without naming it takes its name from there. ``outer``
+    introduces ``lead`` in turn ("regional consultations:", "(c) For Asia-Pacific States, in two
+    rounds:", "(i) In Bangkok, in April 2026")."""
     found = _find_mentions(paragraph)
-    if found or not _introduces_meeting(lead):
+    if found:
+        return found
+    if outer and not _introduces_meeting(lead) and lead.rstrip().endswith(":"):
+        middle = lead.rstrip().rstrip(":")
+        joined = f"{middle}, {_lower_first(paragraph.text)}"
+        return find_mentions(Paragraph(paragraph.label, paragraph.part, joined), outer)
+    if not _introduces_meeting(lead):
         return found
     # Read the two as one sentence: "... will meet in Geneva from 4 to 7 February 2020".
-    text = paragraph.text
-    if text[1:2].islower():
-        text = text[:1].lower() + text[1:]
-    joined = f"{lead.rstrip().rstrip(':')} {text}"
+    joined = f"{lead.rstrip().rstrip(':')} {_lower_first(paragraph.text)}"
     return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined))
+
+
+def _lower_first(text: str) -> str:
+    """ "For African States" -> "for African States" (but "United Nations" stays)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _introduces_meeting(lead: str) -> bool:

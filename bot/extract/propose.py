@@ -83,7 +83,9 @@ def _all_mentions(document: Document) -> list[Mention]:
     texts = {paragraph.label: paragraph.text for paragraph in document.paragraphs}
     for paragraph in document.paragraphs:
         if paragraph.part in ("preamble", "operative", "footnote"):
-            out += find_mentions(paragraph, texts.get(_parent(paragraph.label), ""))
+            parent = _parent(paragraph.label)
+            lead, outer = texts.get(parent, ""), texts.get(_parent(parent), "")
+            out += find_mentions(paragraph, lead, outer)
             out += find_agenda_items(paragraph, document.body)
     return _with_host_places(out) + find_adoption(document)
 
@@ -145,6 +147,9 @@ def _match(primary: Mention, other: Mention) -> float:
     places = {_normal(m.place.text) for m in (primary, other) if m.place}
     if len(places) > 1 and primary.paragraph == other.paragraph:
         return 0.0  # "regional meetings held in Bangkok, Geneva and Santiago": one per city
+    cities = {_normal(m.place.city) for m in (primary, other) if m.place and m.place.city}
+    if len(cities) > 1:
+        return 0.0  # the regional consultations in Addis Ababa (2026) and in Santiago (2026-11)
     ordinals, others = _ordinals(primary.title), _ordinals(other.title)
     if ordinals and others and ordinals != others:
         return 0.0
