@@ -110,9 +110,14 @@ class Chain:
         last = self.items[-1] if self.items else self.first[0]
         place = read.places[-1] if read.places else None
         quote_end = date.finish
+        trailing = read_place_at(after)
+        if place and last.place and read.places[0].text == last.place.text and trailing:
+            # "from 8 to 10 March 2027 in Addis Ababa and from 3 to 5 May 2027 in Santiago": each
+            # place follows its date, so the glue's place is the item before's.
+            place = None
         if place is None and date.bracketed and not read.closes_bracket:
             place = last.place  # "Geneva (2000 and 2002)"
-        if place is None and not date.bracketed and (found := read_place_at(after)):
+        if place is None and not date.bracketed and (found := trailing):
             place, quote_end = found[0], date.finish + found[1]
             if last.place is None:
                 # "the first part ... from X and the second part from Y at the Office": both.

@@ -149,6 +149,7 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
     ]
     groups = _groups(text, dates)
     chains: list[Chain] = []
+    began: list[int] = []  # the group each chain starts at
     for index, group in enumerate(groups):
         previous = groups[index - 1][-1].finish if index else 0
         semicolon = text.rfind(";", previous, group[0].begin)
@@ -156,11 +157,48 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
         stop = text.find(";", group[-1].finish, following)
         window = _Window(text, max(previous, semicolon + 1), group, following if stop < 0 else stop)
         if found := _group_mentions(window, paragraph):
+            whole = chains[-1].first if chains and began[-1] == index - 1 else []
+            if len(whole) == 1 and _IN_PARTS.match(text, previous, group[0].begin):
+                # "shall meet for ten days in 2026, in two sessions, from 2 to 6 March and from
+                # 24 to 28 August": the year is the sessions', not a meeting of its own.
+                found = _parts_of(whole[0], found)
+                chains.pop(), began.pop()
             chains.append(Chain.start(found, len(group)))
+            began.append(index)
         elif chains and index and len(group) == 1 and semicolon < 0:
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
     return _with_series_place(text, [mention for chain in chains for mention in chain.result()])
+
+
+_IN_PARTS = re.compile(
+    r"\s*,?\s*(?:in|over)\s+(?:two|three|four|five|2|3|4|5)\s+(?:sessions|parts|rounds|segments)\b"
+    r"[^;.]{0,40}$"
+)
+_BARE_TITLE = re.compile(r"^(?:[\w-]+\s+)?(?:session|part|round|segment)$", re.IGNORECASE)
+
+
+def _parts_of(whole: Mention, parts: list[Mention]) -> list[Mention]:
+    """The parts of a meeting dated as a whole just before: each in its dates, named after it
+    ("Session of the Group of Governmental Experts") when its own name is bare ("two sessions")."""
+    if not all(whole.start and p.start and _within(p, whole) for p in parts):
+        return parts
+    out = []
+    for part in parts:
+        title = part.title
+        if _BARE_TITLE.match(title) and whole.title.lower() not in title.lower():
+            owner = re.sub(r"^(?:the|its)\s+", "", whole.title)
+            title = f"{title} of the {owner}"
+        place = part.place or whole.place
+        out.append(replace(part, title=title, place=place))
+    return out
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    assert inner.start and inner.end and outer.start and outer.end
+    return (
+        outer.start <= inner.start[: len(outer.start)] and inner.end[: len(outer.end)] <= outer.end
+    )
 
 
 def _with_series_place(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -262,7 +300,13 @@ def _last_place(before: str) -> Place | None:
 
 
 def _tidy(title: str) -> str:
-    title = re.sub(r"^(?:next|its|their)\s+", "", title.strip(" ,"))
+    # "its two substantive sessions": one event each, so neither the owner nor the count is named.
+    title = re.sub(
+        r"^(?:(?:next|its|their|two|three|four|five|six|seven|eight|nine|ten)\s+)+",
+        "",
+        title.strip(" ,"),
+        flags=re.IGNORECASE,
+    )
     return title[:1].upper() + title[1:]
 
 
