@@ -168,7 +168,28 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
         elif chains and index and len(group) == 1 and semicolon < 0:
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
-    return _with_series_place(text, [mention for chain in chains for mention in chain.result()])
+    mentions = [mention for chain in chains for mention in chain.result()]
+    return _with_set_off_place(text, _with_series_place(text, mentions))
+
+
+_SET_OFF_PLACE = re.compile(
+    r"\b(?:hold|convene|organize|host|holding|convening)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)"
+    r"\s*,"
+)
+
+
+def _with_set_off_place(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "shall hold, in New York, its organizational session in 2027 and two substantive
+    sessions, from ...": the place set off after the verb is every one of its meetings'."""
+    out = list(mentions)
+    for found in _SET_OFF_PLACE.finditer(text):
+        place = read_place(found.group("place"))
+        clause_end = text.find(";", found.end())
+        clause = text[found.end() : clause_end if clause_end >= 0 else len(text)]
+        for index, mention in enumerate(out):
+            if place and mention.place is None and mention.quote and mention.quote in clause:
+                out[index] = replace(mention, place=place)
+    return out
 
 
 _IN_PARTS = re.compile(

@@ -130,6 +130,7 @@ def tokens_left(text: str, end: int) -> int:
             word[:1].isupper()
             or is_ordinal(word)
             or word.lower() in _ADJECTIVES
+            or re.fullmatch(r"[a-z]+-[a-z]+", word)  # "multi-stakeholder", "follow-up"
             or re.fullmatch(r"(?:19|20|21)\d\d", word)
         )
         if not acceptable or word in {"The", "A", "An"} or (index == 0 and _LEAD_VERB.match(word)):
