@@ -365,7 +365,7 @@ def _named_before(window: _Window) -> _Named | None:
         return None
     phrase, host = _dated_phrase(left, found)
     link = left[phrase.finish :]
-    if not is_link(link):
+    if not (is_link(link) or _held_far(left[: phrase.begin], link)):
         return None
     # "the adoption of the programme of work of the session on 18 June 2025": the date is the
     # act's, unless the words say the meeting was held then.
@@ -393,6 +393,19 @@ def _named_before(window: _Window) -> _Named | None:
         end += len(re.match(r"\s*,?\s*respectively", window.text[end:]).group(0))
     begin = _with_article(window.text, base + phrase.begin)
     return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place, host)
+
+
+_HOLDING_OF = re.compile(r"\b(?:the\s+)?holding\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?$")
+_HELD_FAR_MAX = 600
+
+
+def _held_far(before: str, link: str) -> bool:
+    """ "the holding of the fourth annual meeting of senior officials of ... [forty words] ...,
+    convened by ..., in Port of Spain on 18 March 2026": after "the holding of", the first date of
+    the clause is the meeting's however far it stands, unless another meeting is named between."""
+    if not _HOLDING_OF.search(before) or len(link) > _HELD_FAR_MAX or breaks_link(link):
+        return False
+    return not KEYWORD.search(link)
 
 
 def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
