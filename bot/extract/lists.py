@@ -22,11 +22,13 @@ from bot.extract.places import Place, read_place, read_place_at
 
 _SEPARATOR = re.compile(r"[\s,)]*(?:(?:and|also)\b[\s,]*)*")
 _FINAL = re.compile(r"\s*(?:(?:on|from|in|during|between)\s*)?\(?\s*")
-_PART = re.compile(r"(?:the|its)\s+(?P<which>[\w-]+)\s+part\b(?:\s+of\s+(?:the|its)\s+session)?")
+_PART = re.compile(
+    r"(?:the|its)\s+(?P<which>[\w-]+(?:\s+resumed)?)\s+part\b(?:\s+of\s+(?:the|its)\s+session)?"
+)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d[ae]s|de|la|el))*"
 # "Maputo (" / "Cartagena, Colombia (": a place named bare before its year in brackets.
 _BARE = re.compile(rf"(?P<city>{_NAME})(?:,\s+(?P<country>{_NAME}))?\s*\(\s*$")
-_PART_OF = re.compile(r"^(?:the\s+)?[\w-]+\s+part\s+of\s+", re.IGNORECASE)
+_PART_OF = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:resumed\s+)?part\s+of\s+", re.IGNORECASE)
 _PLACE_LIST = re.compile(
     rf"\b(?:in|at)\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+(?:in\s+)?{_NAME})"
     r"\s*,?\s*(?:(?:on|from|in|during|between)\s*)?$"

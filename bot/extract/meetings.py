@@ -113,9 +113,23 @@ def find_mentions(paragraph: Paragraph, lead: str = "", outer: str = "") -> list
         joined = f"{middle}, {_lower_first(paragraph.text)}"
         return find_mentions(Paragraph(paragraph.label, paragraph.part, joined), outer)
     if not _introduces_meeting(lead):
-        return found
+        return _dated_by_lead(paragraph, lead)
     # Read the two as one sentence: "... will meet in Geneva from 4 to 7 February 2020".
     joined = f"{lead.rstrip().rstrip(':')} {_lower_first(paragraph.text)}"
+    return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined))
+
+
+_LEAD_DATE = re.compile(r"\b(?:in|during)\s+(?:the\s+year\s+)?\d{4}\s*:\s*$")
+
+
+def _dated_by_lead(paragraph: Paragraph, lead: str) -> list[Mention]:
+    """ "Also decides that, in 2025:" "(b) the Committee shall hold its sixty-eighth and
+    sixty-ninth sessions;": an undated sub-item takes the year its lead-in gives."""
+    dated = _LEAD_DATE.search(lead.rstrip())
+    if dated is None or find_dates(paragraph.text):
+        return []
+    words = dated.group(0).rstrip(" :")
+    joined = f"{paragraph.text.rstrip(' ;,.')} {words};"
     return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined))
 
 
@@ -174,7 +188,8 @@ def _find_mentions(paragraph: Paragraph) -> list[Mention]:
 
 _SET_OFF_PLACE = re.compile(
     r"\b(?:hold|convene|organize|host|holding|convening)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)"
-    r"\s*,"
+    r"\s*,|\b(?:meet|convene|be\s+convened)\s+(?P<before>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+for\s+"
+    r"(?=(?:its|the|a|an)\s)"
 )
 
 
@@ -183,7 +198,7 @@ def _with_set_off_place(text: str, mentions: list[Mention]) -> list[Mention]:
     sessions, from ...": the place set off after the verb is every one of its meetings'."""
     out = list(mentions)
     for found in _SET_OFF_PLACE.finditer(text):
-        place = read_place(found.group("place"))
+        place = read_place(found.group("place") or found.group("before"))
         clause_end = text.find(";", found.end())
         clause = text[found.end() : clause_end if clause_end >= 0 else len(text)]
         for index, mention in enumerate(out):

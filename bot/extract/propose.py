@@ -20,7 +20,7 @@ from bot.extract.document import Document, parse_document
 from bot.extract.formal import find_adoption, find_agenda_items
 from bot.extract.meetings import find_mentions
 from bot.extract.mention import Mention
-from bot.extract.names import is_ordinal
+from bot.extract.names import is_ordinal, singular
 from bot.extract.places import Place
 
 _RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
@@ -153,6 +153,8 @@ def _match(primary: Mention, other: Mention) -> float:
     ordinals, others = _ordinals(primary.title), _ordinals(other.title)
     if ordinals and others and ordinals != others:
         return 0.0
+    if _qualified(other, primary) or _qualified(primary, other):
+        return 0.0
     score = fuzz.token_set_ratio(_normal(primary.title), _normal(other.title))
     same = (primary.start, primary.end) == (other.start, other.end)
     if same and primary.precision == other.precision:
@@ -160,6 +162,27 @@ def _match(primary: Mention, other: Mention) -> float:
     if _contains(other, primary) and score >= _CONTAINED_SCORE:
         return score
     return 0.0
+
+
+_QUALIFIERS = {"organizational", "resumed", "special", "substantive", "preparatory", "informal"}
+_QUALIFIERS |= {"extraordinary", "regional", "ministerial", "commemorative", "intersessional"}
+
+
+def _qualified(one: Mention, other: Mention) -> bool:
+    """ "the organizational session of the Committee in 2025" is not its "sixty-fifth session from
+    2 to 27 June 2025": one says what kind of session (a word before its meeting noun), and the
+    other does not."""
+    theirs = set(_normal(other.title).split())
+    return any(w in _QUALIFIERS and w not in theirs for w in _modifiers(one))
+
+
+def _modifiers(mention: Mention) -> list[str]:
+    """The words just before the meeting noun: "Resumed session of ..." -> ["resumed"]."""
+    words = re.findall(r"[\w-]+", mention.title.lower())
+    if mention.head not in [singular(w) for w in words]:
+        return []
+    at = [singular(w) for w in words].index(mention.head)
+    return words[max(0, at - 3) : at]
 
 
 def _contains(outer: Mention, inner: Mention) -> bool:
