@@ -387,8 +387,9 @@ def _named_before(window: _Window) -> _Named | None:
     if dates_an_act(left[: phrase.begin], link):
         return None
     titles = _conjuncts(left, phrase, len(window.group))
-    if len(titles) == 1 and re.search(r"\b(?:its|their|whose)\s+$", left[: phrase.begin]):
-        titles = [_with_body(titles[0], window.text[: window.left_start + phrase.begin])]
+    before = window.text[: window.left_start + phrase.begin]
+    if len(titles) == 1 and (_OWNED.search(left[: phrase.begin]) or _BODY_HOLDS.search(before)):
+        titles = [_with_body(titles[0], before)]
     base = window.left_start
     # "the working groups of the Conference will meet": the body of the meeting is what meets.
     owner = _OWNER.search(left[: phrase.begin])
@@ -482,6 +483,15 @@ def _named_after(window: _Window) -> _Named | None:
 _BODY = re.compile(
     r"\b((?:[A-Z][\w-]*\s+){0,8}(?:Group|Committee|Conference|Council|Commission|Board|Forum|"
     r"Assembly)(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,8}){0,4})"
+)
+
+
+_OWNED = re.compile(r"\b(?:its|their|whose)\s+$")
+# "the Committee on Conferences shall hold a resumed session": the body holds it.
+_BODY_HOLDS = re.compile(
+    r"\b(?:Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)(?:\s+(?:of|on|for)"
+    r"(?:\s+the)?(?:\s+[A-Z][\w-]*)+)?\s+(?:shall|will|would|should|is\s+to)\s+"
+    r"(?:hold|convene)\s+(?:a|an)\s+$"
 )
 
 
