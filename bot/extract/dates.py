@@ -63,7 +63,10 @@ _OF_YEAR = re.compile(
     rf"(?<=\b(?:sessions|meetings)\s)of\s+(?P<y1>{_YEAR})\b|(?<=\b(?:session|meeting)\s)of\s+(?P<y2>{_YEAR})\b"
 )
 # "held in Maputo (1999), Geneva (2000 and 2002)": the year of each place in a list, in brackets.
-_BRACKETED = re.compile(rf"(?<=[\w.’'] )\((?P<years>{_YEAR}(?:(?:\s*,\s*|\s+and\s+){_YEAR})*)\)")
+# (Not "resolution 1540 (2004)": a number before the bracket is a resolution's.)
+_BRACKETED = re.compile(
+    rf"(?:(?<=[^\W\d] )|(?<=[^\W\d][.’'] ))\((?P<years>{_YEAR}(?:(?:\s*,\s*|\s+and\s+){_YEAR})*)\)"
+)
 
 
 @dataclass(frozen=True)
