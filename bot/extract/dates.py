@@ -237,7 +237,7 @@ def _overlaps(begin: int, finish: int, taken: _Taken) -> bool:
     return taken.overlaps(begin, finish)
 
 
-def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
+def _resolve(partials: list[_Partial], text: str, year_hint: int | None) -> list[DateMention]:
     """Give each partial its year: its own, else the next year-bearing one in the same sentence."""
     out: list[DateMention] = []
     for index, item in enumerate(partials):
@@ -247,8 +247,10 @@ def _resolve(partials: list[_Partial], text: str) -> list[DateMention]:
         if year2 is None:
             year2 = _earlier_year(partials[:index], item, text)
             note = _BORROWED_NOTE
-            if year2 is None:
-                continue
+        if year2 is None and year_hint is not None:
+            year2, note = year_hint, _HINTED_NOTE
+        if year2 is None:
+            continue
         year1 = item.y1 if item.y1 is not None else year2
         month1 = item.m1 if item.m1 is not None else item.m2
         if item.y1 is None and month1 > item.m2:
@@ -290,6 +292,12 @@ _BORROWED_NOTE = (
 )
 
 
+_HINTED_NOTE = (
+    "The text gives no year for these days; the year is that of the meeting it says they "
+    "preceded or followed."
+)
+
+
 def _earlier_year(before: list[_Partial], item: _Partial, text: str) -> int | None:
     """ "held in Luanda on 26 April 2024, preceded by the meeting of experts held in Luanda from 22
     to 25 April": days with no year at the end of a sentence take the year of the dated phrase
@@ -306,10 +314,12 @@ def _earlier_year(before: list[_Partial], item: _Partial, text: str) -> int | No
     return int(years[-1].group(1)) if years else None
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every dated phrase in ``text``, in order, at the precision the words give."""
+def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
+    """Every dated phrase in ``text``, in order, at the precision the words give. Days with no
+    year anywhere in their sentence take ``year_hint`` (the year of the meeting the text says they
+    preceded or followed), else are left out."""
     taken = _Taken(len(text))
-    mentions = _resolve(_partials(text, taken), text)
+    mentions = _resolve(_partials(text, taken), text, year_hint)
     mentions += _month_lists(text, taken)
     for match in _MONTH_YEAR.finditer(text):
         if _overlaps(match.start("m1"), match.end(), taken):

@@ -99,24 +99,27 @@ class _Window:
         return self.text[self.group[-1].finish : self.right_end]
 
 
-def find_mentions(paragraph: Paragraph, lead: str = "", outer: str = "") -> list[Mention]:
+def find_mentions(
+    paragraph: Paragraph, lead: str = "", outer: str = "", year_hint: int | None = None
+) -> list[Mention]:
     """The meetings a paragraph dates, in order. ``lead`` is the undated words that introduce a
     sub-item ("Notes that the working groups will meet in Geneva:" before "(a) From 4 to 7 February
     2020"): a sub-item that dates a meeting without naming it takes its name from there. ``outer``
     introduces ``lead`` in turn ("regional consultations:", "(c) For Asia-Pacific States, in two
-    rounds:", "(i) In Bangkok, in April 2026")."""
-    found = _find_mentions(paragraph)
+    rounds:", "(i) In Bangkok, in April 2026"). ``year_hint``: see ``find_dates``."""
+    found = _find_mentions(paragraph, year_hint)
     if found:
         return found
     if outer and not _introduces_meeting(lead) and lead.rstrip().endswith(":"):
         middle = lead.rstrip().rstrip(":")
         joined = f"{middle}, {_lower_first(paragraph.text)}"
-        return find_mentions(Paragraph(paragraph.label, paragraph.part, joined), outer)
+        inner = Paragraph(paragraph.label, paragraph.part, joined)
+        return find_mentions(inner, outer, year_hint=year_hint)
     if not _introduces_meeting(lead):
         return _dated_by_lead(paragraph, lead)
     # Read the two as one sentence: "... will meet in Geneva from 4 to 7 February 2020".
     joined = f"{lead.rstrip().rstrip(':')} {_lower_first(paragraph.text)}"
-    return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined))
+    return _find_mentions(Paragraph(paragraph.label, paragraph.part, joined), year_hint)
 
 
 _LEAD_DATE = re.compile(r"\b(?:in|during)\s+(?:the\s+year\s+)?\d{4}\s*:\s*$")
@@ -156,10 +159,12 @@ def _introduces_meeting(lead: str) -> bool:
     )
 
 
-def _find_mentions(paragraph: Paragraph) -> list[Mention]:
+def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[Mention]:
     text = paragraph.text
     dates = [
-        d for d in find_dates(text) if not is_document_date(text[max(0, d.begin - 80) : d.begin])
+        d
+        for d in find_dates(text, year_hint)
+        if not is_document_date(text[max(0, d.begin - 80) : d.begin])
     ]
     groups = _groups(text, dates)
     chains: list[Chain] = []

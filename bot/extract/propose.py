@@ -85,9 +85,27 @@ def _all_mentions(document: Document) -> list[Mention]:
         if paragraph.part in ("preamble", "operative", "footnote"):
             parent = _parent(paragraph.label)
             lead, outer = texts.get(parent, ""), texts.get(_parent(parent), "")
-            out += find_mentions(paragraph, lead, outer)
+            out += find_mentions(paragraph, lead, outer, _year_of_neighbour(paragraph.text, out))
             out += find_agenda_items(paragraph, document.body)
     return _with_host_places(out) + find_adoption(document)
+
+
+# "held in Panama City on 16 and 17 April, which preceded the ninth meeting of the Forum".
+_NEIGHBOUR = re.compile(
+    r"\b(?:preceded|followed|precedes|follows|precede|follow|ahead\s+of|on\s+the\s+eve\s+of)\s+"
+    r"(?:by\s+)?(?:the|its)\s+(?P<name>[^,;.]{5,160})"
+)
+
+
+def _year_of_neighbour(text: str, earlier: list[Mention]) -> int | None:
+    """The year of the meeting a paragraph says its days preceded or followed, when an earlier
+    paragraph dates that meeting (the paragraph itself gives no year)."""
+    found = _NEIGHBOUR.search(text)
+    if found is None:
+        return None
+    name = found.group("name")
+    dated = [m for m in earlier if m.start and _same_name(m.title, name)]
+    return int(dated[-1].start[:4]) if dated else None  # type: ignore[index]
 
 
 def _with_host_places(mentions: list[Mention]) -> list[Mention]:
