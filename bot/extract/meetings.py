@@ -43,7 +43,7 @@ from bot.extract.names import (
     tokens_left,
     tokens_right,
 )
-from bot.extract.places import Place, find_place, held_place, read_place
+from bot.extract.places import Place, find_place, held_place, place_before_date, read_place
 
 _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
@@ -403,6 +403,7 @@ def _named_before(window: _Window) -> _Named | None:
         phrase = Phrase(owner.start(1), phrase.finish, "meeting")
     place = (
         held_place(link)
+        or place_before_date(link)  # "... in Latin America, in Santo Domingo in February 2027"
         or read_place(link)
         or find_place(link, window.after)
         or _place_set_off(left[: phrase.begin])

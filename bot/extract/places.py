@@ -149,10 +149,10 @@ def held_place(before: str) -> Place | None:
 def find_place(before: str, after: str) -> Place | None:
     """A place stated just before a date ("to be held in Geneva from") or just after it ("2007 in
     Geneva")."""
-    return held_place(before) or _place_before_date(before) or read_place(after)
+    return held_place(before) or place_before_date(before) or read_place(after)
 
 
-def _place_before_date(before: str) -> Place | None:
+def place_before_date(before: str) -> Place | None:
     """ "a high-level meeting on mine action at United Nations Headquarters in New York on": the
     place phrase that runs right up to the date."""
     for start in re.finditer(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)", before):
