@@ -270,7 +270,7 @@ def _week(start: str, item: _Partial, text: str) -> DateMention:
     """ "the week of 19 April 2027": the meeting is on some days of that week, so the text dates
     it to the month (or the two months the week spans), never to the day it names."""
     first = _first_day(start)
-    last = date.fromordinal(first.toordinal() + 6)
+    last = date.fromordinal(first.toordinal() + 4)  # a working week
     words = text[item.begin : item.finish]
     note = f'The text says "the week of {words}"; no closer date is given.'
     return DateMention(start[:7], last.isoformat()[:7], "month", item.begin, item.finish, note)

@@ -49,7 +49,7 @@ LINK_MAX = 110
 # link when it closes on an explicit holding cue just before the date.
 _LONG_LINK_MAX = 260
 _HOLDING_CUE = re.compile(
-    r",\s*(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+(?:held|convened|organized)"
+    r",\s*(?:(?:to\s+be|which\s+(?:was|were|will\s+be|is\s+to\s+be))\s+)?(?:held|convened|organized)"
     r"(?:\s+[\w-]+){0,5}?\s*(?:,\s*)?$"
 )
 _ACT_OF = re.compile(

@@ -76,7 +76,8 @@ _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 # one named just before, in this paragraph or an earlier one.
 _THERE = re.compile(
     r"\b(?:held|convened|organized|hosted|also|meet|met)\s+there\b|\bthere\s*,?\s*(?:on|from|in)\s*$|"
-    r"\b(?:on|in)\s+(?:its|their)\s+(?:margins|sidelines)\b"
+    r"\b(?:on|in)\s+(?:its|their)\s+(?:margins|sidelines)\b|"
+    r"\b(?:margins|sidelines)\s+of\s+(?:that|this|the\s+same)\s+[\w-]+"
 )
 _PLACE_WORD = re.compile(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)")
 
@@ -441,6 +442,11 @@ def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
     # the Committee, adopted at its substantive session, held from ...".
     if earlier and timing and not _DONE_AT.search(left[earlier.finish : timing.start()]):
         phrase = earlier
+    # "the first and second meetings of the expert group established by the Conference, held in
+    # New York from ...": a body named as the maker of the meeting is not the meeting.
+    maker = _MADE_BY.search(left[: phrase.begin])
+    if maker and (earlier := last_phrase(left[: maker.start()])) is not None:
+        phrase = earlier
     host = None
     # "a meeting to commemorate the anniversary of the Fourth World Conference, held on ...", "a
     # round table held on the margins of the ministerial meeting on ...": the meeting named as the
@@ -455,6 +461,11 @@ def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
     if host is None and (before := _HOST_BEFORE.search(left[: phrase.begin])):
         host = before.group(1)
     return phrase, host
+
+
+_MADE_BY = re.compile(
+    r"\b(?:established|convened|organized|hosted|created|mandated|set\s+up)\s+by\s+(?:the\s+)?$"
+)
 
 
 def _place_set_off(before: str) -> Place | None:

@@ -90,6 +90,8 @@ def read_place_at(text: str) -> tuple[Place, int] | None:
     """The place phrase at the start of ``text`` and the offset where its words end."""
     text = _COMPOUND.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
     skipped = len(text) - len(text.lstrip(" ,"))
+    if also := re.match(r"also\s+(?=in\s|at\s)", text[skipped:]):
+        skipped += also.end()  # "from 22 to 24 April, also in Malabo"
     found = _PLACE.match(text, skipped)
     read = _place(found) if found else None
     if found is None or read is None:
