@@ -302,7 +302,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         titles = [singular_title(title) for title in titles]
     place, there = named.place, False
     if place is None and _THERE.search(named.cue_text):
-        place = _last_place(window.text[: named.quote_begin])
+        place = last_place(window.text[: named.quote_begin])
         there = place is None
     out = []
     for index, (mention, title) in enumerate(zip(group, titles, strict=True)):
@@ -333,7 +333,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
     return out
 
 
-def _last_place(before: str) -> Place | None:
+def last_place(before: str) -> Place | None:
     """The place named last in ``before`` ("The seminar in Kuala Lumpur was followed by ...")."""
     for found in reversed(list(_PLACE_WORD.finditer(before))):
         if place := read_place(before[found.start() :]):

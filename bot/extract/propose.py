@@ -11,6 +11,7 @@ that differ ("First", "Second") never match.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz
 from bot.extract.dates import DateMention
 from bot.extract.document import Document, parse_document
 from bot.extract.formal import find_adoption, find_agenda_items
-from bot.extract.meetings import find_mentions
+from bot.extract.meetings import find_mentions, last_place
 from bot.extract.mention import Mention
 from bot.extract.names import is_ordinal, singular
 from bot.extract.places import Place
@@ -87,7 +88,9 @@ def _all_mentions(document: Document) -> list[Mention]:
             lead, outer = texts.get(parent, ""), texts.get(_parent(parent), "")
             out += find_mentions(paragraph, lead, outer, _year_of_neighbour(paragraph.text, out))
             out += find_agenda_items(paragraph, document.body)
-    return _with_host_places(out) + find_adoption(document)
+    body = [p for p in document.paragraphs if p.part in ("preamble", "operative")]
+    previous = {later.label: earlier.text for earlier, later in pairwise(body)}
+    return _with_host_places(out, previous) + find_adoption(document)
 
 
 # "held in Panama City on 16 and 17 April, which preceded the ninth meeting of the Forum".
@@ -108,9 +111,10 @@ def _year_of_neighbour(text: str, earlier: list[Mention]) -> int | None:
     return int(dated[-1].start[:4]) if dated else None  # type: ignore[index]
 
 
-def _with_host_places(mentions: list[Mention]) -> list[Mention]:
+def _with_host_places(mentions: list[Mention], previous: dict[str, str]) -> list[Mention]:
     """A meeting held on the margins of another, named earlier with its place, is held there; one
-    "held there" is held where the meeting named before it was (in an earlier paragraph)."""
+    "held there" is held at the place the paragraph before names last ("the inauguration of the
+    premises in Kathmandu"), else where the meeting named before it was."""
     out: list[Mention] = []
     for mention in mentions:
         if mention.host and mention.place is None:
@@ -119,8 +123,9 @@ def _with_host_places(mentions: list[Mention]) -> list[Mention]:
                 mention = replace(mention, place=hosts[-1].place)
         if mention.held_there and mention.place is None and not mention.paragraph.startswith("f"):
             before = [m for m in out if m.paragraph != mention.paragraph]
-            if before and before[-1].place:
-                mention = replace(mention, place=before[-1].place)
+            named = last_place(previous.get(mention.paragraph, ""))
+            place = named or (before[-1].place if before else None)
+            mention = replace(mention, place=place)
         out.append(mention)
     return out
 
