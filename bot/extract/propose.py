@@ -11,8 +11,8 @@ that differ ("First", "Second") never match.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
