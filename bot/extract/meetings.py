@@ -58,7 +58,7 @@ _HELD = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(?:anniversary|commemoration|outcome|follow-up|(?P<host>margins|sidelines))\s+(?:of|to)\s+"
-    r"(?:the\s+|its\s+)?$"
+    r"(?:the\s+|its\s+|that\s+|this\s+)?$"
 )
 _HOST_BEFORE = re.compile(
     r"\bon\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\s+)?([^,;]{3,120}),\s*(?:the|a|an)?\s*$"
@@ -386,7 +386,8 @@ def _named_before(window: _Window) -> _Named | None:
         return None
     phrase, host = _dated_phrase(left, found)
     link = left[phrase.finish :]
-    if not (is_link(link) or _held_far(left[: phrase.begin], link)):
+    linking = link.replace(host, "") if host else link  # the host's name is no clause of its own
+    if not (is_link(linking) or _held_far(left[: phrase.begin], link)):
         return None
     # "the adoption of the programme of work of the session on 18 June 2025": the date is the
     # act's, unless the words say the meeting was held then.
