@@ -357,8 +357,33 @@ def _qualifier_note(qualifier: str | None, words: str) -> str | None:
     return f'The text says "{words}"; no closer date is given.'
 
 
+# "in the first and second halves of 2026, respectively": two periods of one year.
+_PARTS_OF_YEAR = re.compile(
+    rf"\bthe\s+(?P<a>first|second|third)\s+and\s+(?P<b>second|third|fourth|last)\s+"
+    rf"(?P<unit>halves|quarters)\s+of\s+(?P<y1>{_YEAR})\b"
+)
+
+
+def _parts_of_year(text: str, taken: _Taken) -> list[DateMention]:
+    out = []
+    for match in _PARTS_OF_YEAR.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        year = match.group("y1")
+        unit = "half" if match.group("unit") == "halves" else "quarter"
+        for which, begin, finish in (
+            ("a", match.start(), match.end("a")),
+            ("b", match.start("b"), match.end()),
+        ):
+            words = f"the {match.group(which)} {unit} of {year}"
+            note = f'The text says "{words}"; no closer date is given.'
+            out.append(DateMention(year, year, "year", begin, finish, note))
+        taken.append((match.start(), match.end()))
+    return out
+
+
 def _years(text: str, taken: _Taken) -> list[DateMention]:
-    out: list[DateMention] = []
+    out: list[DateMention] = _parts_of_year(text, taken)
     for match in _YEARS.finditer(text):
         if _overlaps(match.start("years"), match.end(), taken):
             continue
