@@ -77,7 +77,8 @@ _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 _THERE = re.compile(
     r"\b(?:held|convened|organized|hosted|also|meet|met)\s+there\b|\bthere\s*,?\s*(?:on|from|in)\s*$|"
     r"\b(?:on|in)\s+(?:its|their)\s+(?:margins|sidelines)\b|"
-    r"\b(?:margins|sidelines)\s+of\s+(?:that|this|the\s+same)\s+[\w-]+"
+    r"\b(?:margins|sidelines)\s+of\s+(?:that|this|the\s+same)\s+[\w-]+|"
+    r"\b(?:in|at)\s+the\s+same\s+(?:city|place|venue|location)\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)")
 
@@ -195,7 +196,10 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
 _SET_OFF_PLACE = re.compile(
     r"\b(?:hold|convene|organize|host|holding|convening)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)"
     r"\s*,|\b(?:meet|convene|be\s+convened)\s+(?P<before>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+for\s+"
-    r"(?=(?:its|the|a|an)\s)"
+    r"(?=(?:its|the|a|an)\s)|"
+    # "held in Vienna its thirty-fourth session from ... and its thirty-fifth session from ..."
+    r"\b(?:hold|holds|held|convene|convened)\s+(?P<verb>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+"
+    r"(?=(?:its|their)\s)"
 )
 
 
@@ -204,7 +208,7 @@ def _with_set_off_place(text: str, mentions: list[Mention]) -> list[Mention]:
     sessions, from ...": the place set off after the verb is every one of its meetings'."""
     out = list(mentions)
     for found in _SET_OFF_PLACE.finditer(text):
-        place = read_place(found.group("place") or found.group("before"))
+        place = read_place(found.group("place") or found.group("before") or found.group("verb"))
         clause_end = text.find(";", found.end())
         clause = text[found.end() : clause_end if clause_end >= 0 else len(text)]
         for index, mention in enumerate(out):
