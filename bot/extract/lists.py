@@ -37,23 +37,32 @@ _PLACE_LIST = re.compile(
 
 @dataclass(frozen=True)
 class _Glue:
-    """What stands between two items of a list: their places, or "the second part"."""
+    """What stands between two items of a list: their places, "the second part", or whom the
+    item is for ("for Asia and the Pacific in Bangkok on")."""
 
     places: list[Place]
     part: str | None
     closes_bracket: bool
+    audience: str | None = None
+
+
+_FOR = re.compile(
+    r"for\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+the|and|of\s+the|of)?\s*[A-Z][\w'’-]*)*)"
+)
 
 
 def _read_glue(glue: str) -> _Glue | None:
     places: list[Place] = []
-    part = None
+    part = audience = None
     rest = glue
     while True:
         rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
         if _FINAL.fullmatch(rest):
-            return _Glue(places, part, ")" in glue)
+            return _Glue(places, part, ")" in glue, audience)
         if found := _PART.match(rest):
             part, rest = found.group("which"), rest[found.end() :]
+        elif (found := _FOR.match(rest)) and audience is None and not places:
+            audience, rest = found.group("who"), rest[found.end() :]
         elif read := read_place_at(rest):
             places.append(read[0])
             rest = rest[read[1] :]
@@ -126,6 +135,8 @@ class Chain:
                 self._set_last_place(place)
         notes = (date.note,) if date.note else ()
         title = self._title(len(self.items) + 1, read.part)
+        if read.audience and read.audience not in title:
+            title = f"{title} for {read.audience}"
         quote = text[glue_start:quote_end].strip(" ,()") or date.start
         self.items.append(
             replace(

@@ -153,7 +153,7 @@ def _introduces_meeting(lead: str) -> bool:
     phrase = last_phrase(lead)
     if phrase is None:
         return False
-    tail = lead[phrase.finish :].rstrip(" :")
+    tail = re.sub(r",?\s*as\s+follows$", "", lead[phrase.finish :].rstrip(" :"))
     if tail:
         return says_held(tail) or bool(_MEETS.search(tail))
     return not re.search(
