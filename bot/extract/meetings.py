@@ -35,6 +35,7 @@ from bot.extract.names import (
     KEYWORD,
     Phrase,
     head_of,
+    is_ordinal,
     last_keyword,
     last_phrase,
     ordinal_series,
@@ -79,6 +80,9 @@ _THERE = re.compile(
     r"\b(?:on|in)\s+(?:its|their)\s+(?:margins|sidelines)\b|"
     r"\b(?:margins|sidelines)\s+of\s+(?:that|this|the\s+same)\s+[\w-]+|"
     r"\b(?:in|at)\s+the\s+same\s+(?:city|place|venue|location)\b"
+)
+_THERE_AFTER = re.compile(
+    r"\s*,?\s*(?:also\s+)?(?:(?:in|at)\s+the\s+same\s+(?:city|place|venue|location)|there)\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)")
 
@@ -163,10 +167,12 @@ def _introduces_meeting(lead: str) -> bool:
 
 def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[Mention]:
     text = paragraph.text
+    bracketed, spans = _ordinals_in_brackets(paragraph)
     dates = [
         d
         for d in find_dates(text, year_hint)
         if not is_document_date(text[max(0, d.begin - 80) : d.begin])
+        and not any(begin <= d.begin < end for begin, end in spans)
     ]
     groups = _groups(text, dates)
     chains: list[Chain] = []
@@ -189,8 +195,59 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
         elif chains and index and len(group) == 1 and semicolon < 0:
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
-    mentions = [mention for chain in chains for mention in chain.result()]
+    mentions = [mention for chain in chains for mention in chain.result()] + bracketed
     return _with_set_off_place(text, _with_series_place(text, mentions))
+
+
+_ORDINAL_WORD = r"(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)"
+_BRACKETED_ITEM = rf"(?P<ordinal>{_ORDINAL_WORD})\s*\((?P<inside>[^()]{{3,80}})\)"
+# "held its first (Vienna, 31 July–11 August 2023), second (Geneva, 22 July–2 August 2024) and
+# third (New York, 28 April–9 May 2025) sessions": each ordinal with its place and dates.
+_BRACKETED_SERIES = re.compile(
+    rf"{_BRACKETED_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\)"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\))*"
+    rf"\s+(?P<noun>sessions|meetings|conferences)\b"
+)
+
+
+def _ordinals_in_brackets(paragraph: Paragraph) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The meetings of a bracketed series, and the spans the normal reading must leave alone."""
+    text = paragraph.text
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for series in _BRACKETED_SERIES.finditer(text):
+        noun = singular(series.group("noun"))
+        title_end = tokens_right(text, series.end())
+        owner = (
+            _with_body(noun, text[: series.start()])
+            if text[series.end() : title_end] == ""
+            else (noun + text[series.end() : title_end])
+        )
+        status = status_of(text[: series.start()][-60:], "", text, paragraph.part)
+        for item in re.finditer(_BRACKETED_ITEM, series.group(0)):
+            if not is_ordinal(item.group("ordinal")):
+                continue
+            inside = item.group("inside")
+            dates = find_dates(inside)
+            if len(dates) != 1:
+                continue
+            place_words = inside[: dates[0].begin].strip(" ,")
+            place = read_place(f"in {place_words}") if place_words else None
+            out.append(
+                Mention(
+                    title=_tidy(f"{item.group('ordinal')} {owner}"),
+                    head=head_of(noun),
+                    start=dates[0].start,
+                    end=dates[0].end,
+                    precision=dates[0].precision,
+                    place=place,
+                    paragraph=paragraph.label,
+                    quote=text[series.start() : title_end].strip(),
+                    status=status,
+                )
+            )
+        spans.append((series.start(), series.end()))
+    return out, spans
 
 
 _SET_OFF_PLACE = re.compile(
@@ -305,7 +362,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
         titles = [singular_title(title) for title in titles]
     place, there = named.place, False
-    if place is None and _THERE.search(named.cue_text):
+    if place is None and (_THERE.search(named.cue_text) or _THERE_AFTER.match(window.after)):
         place = last_place(window.text[: named.quote_begin])
         there = place is None
     out = []
