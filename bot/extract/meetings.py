@@ -44,7 +44,14 @@ from bot.extract.names import (
     tokens_left,
     tokens_right,
 )
-from bot.extract.places import Place, find_place, held_place, place_before_date, read_place
+from bot.extract.places import (
+    Place,
+    colon_place,
+    find_place,
+    held_place,
+    place_before_date,
+    read_place,
+)
 
 _CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
@@ -362,6 +369,10 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
         titles = [singular_title(title) for title in titles]
     place, there = named.place, False
+    if len(titles) == 1 and ":" in titles[0]:
+        # "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027"
+        titles[0], _, after_colon = titles[0].partition(":")
+        place = place or read_place(f"in {after_colon.strip()}")
     if place is None and (_THERE.search(named.cue_text) or _THERE_AFTER.match(window.after)):
         place = last_place(window.text[: named.quote_begin])
         there = place is None
@@ -466,6 +477,7 @@ def _named_before(window: _Window) -> _Named | None:
         phrase = Phrase(owner.start(1), phrase.finish, "meeting")
     place = (
         held_place(link)
+        or colon_place(link)
         or place_before_date(link)  # "... in Latin America, in Santo Domingo in February 2027"
         or read_place(link)
         or find_place(link, window.after)
