@@ -219,3 +219,210 @@ def test_a_page_break_and_a_page_foot_footnote_do_not_split_a_paragraph() -> Non
 def test_the_adoption_is_described_as_such_in_the_yaml() -> None:
     text = to_events_yaml(extract_from_text(_resolution("Recalling its resolutions,")))
     assert "The meeting that adopted this document." in text
+
+
+def test_quarters_halves_and_weeks_are_never_read_closer_than_they_are(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Decides that the working group shall hold its organizational session in the first "
+        "quarter of 2027 and its first and second sessions in the first and second halves of "
+        "2028, respectively;",
+        "Requests the President to hold informal consultations on the draft declaration during "
+        "the week of 13 July 2026;",
+    )
+    assert [(e.title.split()[0].lower(), e.start, e.end, e.precision) for e in events] == [
+        ("informal", "2026-07", "2026-07", "month"),
+        ("organizational", "2027", "2027", "year"),
+        ("first", "2028", "2028", "year"),
+        ("second", "2028", "2028", "year"),
+    ]
+
+
+def test_a_meeting_held_there_or_on_its_margins_takes_the_place_named_before(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Welcoming the Third Conference on Landlocked Countries, held in Awaza, Turkmenistan, "
+        "from 5 to 8 August 2025, and the Youth Forum, held on its margins on 4 August 2025,",
+        "Noting the inauguration of the new premises of the Regional Centre in Kathmandu on 14 "
+        "January 2026,",
+        "Noting also the round table on disarmament education held there on 15 January 2026,",
+        "Welcoming the Fifteenth Congress, held in Abu Dhabi from 25 to 30 April 2026, which was "
+        "preceded by the Youth Forum, held from 22 to 24 April in the same city,",
+    )
+    assert _seen(events) == [
+        ("2025-08-04", "Awaza, Turkmenistan", "preamble 1"),
+        ("2025-08-05", "Awaza, Turkmenistan", "preamble 1"),
+        ("2026-01-15", "Kathmandu", "preamble 3"),
+        ("2026-04-22", "Abu Dhabi", "preamble 4"),
+        ("2026-04-25", "Abu Dhabi", "preamble 4"),
+    ]
+
+
+def test_the_place_where_it_is_held_wins_over_a_place_in_its_name(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Noting the regional conference on press freedom in Africa, held in Nairobi on 27 and "
+        "28 April 2026, and the sixth meeting of the Regional Conference on Cooperation in Latin "
+        "America and the Caribbean, in Santo Domingo in February 2027,"
+    )
+    assert [e.place.text if e.place else None for e in events] == ["Nairobi", "Santo Domingo"]
+
+
+def test_each_place_that_follows_its_date_is_that_items(read: Callable[..., list]) -> None:
+    events = read(
+        "Requests the Office to hold regional preparatory consultations in two parts, from 8 to "
+        "10 March 2027 in Addis Ababa and from 3 to 5 May 2027 in Santiago;"
+    )
+    assert [(e.start, e.place.text if e.place else None) for e in events] == [
+        ("2027-03-08", "Addis Ababa"),
+        ("2027-05-03", "Santiago"),
+    ]
+
+
+def test_a_body_meeting_in_two_sessions_is_two_sessions_not_also_a_year(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Decides that the Group of Governmental Experts shall meet for ten days in 2026, in two "
+        "sessions, from 2 to 6 March and from 24 to 28 August, in Geneva;",
+        "Decides also that the technical working group shall hold, in New York, its "
+        "organizational session in 2027 and two substantive sessions, from 7 to 11 June 2027 "
+        "and from 30 August to 3 September 2027;",
+    )
+    assert [(e.title, e.start, e.place.text if e.place else None) for e in events] == [
+        ("Session of the Group of Governmental Experts", "2026-03-02", "Geneva"),
+        ("Session of the Group of Governmental Experts", "2026-08-24", "Geneva"),
+        ("Organizational session", "2027", "New York"),
+        ("Substantive session", "2027-06-07", "New York"),
+        ("Substantive session", "2027-08-30", "New York"),
+    ]
+
+
+def test_sub_items_take_their_meeting_and_year_from_the_lead_ins(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "1.\tRequests the Secretary-General to convene regional consultations on the draft "
+        "articles:\n\t(a)\tFor African States, in Addis Ababa, in the first half of 2026;\n"
+        "\t(b)\tFor Asia-Pacific States, in two rounds:\n\t(i)\tIn Bangkok, in April 2026;\n"
+        "\t(ii)\tIn Suva, in the second half of 2026;",
+        "2.\tAlso decides that, in 2025:\n\t(a)\tthe Audit Committee shall hold its sixty-eighth "
+        "and sixty-ninth sessions;",
+    )
+    assert [(e.start, e.place.text if e.place else None, e.paragraph) for e in events] == [
+        ("2025", None, "operative 2(a)"),
+        ("2025", None, "operative 2(a)"),
+        ("2026", "Addis Ababa", "operative 1(a)"),
+        ("2026", "Suva", "operative 1(b)(ii)"),
+        ("2026-04", "Bangkok", "operative 1(b)(i)"),
+    ]
+    assert "Asia-Pacific States" in events[3].title
+
+
+def test_after_the_holding_of_the_first_date_is_the_meetings_however_far(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Welcoming the holding of the third global meeting of national focal points on ageing "
+        "of the ministries responsible for social development, convened by the Department of "
+        "Economic and Social Affairs in cooperation with the World Health Organization during "
+        "the United Nations Decade of Healthy Ageing (2021–2030), on 18 April 2024,"
+    )
+    assert [(e.title, e.start) for e in events] == [
+        (
+            "Third global meeting of national focal points on ageing of the ministries "
+            "responsible for social development",
+            "2024-04-18",
+        )
+    ]
+
+
+def test_acts_set_off_by_dates_and_resolution_years_are_not_meetings(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Welcoming the adoption, on 3 July 2026, of the programme of work of the biennial "
+        "meeting of States,",
+        "Recalling the fourth and fifth subregional workshops on Security Council resolution "
+        "1540 (2004), held in Bangkok in 2025,",
+    )
+    assert [(e.title.split()[0], e.start) for e in events] == [
+        ("Fourth", "2025"),
+        ("fifth", "2025"),
+    ]
+
+
+def test_days_without_a_year_take_that_of_the_meeting_they_preceded_in_another_paragraph(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Noting the ninth meeting of the Forum of the Countries of Latin America, held in Panama "
+        "City from 20 to 23 April 2026,",
+        "Noting also the preparatory meeting of experts held in Panama City on 16 and 17 April, "
+        "which preceded the ninth meeting of the Forum,",
+    )
+    assert [(e.start, e.paragraph) for e in events] == [
+        ("2026-04-16", "preamble 2"),
+        ("2026-04-20", "preamble 1"),
+    ]
+    assert "preceded" in " ".join(events[0].notes)
+
+
+def test_ordinals_with_their_places_and_dates_in_brackets(read: Callable[..., list]) -> None:
+    events = read(
+        "Noting that the Preparatory Committee held its first (Vienna, 31 July–11 August 2023), "
+        "second (Geneva, 22 July–2 August 2024) and third (New York, 28 April–9 May 2025) "
+        "sessions,"
+    )
+    assert [(e.title, e.start, e.end, e.place.text if e.place else None) for e in events] == [
+        ("First session of the Preparatory Committee", "2023-07-31", "2023-08-11", "Vienna"),
+        ("Second session of the Preparatory Committee", "2024-07-22", "2024-08-02", "Geneva"),
+        ("Third session of the Preparatory Committee", "2025-04-28", "2025-05-09", "New York"),
+    ]
+
+
+def test_the_calendar_style_of_annexes_and_regional_lists(read: Callable[..., list]) -> None:
+    events = read(
+        "Approves the following sessions:\n\t(a)\tCommission on Narcotic Drugs, seventieth "
+        "session: Vienna, 15–19 March 2027;",
+        "Welcoming the regional forums on minority issues held for Europe in Vienna on 5 and 6 "
+        "May 2025 and for Africa in Addis Ababa on 14 and 15 October 2025,",
+    )
+    assert [(e.start, e.place.text if e.place else None) for e in events] == [
+        ("2025-05-05", "Vienna"),
+        ("2025-10-14", "Addis Ababa"),
+        ("2027-03-15", "Vienna"),
+    ]
+    assert events[1].title.endswith("for Africa")
+
+
+def test_a_session_of_one_kind_is_not_another_with_the_same_dates(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Decides that the Committee for Programme and Coordination shall hold its organizational "
+        "session in 2025 and its sixty-fifth session from 2 to 27 June 2025;",
+        "Decides also that the Committee on Conferences shall hold a resumed session in 2025;",
+        "Decides further that the regional consultation shall be held in Addis Ababa in 2026 "
+        "and the regional consultation in Santiago from 30 November to 2 December 2026;",
+    )
+    assert len(events) == 5
+    assert "Committee on Conferences" in next(e.title for e in events if "esumed" in e.title)
+
+
+def test_a_footnote_rule_mid_page_and_wrapped_footnotes_lose_nothing() -> None:
+    text = (
+        "The General Assembly,\n\nNoting that the Subcommittee held its sixty-fourth\n\n"
+        "______________\n¹ Official Records, Supplement No. 20.\n² The session was preceded by "
+        "an informal meeting of the Working Group,\nheld in Vienna on 16 June 2026.\n\n"
+        "26-22874 2/4\n\nA/RES/81/75\n\nsession in Vienna from 1 to 12 February 2027,\n\n"
+        "52nd plenary meeting\n9 December 2026\n"
+    )
+    events = [e for e in extract_from_text(text).events if not e.adoption]
+    assert _seen(events) == [
+        ("2026-06-16", "Vienna", "footnote 2"),
+        ("2027-02-01", "Vienna", "preamble 1"),
+    ]
