@@ -467,7 +467,9 @@ def _named_before(window: _Window) -> _Named | None:
         return None
     titles = _conjuncts(left, phrase, len(window.group))
     before = window.text[: window.left_start + phrase.begin]
-    if len(titles) == 1 and (_OWNED.search(left[: phrase.begin]) or _BODY_HOLDS.search(before)):
+    # (The body is within a few words: searching the whole paragraph would make it quadratic.)
+    holds = _BODY_HOLDS.search(before[-_BODY_REACH:])
+    if len(titles) == 1 and (_OWNED.search(left[: phrase.begin]) or holds):
         titles = [_with_body(titles[0], before)]
     base = window.left_start
     # "the working groups of the Conference will meet": the body of the meeting is what meets.
@@ -577,6 +579,7 @@ _BODY = re.compile(
 )
 
 
+_BODY_REACH = 300
 _OWNED = re.compile(r"\b(?:its|their|whose)\s+$")
 # "the Committee on Conferences shall hold a resumed session": the body holds it.
 _BODY_HOLDS = re.compile(
