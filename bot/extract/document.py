@@ -82,6 +82,28 @@ def clean_line(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
+# A word a PDF converter broke at a line's end: "Con-" / "ference". The hyphen stays when the first
+# part is a prefix that keeps one ("high-" / "level", "multi-" / "stakeholder").
+_BROKEN = re.compile(r"(?<=[A-Za-z])-$")
+_KEEPS_HYPHEN = {"high", "multi", "non", "self", "co", "mid", "long", "short", "follow", "open"}
+_KEEPS_HYPHEN |= {"well", "cross", "pre", "post", "anti", "inter", "ad", "low", "middle", "small"}
+_KEEPS_HYPHEN |= {"large", "full", "half", "two", "three", "four", "five", "ten", "one", "year"}
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines of one paragraph as one text, with words broken at line ends made whole."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        word = re.search(r"([A-Za-z]+)-$", out)
+        if out and word and _BROKEN.search(out) and line[:1].islower():
+            keep = word.group(1) in _KEEPS_HYPHEN  # "Pre-" / "paratory" is one word
+            out = (out if keep else out[:-1]) + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
 def _symbol(text: str, lines: list[str], body: str | None) -> tuple[str | None, str | None]:
     titled = (_TITLE_NUMBER.match(clean_line(line) + " ") for line in lines[:40])
     number = next((m.group(1) for m in titled if m), None)
@@ -151,14 +173,14 @@ class _Splitter:
 
     def flush(self) -> None:
         if self.current and self.label:
-            self.out.append(Paragraph(self.label, self.part, clean_line(" ".join(self.current))))
+            self.out.append(Paragraph(self.label, self.part, clean_line(join_lines(self.current))))
         self.current = []
         self.label = ""
 
     def emit_stash(self) -> None:
         if self.stash:
             label, part, lines = self.stash
-            self.out.append(Paragraph(label, part, clean_line(" ".join(lines))))
+            self.out.append(Paragraph(label, part, clean_line(join_lines(lines))))
             self.stash = None
 
     def start(self, label: str, part: str, first: str) -> None:

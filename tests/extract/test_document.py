@@ -84,3 +84,15 @@ def test_paragraphs_not_separated_by_blank_lines() -> None:
     document = parse_document((DATA / "hrc_2014_plain.txt").read_text(encoding="utf-8"))
     assert [p.label for p in document.part("preamble")] == [f"preamble {n}" for n in range(1, 6)]
     assert document.symbol == "A/HRC/RES/25/12"
+
+
+def test_words_broken_at_line_ends_are_made_whole() -> None:
+    text = (
+        "*The General Assembly*,\n\n*Welcoming* the Fourth Con-\nference of the States Par-\n"
+        "ties, the high-\nlevel meeting and the Pre-\nparatory Committee held in 2025,\n"
+    )
+    [paragraph] = [p for p in parse_document(text).paragraphs if p.part == "preamble"]
+    assert paragraph.text == (
+        "Welcoming the Fourth Conference of the States Parties, the high-level meeting and the "
+        "Preparatory Committee held in 2025,"
+    )
