@@ -152,6 +152,15 @@ def parse_document(text: str) -> Document:
     return Document(symbol, number, body, tuple(p for p in paragraphs if p.text))
 
 
+# "2. Decides: (a) To convene ...; (b) To organize ...": sub-items run on in one line.
+_INLINE_ITEM = re.compile(r"(?<=[:;])\s+(?=\([a-z]{1,4}\)\s+[A-Z])")
+
+
+def _inline_items(line: str) -> list[str]:
+    """One line per sub-item, as the ODS layout has them."""
+    return _INLINE_ITEM.split(line) if "(" in line else [line]
+
+
 class _Splitter:
     """Walks the lines after "The General Assembly," and numbers paragraphs as the document does:
     preambular paragraphs in order, operative ones by their own numbers, footnotes by their marks.
@@ -189,7 +198,7 @@ class _Splitter:
         self.label, self.part, self.current = label, part, [first]
 
     def split(self, lines: list[str], has_opening: bool) -> list[Paragraph]:
-        for raw in lines:
+        for raw in (piece for line in lines for piece in _inline_items(line)):
             self.line(raw, has_opening)
             self.gap = self.gap or not raw.strip() or bool(_FURNITURE.match(raw))
         self.flush()

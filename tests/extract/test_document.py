@@ -96,3 +96,12 @@ def test_words_broken_at_line_ends_are_made_whole() -> None:
         "Welcoming the Fourth Conference of the States Parties, the high-level meeting and the "
         "Preparatory Committee held in 2025,"
     )
+
+
+def test_sub_items_run_on_in_one_line_are_labelled_as_sub_items() -> None:
+    text = (
+        "The General Assembly,\n\n2. Decides: (a) To convene a meeting in 2026; (b) To organize "
+        "a seminar; and to consider paragraph 3 (a) of resolution 80/1;\n"
+    )
+    labels = [p.label for p in parse_document(text).paragraphs]
+    assert labels == ["operative 2", "operative 2(a)", "operative 2(b)"]
