@@ -55,7 +55,9 @@ _HOLDING_CUE = re.compile(
 _ACT_OF = re.compile(
     r"\b(?:adoption|inauguration|dedication|opening|launch|establishment|signing|signature|closure|"
     r"entry\s+into\s+force|programme\s+of\s+work|report|reports|outcome)\s+(?:by\s+[^,;]{1,80}?\s+)?"
-    r"(?:of|on)\s+[^,;]{0,100}$"
+    r"(?:of|on)\s+[^,;]{0,100}$|"
+    # "the adoption by the Forum of its programme of work on 9 May 2025": the act's date.
+    r"\b(?:adoption|approval|launch|endorsement)\s+by\s+(?:the\s+)?$"
 )
 _CLAUSE_REACH = 400
 _QUOTED = re.compile(r"[\"“][^\"”]{1,300}[\"”]")

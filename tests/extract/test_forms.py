@@ -426,3 +426,17 @@ def test_a_footnote_rule_mid_page_and_wrapped_footnotes_lose_nothing() -> None:
         ("2026-06-16", "Vienna", "footnote 2"),
         ("2027-02-01", "Vienna", "preamble 1"),
     ]
+
+
+def test_a_place_closing_two_joined_sessions_is_both_and_an_act_by_a_body_is_no_session(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Noting that the Forum held its nineteenth session from 6 to 10 May 2024 and its "
+        "twentieth session from 5 to 9 May 2025 at United Nations Headquarters,",
+        "Welcoming the adoption by the Forum of its quadrennial programme of work on 9 May 2025,",
+    )
+    assert _seen(events) == [
+        ("2024-05-06", "United Nations Headquarters", "preamble 1"),
+        ("2025-05-05", "United Nations Headquarters", "preamble 1"),
+    ]
