@@ -45,6 +45,9 @@ _OPENS_PARAGRAPH = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\b|[A-Z][a-z]+ly\s+[a-z]+(?:ed|ing)\b"
 )
 _TRAILER = re.compile(r"<<ODS")
+_FUNCTION_WORD_END = re.compile(
+    r"\b(?:of|the|and|or|to|in|for|on|a|an|by|with|at|from|its|their|between)$"
+)
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote number glued to the word or punctuation before it: "Effects,1", "(Protocol II)1".
 _GLUED_MARK = re.compile(r"(?<=[A-Za-z)\]”\",;.:])\d{1,3}(?=[\s,;.:)]|$)")
@@ -259,7 +262,10 @@ class _Splitter:
         # "... and in Johannesburg," / page break / "South Africa, on 14 and 15 April": after a
         # comma, a line that does not open a paragraph the way paragraphs open goes on.
         ended = last in ";:."
-        if not starts_low and (ended or _OPENS_PARAGRAPH.match(stripped)):
+        # "..., of the" / page break / "Peacebuilding Support Office": a paragraph cut after a
+        # function word goes on, whatever the next line looks like.
+        cut = _FUNCTION_WORD_END.search(clean_line(lines[-1])) is not None
+        if not starts_low and not cut and (ended or _OPENS_PARAGRAPH.match(stripped)):
             return False
         if self.stash:
             self.flush()

@@ -105,3 +105,13 @@ def test_sub_items_run_on_in_one_line_are_labelled_as_sub_items() -> None:
     )
     labels = [p.label for p in parse_document(text).paragraphs]
     assert labels == ["operative 2", "operative 2(a)", "operative 2(b)"]
+
+
+def test_a_paragraph_cut_after_a_function_word_goes_on_after_the_page_break() -> None:
+    text = (
+        "*The General Assembly*,\n\n*Noting* the holding, with the support of the\n\n"
+        "26-07214 2/4\n\nA/RES/80/289\n\nPeacebuilding Support Office, of the fourth annual "
+        "meeting on 18 April 2024,\n\n*Noting further* the dialogue held in Dakar in 2025,\n"
+    )
+    labels = [p.label for p in parse_document(text).paragraphs if p.part == "preamble"]
+    assert labels == ["preamble 1", "preamble 2"]
