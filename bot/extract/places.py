@@ -176,7 +176,11 @@ def place_before_date(before: str) -> Place | None:
             continue
         after = rest[rest.find(place.text) + len(place.text) :]
         # "in New York during the seventy-ninth session, in September 2024" still dates the place.
-        session = r"(?:during\s+(?:the|its)\s+[\w-]+\s+session\s*,?\s*)?"
+        # ", during the week of", ", on the margins of the high-level week in": timing words only.
+        session = (
+            r"(?:(?:during\s+(?:the|its)\s+[\w-]+\s+session|during\s+the\s+week\s+of|"
+            r"on\s+the\s+(?:margins|sidelines)\s+of\s+the\s+[\w-]+\s+(?:week|session))\s*,?\s*)?"
+        )
         if re.fullmatch(rf"\s*,?\s*{session}(?:on|from|in|during|between)?\s*", after):
             return place
     return None

@@ -440,3 +440,15 @@ def test_a_place_closing_two_joined_sessions_is_both_and_an_act_by_a_body_is_no_
         ("2024-05-06", "United Nations Headquarters", "preamble 1"),
         ("2025-05-05", "United Nations Headquarters", "preamble 1"),
     ]
+
+
+def test_a_place_before_timing_words_is_the_meetings(read: Callable[..., list]) -> None:
+    events = read(
+        "Encourages the holding of the ninth annual conference between the United Nations and "
+        "the African Union in New York, on the margins of the high-level week in September 2026, "
+        "and of a retreat in Addis Ababa, during the week of 15 February 2027;"
+    )
+    assert [(e.start, e.place.text if e.place else None) for e in events] == [
+        ("2026-09", "New York"),
+        ("2027-02", "Addis Ababa"),
+    ]
