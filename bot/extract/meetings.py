@@ -203,7 +203,44 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
     mentions = [mention for chain in chains for mention in chain.result()] + bracketed
-    return _with_shared_place(text, _with_set_off_place(text, _with_series_place(text, mentions)))
+    mentions = _with_set_off_place(text, _with_series_place(text, mentions))
+    return _with_margin_meetings(text, _with_shared_place(text, mentions))
+
+
+# "the tenth meeting of the Forum, in Santiago in April 2027, and an expert seminar on fiscal
+# space, to be held on its margins": a meeting with no date of its own, on another's.
+_ON_ITS_MARGINS = re.compile(
+    r",?\s*(?:to\s+be\s+held|held|which\s+(?:will\s+be|is\s+to\s+be|was)\s+held|organized)\s+on\s+"
+    r"(?:its|their)\s+(?:margins|sidelines)\b"
+)
+
+
+def _with_margin_meetings(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each meeting "to be held on its margins" with the dates and place of the meeting before."""
+    out = list(mentions)
+    for found in _ON_ITS_MARGINS.finditer(text):
+        reach = max(0, found.start() - 200)
+        phrase = last_phrase(text[reach : found.start()])
+        if phrase is None or text[reach + phrase.finish : found.start()].strip(" ,"):
+            continue  # the words before "to be held on its margins" are not a meeting's name
+        named = reach + phrase.begin
+        hosts = [m for m in out if m.start and 0 <= text.find(m.quote) < named]
+        title = _tidy(text[named : reach + phrase.finish])
+        if not hosts or any(m.title == title for m in out):
+            continue
+        host = hosts[-1]
+        note = f"The text gives it no date of its own: it is held on the margins of {host.title}."
+        out.append(
+            replace(
+                host,
+                title=title,
+                head=head_of(phrase.keyword),
+                quote=text[named : found.end()],
+                notes=(note,),
+                host=host.title,
+            )
+        )
+    return out
 
 
 def _with_shared_place(text: str, mentions: list[Mention]) -> list[Mention]:

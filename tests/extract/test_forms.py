@@ -452,3 +452,17 @@ def test_a_place_before_timing_words_is_the_meetings(read: Callable[..., list]) 
         ("2026-09", "New York"),
         ("2027-02", "Addis Ababa"),
     ]
+
+
+def test_a_meeting_on_the_margins_of_another_with_no_date_of_its_own_takes_its_dates(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Decides to convene the tenth meeting of the Forum in Santiago in April 2027, and an "
+        "expert seminar on fiscal space for climate action, to be held on its margins;"
+    )
+    assert [(e.title, e.start, e.place.text if e.place else None) for e in events] == [
+        ("Tenth meeting of the Forum", "2027-04", "Santiago"),
+        ("Expert seminar on fiscal space for climate action", "2027-04", "Santiago"),
+    ]
+    assert "no date of its own" in events[1].notes[0]
