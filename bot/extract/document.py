@@ -151,7 +151,8 @@ def parse_document(text: str) -> Document:
     header = lines[:opening] if opening is not None else []
     rest = lines[opening + 1 :] if opening is not None else lines
     paragraphs = [Paragraph("header", "header", clean_line(" ".join(header)))] if header else []
-    paragraphs += _Splitter().split(rest, has_opening=opening is not None)
+    splitter = _Splitter(blank_separated=_blank_separated(rest))
+    paragraphs += splitter.split(rest, has_opening=opening is not None)
     return Document(symbol, number, body, tuple(p for p in paragraphs if p.text))
 
 
@@ -164,13 +165,31 @@ def _inline_items(line: str) -> list[str]:
     return _INLINE_ITEM.split(line) if "(" in line else [line]
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Whether paragraphs are set apart by blank lines (Markdown from a PDF) rather than one to a
+    line (ODS): true when nearly every line that opens a paragraph ("*Recalling*", "2. Decides")
+    follows a blank line. Then a line that follows another with no blank between goes on."""
+    openers = after_blank = 0
+    previous = ""
+    for line in lines:
+        if _FURNITURE.match(line):
+            continue
+        stripped = line.strip()
+        if stripped and (stripped[0] in "*_" or _OPERATIVE.match(line)):
+            openers += 1
+            after_blank += not previous.strip()
+        previous = line
+    return openers >= 3 and after_blank >= 0.9 * openers
+
+
 class _Splitter:
     """Walks the lines after "The General Assembly," and numbers paragraphs as the document does:
     preambular paragraphs in order, operative ones by their own numbers, footnotes by their marks.
     A paragraph cut by a page break (running header, job number) or by the footnotes at a page's
     foot goes on after them: it is one paragraph, whatever the line breaks."""
 
-    def __init__(self) -> None:
+    def __init__(self, blank_separated: bool = False) -> None:
+        self.blank_separated = blank_separated
         self.out: list[Paragraph] = []
         self.current: list[str] = []
         self.label = ""
@@ -280,6 +299,8 @@ class _Splitter:
             return False
         if raw[:1] == "\t" or raw.startswith("    "):
             return False
+        if self.blank_separated:
+            return True  # "... Convention on the Prohibition of the Use," / "Stockpiling, ..."
         previous = clean_line(self.current[-1])
         return not (previous[-1:] in ",;:." and _OPENS_PARAGRAPH.match(raw.strip()))
 

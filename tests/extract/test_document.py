@@ -115,3 +115,14 @@ def test_a_paragraph_cut_after_a_function_word_goes_on_after_the_page_break() ->
     )
     labels = [p.label for p in parse_document(text).paragraphs if p.part == "preamble"]
     assert labels == ["preamble 1", "preamble 2"]
+
+
+def test_in_markdown_a_wrapped_line_never_opens_a_paragraph_however_it_begins() -> None:
+    text = (
+        "*The General Assembly*,\n\n*Recalling* its resolutions,\n\n*Recalling also* the entry "
+        "into force of the Convention on the Prohibition of the Use,\nStockpiling, Production and "
+        "Transfer of Mines on 1 March 1999,\n\n*Noting* the meeting held in 2025,\n\n"
+        "1. *Decides* to hold a meeting;\n"
+    )
+    labels = [p.label for p in parse_document(text).paragraphs]
+    assert labels == ["preamble 1", "preamble 2", "preamble 3", "operative 1"]
