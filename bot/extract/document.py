@@ -45,6 +45,7 @@ _OPENS_PARAGRAPH = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\b|[A-Z][a-z]+ly\s+[a-z]+(?:ed|ing)\b"
 )
 _TRAILER = re.compile(r"<<ODS")
+_ANNEX = re.compile(r"^Annex(?:\s+([IVX]{1,4}|\d{1,2}))?\s*$")
 _FUNCTION_WORD_END = re.compile(
     r"\b(?:of|the|and|or|to|in|for|on|a|an|by|with|at|from|its|their|between)$"
 )
@@ -60,7 +61,7 @@ class Paragraph:
     """One located paragraph: ``label`` is how a reader finds it ("operative 8(d)")."""
 
     label: str
-    part: str  # header | preamble | operative | footer | footnote
+    part: str  # header | preamble | operative | footer | annex | footnote
     text: str
 
 
@@ -190,6 +191,7 @@ class _Splitter:
 
     def __init__(self, blank_separated: bool = False) -> None:
         self.blank_separated = blank_separated
+        self.annex = ""  # "annex", "annex II": the annex being read, after the footer
         self.out: list[Paragraph] = []
         self.current: list[str] = []
         self.label = ""
@@ -246,8 +248,7 @@ class _Splitter:
             self.start("footer", "footer", stripped)
             return
         if self.footer:
-            if self.part == "footer" and len(self.current) < 3:
-                self.current.append(stripped)
+            self.after_footer(stripped, gap)
             return
         if found := _OPERATIVE.match(raw):
             self.operative, self.letter = found.group(1), None
@@ -266,6 +267,20 @@ class _Splitter:
             self.start(f"{name} {self.preamble}", "preamble", stripped)
         else:
             self.current.append(stripped)  # a stray line inside the operative part: keep the words
+
+    def after_footer(self, stripped: str, gap: bool) -> None:
+        """The footer's date line, then an annex if there is one ("Annex", "Annex II"): each of
+        its lines (or, in Markdown, each block) is a paragraph labelled by the annex."""
+        if found := _ANNEX.match(clean_line(stripped)):
+            self.annex = f"annex {found.group(1) or ''}".strip()
+            self.start(self.annex, "annex", "")
+        elif self.annex:
+            if self.current and self.part == "annex" and not gap and self.blank_separated:
+                self.current.append(stripped)
+            else:
+                self.start(self.annex, "annex", stripped)
+        elif self.part == "footer" and len(self.current) < 3:
+            self.current.append(stripped)
 
     def resumes(self, stripped: str, gap: bool) -> bool:
         """After a blank line, a page break or footnotes, a line goes on with the paragraph they

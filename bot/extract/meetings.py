@@ -422,9 +422,10 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
         titles = [singular_title(title) for title in titles]
     place, there = named.place, False
-    if len(titles) == 1 and ":" in titles[0]:
+    if any(":" in title for title in titles):
         # "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027"
-        titles[0], _, after_colon = titles[0].partition(":")
+        after_colon = next(t for t in titles if ":" in t).partition(":")[2]
+        titles = [title.partition(":")[0] for title in titles]
         place = place or read_place(f"in {after_colon.strip()}")
     if place is None and (_THERE.search(named.cue_text) or _THERE_AFTER.match(window.after)):
         place = last_place(window.text[: named.quote_begin])

@@ -147,7 +147,17 @@ def tokens_left(text: str, end: int) -> int:
         if not acceptable or word in {"The", "A", "An"} or (index == 0 and _LEAD_VERB.match(word)):
             break
         begin = words[index].start()
+    # "its management segment", "a youth forum": plain nouns between an article and the name.
+    nouns = _ARTICLE_NOUNS.search(text, max(0, begin - 60), begin)
+    if nouns and not set(nouns.group(1).split()) & _NOT_MODIFIERS:
+        begin = nouns.start(1)
     return begin
+
+
+_ARTICLE_NOUNS = re.compile(r"\b(?:its|the|a|an|their)\s+((?:[a-z][a-z]+\s+){1,3})$")
+_NOT_MODIFIERS = {"and", "or", "of", "to", "in", "for", "on", "at", "by", "with", "from", "that"}
+_NOT_MODIFIERS |= {"which", "be", "is", "are", "was", "were", "shall", "will", "this", "such"}
+_NOT_MODIFIERS |= {"same", "said", "above", "present", "first", "last", "following"}
 
 
 def tokens_right(text: str, start: int) -> int:

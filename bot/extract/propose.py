@@ -83,7 +83,7 @@ def _all_mentions(document: Document) -> list[Mention]:
     out: list[Mention] = []
     texts = {paragraph.label: paragraph.text for paragraph in document.paragraphs}
     for paragraph in document.paragraphs:
-        if paragraph.part in ("preamble", "operative", "footnote"):
+        if paragraph.part in ("preamble", "operative", "annex", "footnote"):
             parent = _parent(paragraph.label)
             lead, outer = texts.get(parent, ""), texts.get(_parent(parent), "")
             out += find_mentions(paragraph, lead, outer, _year_of_neighbour(paragraph.text, out))

@@ -35,6 +35,7 @@ def _body_paragraphs(lines: list[str]) -> tuple[list[str], list[str], list[str]]
     out: list[str] = []
     footer: list[str] = []
     notes: list[str] = []
+    annex: list[str] = []  # what follows the footer and is no footnote: an annex
     for line in lines:
         stripped = line.strip("\t ")
         if not stripped:
@@ -43,6 +44,8 @@ def _body_paragraphs(lines: list[str]) -> tuple[list[str], list[str], list[str]]
             footer.append(f"*{stripped}*")
         elif footer and (note := _FOOTNOTE.match(stripped)):
             notes.append(f"[^{note.group(1)}]: {note.group(2)}")
+        elif footer:
+            annex += [stripped, ""]
         elif title := _TITLE.match(stripped):
             out.append(f"## {title.group(1)}. {title.group(2)}")
         elif stripped.startswith("Resolution adopted by"):
@@ -51,7 +54,7 @@ def _body_paragraphs(lines: list[str]) -> tuple[list[str], list[str], list[str]]
             out.append(f"*{stripped[:-1]}*,")
         else:
             out.append(_paragraph(stripped))
-    return out, footer, notes
+    return out, footer + (["", *annex] if annex else []), notes
 
 
 def _paragraph(text: str) -> str:
