@@ -175,6 +175,7 @@ def _introduces_meeting(lead: str) -> bool:
 def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[Mention]:
     text = paragraph.text
     bracketed, spans = _ordinals_in_brackets(paragraph)
+    spans += [found.span() for found in _ENTITLED.finditer(text)]
     dates = [
         d
         for d in find_dates(text, year_hint)
@@ -259,6 +260,8 @@ def _with_shared_place(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# 'decision 2025/222, entitled "Dates of the sessions ... in 2026"': a title, not a meeting.
+_ENTITLED = re.compile(r"\bentitled\s+[\"“][^\"”]{1,300}[\"”]")
 _ORDINAL_WORD = r"(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)"
 _BRACKETED_ITEM = rf"(?P<ordinal>{_ORDINAL_WORD})\s*\((?P<inside>[^()]{{3,80}})\)"
 # "held its first (Vienna, 31 July–11 August 2023), second (Geneva, 22 July–2 August 2024) and

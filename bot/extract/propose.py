@@ -95,7 +95,8 @@ def _all_mentions(document: Document) -> list[Mention]:
 
 # "held in Panama City on 16 and 17 April, which preceded the ninth meeting of the Forum".
 _NEIGHBOUR = re.compile(
-    r"\b(?:preceded|followed|precedes|follows|precede|follow|ahead\s+of|on\s+the\s+eve\s+of)\s+"
+    r"\b(?:preceded|followed|precedes|follows|precede|follow|ahead\s+of|on\s+the\s+eve\s+of|"
+    r"(?:immediately\s+|just\s+)?(?:after|before))\s+"
     r"(?:by\s+)?(?:the|its)\s+(?P<name>[^,;.]{5,160})"
 )
 
