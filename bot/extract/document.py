@@ -158,7 +158,9 @@ def parse_document(text: str) -> Document:
 
 
 # "2. Decides: (a) To convene ...; (b) To organize ...": sub-items run on in one line.
-_INLINE_ITEM = re.compile(r"(?<=[:;])\s+(?=\([a-z]{1,4}\)\s+[A-Z])")
+_INLINE_ITEM = re.compile(
+    r"(?<=[:;])\s+(?:and\s+)?(?=\([a-z]{1,4}\)\s)|(?<=,)\s+(?:and\s+)?(?=\((?:i|ii|iii|iv|v|vi)\)\s)"
+)
 
 
 def _inline_items(line: str) -> list[str]:

@@ -159,12 +159,14 @@ def _introduces_meeting(lead: str) -> bool:
     to meet ("the working groups of the Conference will meet in Geneva:"), not on a meeting named
     in passing ("the following contributions to the Conference:")."""
     lead = lead.rstrip()
-    if not lead.endswith(":") or find_dates(lead):
+    if not lead.endswith((":", ",")) or find_dates(lead):
         return False
     phrase = last_phrase(lead)
     if phrase is None:
         return False
-    tail = re.sub(r",?\s*as\s+follows$", "", lead[phrase.finish :].rstrip(" :"))
+    tail = re.sub(r",?\s*as\s+follows$", "", lead[phrase.finish :].rstrip(" :,"))
+    if lead.endswith(",") and tail:
+        return False  # "(b) two regional workshops," before "(i) for Africa, ...": the name only
     if tail:
         return says_held(tail) or bool(_MEETS.search(tail))
     return not re.search(

@@ -466,3 +466,36 @@ def test_a_meeting_on_the_margins_of_another_with_no_date_of_its_own_takes_its_d
         ("Expert seminar on fiscal space for climate action", "2027-04", "Santiago"),
     ]
     assert "no date of its own" in events[1].notes[0]
+
+
+def test_sub_items_on_their_paragraphs_line_and_an_annex_are_read(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "1.\tInvites the Institute to organize: (a) its annual Cyber Stability Conference, in "
+        "Geneva, from 29 June to 1 July 2027; and (b) two regional workshops on confidence-building "
+        "measures, (i) for Africa, in Nairobi, 8–9 April 2027, (ii) for Latin America, in Panama "
+        "City, 6–7 May 2027;"
+    )
+    assert [(e.start, e.place.text if e.place else None, e.paragraph) for e in events] == [
+        ("2027-04-08", "Nairobi", "operative 1(b)(i)"),
+        ("2027-05-06", "Panama City", "operative 1(b)(ii)"),
+        ("2027-06-29", "Geneva", "operative 1(a)"),
+    ]
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_sessions_of_an_annex_after_the_footer(layout: str) -> None:
+    footer = (
+        "30th plenary meeting\n24 July 2026\nAnnex\nProvisional calendar of meetings, 2027\n"
+        "Statistical Commission, fifty-eighth session: New York, 2–5 March 2027\n"
+        "Committee on Economic, Social and Cultural Rights, eighty-first and eighty-second "
+        "sessions: Geneva, 15 February–5 March and 20 September–8 October 2027"
+    )
+    text = LAYOUTS[layout](_resolution("1.\tApproves the calendar in the annex;", footer=footer))
+    events = [e for e in extract_from_text(text).events if not e.adoption]
+    assert _seen(events) == [
+        ("2027-02-15", "Geneva", "annex"),
+        ("2027-03-02", "New York", "annex"),
+        ("2027-09-20", "Geneva", "annex"),
+    ]
