@@ -30,10 +30,12 @@ _FOOTNOTE_LINE = re.compile(
     r"^\s*(?:\^?(?P<digits>\d{1,3})\s+|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)(?!(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)(?P<text>[A-Z(].*)$"
 )
-# What a page break leaves in the text: job number and page ("25-19876 2/4", "2 GE.25-05432"), a
-# running header with the symbol ("A/RES/80/47 Humanitarian consequences ..."), a form feed.
+# What a page break leaves in the text: job number and page ("25-19876 2/4", "2 GE.25-05432",
+# "26-22415 (E) 181226"), the barcode ("*2622415*"), a running header with the symbol
+# ("A/RES/80/47 Humanitarian consequences ..."), a form feed.
 _FURNITURE = re.compile(
-    r"^\s*(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?"
+    r"^\s*(?:\*?\d{7}\*?|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?"
+    r"|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5})?"
     r"|(?:\d{1,3}\s+)?GE\.\d{2}-\d{5}(?:\s+\d{1,3})?|(?:[A-Z]{1,5}/)+(?:RES|DEC)/[\w./-]+(?:\s+.*)?)\s*$"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

@@ -101,11 +101,17 @@ _NEIGHBOUR = re.compile(
 )
 
 
+_ANAPHORA = re.compile(r"\b(?:held|convened|organized)\s+there\b|\bin\s+the\s+same\s+city\b")
+
+
 def _year_of_neighbour(text: str, earlier: list[Mention]) -> int | None:
     """The year of the meeting a paragraph says its days preceded or followed, when an earlier
     paragraph dates that meeting (the paragraph itself gives no year)."""
     found = _NEIGHBOUR.search(text)
     if found is None:
+        # "the expert round table ... held there on 24 October": the year of the paragraph before.
+        if _ANAPHORA.search(text) and earlier and earlier[-1].start:
+            return int(earlier[-1].start[:4])
         return None
     name = found.group("name")
     dated = [m for m in earlier if m.start and _same_name(m.title, name)]

@@ -126,3 +126,13 @@ def test_in_markdown_a_wrapped_line_never_opens_a_paragraph_however_it_begins() 
     )
     labels = [p.label for p in parse_document(text).paragraphs]
     assert labels == ["preamble 1", "preamble 2", "preamble 3", "operative 1"]
+
+
+def test_a_job_number_with_its_date_code_and_a_barcode_are_page_furniture() -> None:
+    text = (
+        "*The General Assembly*,\n\n*Welcoming* the regional seminars held in Dakar on 18 and\n\n"
+        "26-22415 (E)  181226\n*2622415*\n\nA/RES/81/121  Crimes against humanity\n\n"
+        "2/4  26-22415\n\n19 May 2026,\n"
+    )
+    [paragraph] = [p for p in parse_document(text).paragraphs if p.part == "preamble"]
+    assert paragraph.text == "Welcoming the regional seminars held in Dakar on 18 and 19 May 2026,"
