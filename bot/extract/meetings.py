@@ -207,7 +207,26 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
     mentions = [mention for chain in chains for mention in chain.result()] + bracketed
     mentions = _with_set_off_place(text, _with_series_place(text, mentions))
-    return _with_margin_meetings(text, _with_shared_place(text, mentions))
+    mentions = _with_place_for_all(text, _with_shared_place(text, mentions))
+    return _with_margin_meetings(text, mentions)
+
+
+_FOR_ALL = re.compile(
+    r",\s*(?:all|both|each)\s+(?P<place>(?:in|at)\s+[^,;]{2,80}?)\s*(?:[;.]|,?\s*$)"
+)
+
+
+def _with_place_for_all(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "its third session from 1 to 5 March 2027, and its fourth and fifth sessions in 2027 and
+    2028, respectively, all at the United Nations Office at Geneva": the place of every one."""
+    out = list(mentions)
+    for found in _FOR_ALL.finditer(text):
+        place = read_place(found.group("place"))
+        clause = text[text.rfind(";", 0, found.start()) + 1 : found.start()]
+        for index, mention in enumerate(out):
+            if place and mention.place is None and mention.quote and mention.quote in clause:
+                out[index] = replace(mention, place=place)
+    return out
 
 
 # "the tenth meeting of the Forum, in Santiago in April 2027, and an expert seminar on fiscal

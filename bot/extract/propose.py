@@ -90,7 +90,8 @@ def _all_mentions(document: Document) -> list[Mention]:
             out += find_agenda_items(paragraph, document.body)
     body = [p for p in document.paragraphs if p.part in ("preamble", "operative")]
     previous = {later.label: earlier.text for earlier, later in pairwise(body)}
-    return _with_host_places(out, previous) + find_adoption(document)
+    notes = {p.label: p.text for p in document.paragraphs if p.part == "footnote"}
+    return _with_host_places(out, previous, notes) + find_adoption(document)
 
 
 # "held in Panama City on 16 and 17 April, which preceded the ninth meeting of the Forum".
@@ -118,7 +119,9 @@ def _year_of_neighbour(text: str, earlier: list[Mention]) -> int | None:
     return int(dated[-1].start[:4]) if dated else None  # type: ignore[index]
 
 
-def _with_host_places(mentions: list[Mention], previous: dict[str, str]) -> list[Mention]:
+def _with_host_places(
+    mentions: list[Mention], previous: dict[str, str], notes: dict[str, str]
+) -> list[Mention]:
     """A meeting held on the margins of another, named earlier with its place, is held there; one
     "held there" is held at the place the paragraph before names last ("the inauguration of the
     premises in Kathmandu"), else where the meeting named before it was."""
@@ -128,13 +131,28 @@ def _with_host_places(mentions: list[Mention], previous: dict[str, str]) -> list
             hosts = [m for m in out if m.place and _same_name(m.title, mention.host)]
             if hosts:
                 mention = replace(mention, place=hosts[-1].place)
-        if mention.held_there and mention.place is None and not mention.paragraph.startswith("f"):
+        if mention.held_there and mention.place is None and mention.paragraph in notes:
+            mention = replace(mention, place=_place_of_subject(notes[mention.paragraph], out))
+        elif mention.held_there and mention.place is None:
             before = [m for m in out if m.paragraph != mention.paragraph]
             named = last_place(previous.get(mention.paragraph, ""))
             place = named or (before[-1].place if before else None)
             mention = replace(mention, place=place)
         out.append(mention)
     return out
+
+
+_SUBJECT_OF_NOTE = re.compile(
+    r"^(?:The|This|That)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:was|were|had\s+been)\s+"
+)
+
+
+def _place_of_subject(note: str, earlier: list[Mention]) -> Place | None:
+    """ "The seminar was followed by a meeting ... held there": where the seminar was."""
+    found = _SUBJECT_OF_NOTE.match(note)
+    noun = found.group(1).lower() if found else ""
+    placed = [m for m in earlier if m.place and noun and noun in m.title.lower()]
+    return placed[-1].place if placed else None
 
 
 def _same_name(title: str, other: str) -> bool:

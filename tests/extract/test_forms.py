@@ -34,8 +34,8 @@ def read(request: pytest.FixtureRequest) -> Callable[..., list[ProposedEvent]]:
     """Extract the meetings (not the adoption, not agenda items) in the layout of the test."""
     layout = LAYOUTS[request.param]
 
-    def events(*paragraphs: str) -> list[ProposedEvent]:
-        found = extract_from_text(layout(_resolution(*paragraphs))).events
+    def events(*paragraphs: str, **options: str) -> list[ProposedEvent]:
+        found = extract_from_text(layout(_resolution(*paragraphs, **options))).events
         return [e for e in found if not e.adoption and e.start is not None]
 
     return events
@@ -498,4 +498,22 @@ def test_the_sessions_of_an_annex_after_the_footer(layout: str) -> None:
         ("2027-02-15", "Geneva", "annex"),
         ("2027-03-02", "New York", "annex"),
         ("2027-09-20", "Geneva", "annex"),
+    ]
+
+
+def test_all_at_one_place_and_a_footnote_held_there(read: Callable[..., list]) -> None:
+    events = read(
+        "Welcoming the expert seminar on older persons held in Santiago on 2 and 3 February 2026,1",
+        "1.\tDecides that the working group shall hold its third session from 1 to 5 March 2027, "
+        "and its fourth and fifth sessions in 2027 and 2028, respectively, all at the United "
+        "Nations Office at Geneva;",
+        footer="52nd plenary meeting\n1 December 2025\n1 The seminar was followed by a regional "
+        "meeting of national institutions, held there on 4 February 2026.",
+    )
+    assert [(e.start, e.place.text if e.place else None) for e in events] == [
+        ("2026-02-02", "Santiago"),
+        ("2026-02-04", "Santiago"),
+        ("2027", "United Nations Office at Geneva"),
+        ("2027-03-01", "United Nations Office at Geneva"),
+        ("2028", "United Nations Office at Geneva"),
     ]
