@@ -340,7 +340,7 @@ _SET_OFF_PLACE = re.compile(
     r"(?=(?:its|the|a|an)\s)|"
     # "held in Vienna its thirty-fourth session from ... and its thirty-fifth session from ..."
     r"\b(?:hold|holds|held|convene|convened)\s+(?P<verb>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+"
-    r"(?=(?:its|their)\s)"
+    r"(?=(?:its|their|a|an)\s)"
 )
 
 
