@@ -53,7 +53,9 @@ from bot.extract.places import (
     read_place,
 )
 
-_CONNECTIVE = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:from|on|in|during|between)?\s*$")
+_CONNECTIVE = re.compile(
+    r"^\s*(?:,|and|or|,\s*and)\s*(?:again\s+)?(?:from|on|in|during|between)?\s*$"
+)
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
 _TIMING = re.compile(
@@ -473,7 +475,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
                 quote=quote,
                 status=status,
                 notes=tuple(notes),
-                host=named.host,
+                host=named.host or _host_after(window.after),
                 held_there=there,
             )
         )
@@ -481,6 +483,17 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         # "the regional meetings held in Bangkok, Geneva and Santiago in 2024": one per city.
         return [replace(out[0], title=singular_title(out[0].title), place=p) for p in places]
     return out
+
+
+_HOST_AFTER = re.compile(
+    r"^\s*,?\s*on\s+the\s+(?:margins|sidelines)\s+of\s+(?:the\s+)?(?P<host>[^,;]{3,120})"
+)
+
+
+def _host_after(after: str) -> str | None:
+    """ "to be held on 26 August 2027, on the margins of the Thirteenth Conference"."""
+    found = _HOST_AFTER.match(after)
+    return found.group("host") if found else None
 
 
 def last_place(before: str) -> Place | None:
@@ -572,7 +585,11 @@ def _named_before(window: _Window) -> _Named | None:
     return _Named(titles, phrase.keyword, begin, end, left[phrase.begin :], place, host)
 
 
-_HOLDING_OF = re.compile(r"\b(?:the\s+)?holding\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?$")
+# "the holding of", "the convening, within the framework of the Fund, of": what follows is held.
+_HOLDING_OF = re.compile(
+    r"\b(?:holding|convening|organization|organizing)(?:\s*,[^;]{0,500}?,)?\s+of\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?$"
+)
 _HELD_FAR_MAX = 600
 
 

@@ -22,7 +22,8 @@ KEYWORD = re.compile(
     r"(?<=comprehensive )review|(?<=high-level )review|(?<=biennial )review|(?<=th )review|"
     r"(?<=st )review|(?<=nd )review|(?<=rd )review|"
     r"Preparatory Committee|Assembly of States Parties|"
-    r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event|"
+    r"(?<=high-level )event|(?<=special )event|(?<=commemorative )event|(?<=outreach )event|"
+    r"(?<=side )event|"
     # Some bodies call their sessions assemblies: "the seventy-seventh World Health Assembly".
     r"(?<=World Health )Assembl(?=y|ies)|(?<=Environment )Assembl(?=y|ies)|"
     r"(?<=World )Assembl(?=(?:y|ies) on))"

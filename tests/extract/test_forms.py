@@ -517,3 +517,28 @@ def test_all_at_one_place_and_a_footnote_held_there(read: Callable[..., list]) -
         ("2027-03-01", "United Nations Office at Geneva"),
         ("2028", "United Nations Office at Geneva"),
     ]
+
+
+def test_convening_of_outreach_events_meeting_again_and_a_host_after_the_date(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Welcoming the convening, within the framework of the Voluntary Trust Fund of the Treaty "
+        "and with the support of the secretariat, of a seminar for parliamentarians on the "
+        "Treaty in Lima in November 2025, and the outreach events held in Suva on 3 March 2026 "
+        "and in Apia on 23 June 2026,",
+        "1.\tWelcomes the decision that the Thirteenth Conference of States Parties shall be held "
+        "in Geneva from 23 to 27 August 2027;",
+        "2.\tNotes that the working groups of the Conference shall meet in February 2027 and "
+        "again from 4 to 7 May 2027, and that the annual meeting of national points of contact is "
+        "to be held on 26 August 2027, on the margins of the Thirteenth Conference;",
+    )
+    assert [(e.start, e.place.text if e.place else None) for e in events] == [
+        ("2025-11", "Lima"),
+        ("2026-03-03", "Suva"),
+        ("2026-06-23", "Apia"),
+        ("2027-02", None),
+        ("2027-05-04", None),
+        ("2027-08-23", "Geneva"),
+        ("2027-08-26", "Geneva"),
+    ]
