@@ -591,15 +591,17 @@ _HOLDING_OF = re.compile(
     r"(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _HELD_FAR_MAX = 600
+_CLAUSE_END = re.compile(r";|(?<!\bSt)(?<!\bNo)\.\s+[A-Z]")
 
 
 def _held_far(before: str, link: str) -> bool:
     """ "the holding of the fourth annual meeting of senior officials of ... [forty words] ...,
     convened by ..., in Port of Spain on 18 March 2026": after "the holding of", the first date of
     the clause is the meeting's however far it stands, unless another meeting is named between."""
-    if not _HOLDING_OF.search(before) or len(link) > _HELD_FAR_MAX or breaks_link(link):
+    if not _HOLDING_OF.search(before) or len(link) > _HELD_FAR_MAX:
         return False
-    return not KEYWORD.search(link)
+    # Only a clause's end breaks it: "on the ratification of the Treaty" is the meeting's subject.
+    return not KEYWORD.search(link) and not _CLAUSE_END.search(link)
 
 
 def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
