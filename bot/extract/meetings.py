@@ -180,6 +180,7 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
     text = paragraph.text
     bracketed, spans = _ordinals_in_brackets(paragraph)
     spans += [found.span() for found in _ENTITLED.finditer(text)]
+    spans += [found.span("year") for found in _YEAR_OF_NAME.finditer(text)]
     dates = [
         d
         for d in find_dates(text, year_hint)
@@ -283,6 +284,12 @@ def _with_shared_place(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "the Meeting of the High Contracting Parties in 2027 shall be held in Geneva from 17 to 19
+# November 2027": the year says which meeting; the dates that follow are its own.
+_YEAR_OF_NAME = re.compile(
+    r"(?P<year>\bin\s+(?:19|20)\d\d)\s+(?:shall|will|is\s+to|are\s+to|would)\s+(?:be\s+held|take\s+place|"
+    r"be\s+convened)\b(?=[^;.]{0,120}?\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z][a-z]+|[^;.]{0,120}?\bin\s+two\s+parts)"
+)
 # 'decision 2025/222, entitled "Dates of the sessions ... in 2026"': a title, not a meeting.
 _ENTITLED = re.compile(r"\bentitled\s+[\"“][^\"”]{1,300}[\"”]")
 _ORDINAL_WORD = r"(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)"

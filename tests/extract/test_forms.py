@@ -542,3 +542,17 @@ def test_convening_of_outreach_events_meeting_again_and_a_host_after_the_date(
         ("2027-08-23", "Geneva"),
         ("2027-08-26", "Geneva"),
     ]
+
+
+def test_a_year_that_says_which_meeting_is_not_its_date(read: Callable[..., list]) -> None:
+    events = read(
+        "1.\tDecides that the Meeting of the High Contracting Parties in 2027 shall be held in "
+        "Geneva from 17 to 19 November 2027;",
+        "2.\tNotes that the intersessional meetings in 2027 shall be held in two parts, from 8 "
+        "to 10 March 2027 and during the week of 14 June 2027;",
+    )
+    assert [(e.start, e.precision) for e in events] == [
+        ("2027-03-08", "day"),
+        ("2027-06", "month"),
+        ("2027-11-17", "day"),
+    ]
