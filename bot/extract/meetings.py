@@ -54,7 +54,7 @@ from bot.extract.places import (
 )
 
 _CONNECTIVE = re.compile(
-    r"^\s*(?:,|and|or|,\s*and)\s*(?:again\s+)?(?:from|on|in|during|between)?\s*$"
+    r"^\s*(?:,|and|or|,\s*and)\s*(?:again\s+)?(?:from|on|in|during(?:\s+the\s+week\s+of)?|between)?\s*$"
 )
 _CONJUNCT_GAP = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:the\s+|a\s+|an\s+)?$")
 _ARTICLE = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
