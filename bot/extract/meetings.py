@@ -210,7 +210,7 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
     mentions = [mention for chain in chains for mention in chain.result()] + bracketed
     mentions = _with_set_off_place(text, _with_series_place(text, mentions))
-    mentions = _with_place_for_all(text, _with_shared_place(text, mentions))
+    mentions = _with_place_for_all(text, mentions)
     return _with_margin_meetings(text, mentions)
 
 
@@ -265,22 +265,6 @@ def _with_margin_meetings(text: str, mentions: list[Mention]) -> list[Mention]:
                 host=host.title,
             )
         )
-    return out
-
-
-def _with_shared_place(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "held its nineteenth session from 6 to 10 May 2024 and its twentieth session from 5 to 9
-    May 2025 at United Nations Headquarters": a place closing two joined meetings is both's."""
-    out = list(mentions)
-    for index in range(len(out) - 2, -1, -1):
-        first, second = out[index], out[index + 1]
-        if first.place or not second.place or not second.quote.endswith(second.place.text):
-            continue
-        begin = text.find(first.quote)
-        after = text.find(second.quote, begin + len(first.quote)) if begin >= 0 else -1
-        joined = text[begin + len(first.quote) : after] if after >= 0 else ""
-        if after >= 0 and re.fullmatch(r"\s*,?\s*and\s+", joined):
-            out[index] = replace(first, place=second.place)
     return out
 
 
