@@ -476,8 +476,8 @@ def test_sub_items_on_their_paragraphs_line_and_an_annex_are_read(
     events = read(
         "1.\tInvites the Institute to organize: (a) its annual Cyber Stability Conference, in "
         "Geneva, from 29 June to 1 July 2027; and (b) two regional workshops on "
-        "confidence-building measures, (i) for Africa, in Nairobi, 8–9 April 2027, (ii) for Latin America, in Panama "
-        "City, 6–7 May 2027;"
+        "confidence-building measures, (i) for Africa, in Nairobi, 8–9 April 2027, (ii) for "
+        "Latin America, in Panama City, 6–7 May 2027;"
     )
     assert [(e.start, e.place.text if e.place else None, e.paragraph) for e in events] == [
         ("2027-04-08", "Nairobi", "operative 1(b)(i)"),
