@@ -47,6 +47,9 @@ _OPENS_PARAGRAPH = re.compile(
     r"[A-Z][a-z]+(?:ing|ed)\b|[A-Z][a-z]+ly\s+[a-z]+(?:ed|ing)\b"
 )
 _TRAILER = re.compile(r"<<ODS")
+_CUT_MONTH = re.compile(
+    r"(?:Jan|Feb|Febr|Mar|Apr|Ju|Jul|Aug|Sep|Sept|Septem|Oct|Octo|Nov|Novem|Dec|Decem)[a-z]*-$"
+)
 _ANNEX = re.compile(r"^Annex(?:\s+([IVX]{1,4}|\d{1,2}))?\s*$")
 _FUNCTION_WORD_END = re.compile(
     r"\b(?:of|the|and|or|to|in|for|on|a|an|by|with|at|from|its|their|between)$"
@@ -340,7 +343,9 @@ class _Splitter:
             line = _FOOTNOTE_LINE.match(stripped)
             mark = (line.group("digits") or line.group("sup") or "") if line else ""
             number = mark.translate(_SUPERSCRIPT_DIGITS)
-            if line and int(number) > self.last_footnote:
+            # "20 Octo-" / "ber 2016," is a date cut at a line's end, not footnote 20.
+            cut_month = line and _CUT_MONTH.match(line.group("text"))
+            if line and int(number) > self.last_footnote and not cut_month:
                 found, text = line, line.group("text")
         if not found:
             return False

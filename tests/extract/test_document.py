@@ -136,3 +136,13 @@ def test_a_job_number_with_its_date_code_and_a_barcode_are_page_furniture() -> N
     )
     [paragraph] = [p for p in parse_document(text).paragraphs if p.part == "preamble"]
     assert paragraph.text == "Welcoming the regional seminars held in Dakar on 18 and 19 May 2026,"
+
+
+def test_a_date_cut_at_a_lines_end_is_no_footnote() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling the Conference held in Quito from 17 to\n20 Octo-\n"
+        "ber 2016,\n\nRecalling further the Forum held in Cairo in 2024,\n"
+    )
+    paragraphs = parse_document(text).paragraphs
+    assert [p.label for p in paragraphs] == ["preamble 1", "preamble 2"]
+    assert paragraphs[0].text.endswith("from 17 to 20 October 2016,")
