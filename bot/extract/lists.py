@@ -25,7 +25,7 @@ _FINAL = re.compile(r"\s*(?:(?:on|from|in|during|between)\s*)?\(?\s*")
 _PART = re.compile(
     r"(?:the|its)\s+(?P<which>[\w-]+(?:\s+resumed)?)\s+part\b(?:\s+of\s+(?:the|its)\s+session)?"
 )
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d[ae]s|de|la|el))*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|d[ae]s|de|la|el|of(?=\s+[A-Z])))*"
 # "Maputo (" / "Cartagena, Colombia (": a place named bare before its year in brackets.
 _BARE = re.compile(rf"(?P<city>{_NAME})(?:,\s+(?P<country>{_NAME}))?\s*\(\s*$")
 _PART_OF = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:resumed\s+)?part\s+of\s+", re.IGNORECASE)

@@ -541,13 +541,17 @@ def _named_before(window: _Window) -> _Named | None:
     phrase, host = _dated_phrase(left, found)
     link = left[phrase.finish :]
     linking = link.replace(host, "") if host else link  # the host's name is no clause of its own
-    if not (is_link(linking) or _held_far(left[: phrase.begin], link)):
+    of_which = _OF_WHICH.search(link) and len(link) <= 260 and not breaks_link(link)
+    if not (is_link(linking) or of_which or _held_far(left[: phrase.begin], link)):
         return None
     # "the adoption of the programme of work of the session on 18 June 2025": the date is the
     # act's, unless the words say the meeting was held then.
     if dates_an_act(left[: phrase.begin], link):
         return None
     titles = _conjuncts(left, phrase, len(window.group))
+    if len(titles) == 1 and (which := _OF_WHICH.search(link)):
+        # "the conferences ..., the first to sixth of which were held in Kathmandu (2019), ..."
+        titles = [f"{which.group(1)} to {which.group(2)} {titles[0]}"]
     before = window.text[: window.left_start + phrase.begin]
     # (The body is within a few words: searching the whole paragraph would make it quadratic.)
     holds = _BODY_HOLDS.search(before[-_BODY_REACH:])
@@ -667,6 +671,7 @@ _BODY = re.compile(
 )
 
 
+_OF_WHICH = re.compile(r",\s*the\s+([a-z]+(?:-[a-z]+)?)\s+to\s+([a-z]+(?:-[a-z]+)?)\s+of\s+which\b")
 _BODY_REACH = 300
 _OWNED = re.compile(r"\b(?:its|their|whose)\s+$")
 # "the Committee on Conferences shall hold a resumed session": the body holds it.

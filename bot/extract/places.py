@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract.dates import MONTHS
 
-_WORD = r"(?:[A-Z][\w'’.\u00a0-]*|d[ae]s|de|el|la|es)"
+_WORD = r"(?:[A-Z][\w'’.\u00a0-]*|d[ae]s|de|el|la|es|of(?=\s+[A-Z]))"
 _NAME = rf"(?:The\s+)?(?:St\.\s+)?[A-Z][\w'’\u00a0-]*(?:\s+{_WORD}){{0,3}}"
 # Country and place names with "and" in them, read as one name.
 _COMPOUND = re.compile(

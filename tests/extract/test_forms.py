@@ -558,3 +558,19 @@ def test_a_year_that_says_which_meeting_is_not_its_date(read: Callable[..., list
         ("2027-06", "month"),
         ("2027-11-17", "day"),
     ]
+
+
+def test_the_first_to_sixth_of_which_were_held_in_places_by_year(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "Recalling the United Nations conferences on disarmament issues organized by the Regional "
+        "Centre, the first to fourth of which were held in Kathmandu (2019), Jeju, Republic of "
+        "Korea (2020 and 2022) and Port of Spain (2021),"
+    )
+    assert [(e.title.split()[0], e.start, e.place.text if e.place else None) for e in events] == [
+        ("First", "2019", "Kathmandu"),
+        ("Second", "2020", "Jeju, Republic of Korea"),
+        ("Third", "2021", "Port of Spain"),
+        ("Fourth", "2022", "Jeju, Republic of Korea"),
+    ]
