@@ -214,9 +214,8 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
     return _with_margin_meetings(text, mentions)
 
 
-_FOR_ALL = re.compile(
-    r",\s*(?:all|both|each)\s+(?P<place>(?:in|at)\s+[^,;]{2,80}?)\s*(?:[;.]|,?\s*$)"
-)
+_TITLE_PLACE = re.compile(r"(?::|,)\s*(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
+_FOR_ALL = re.compile(r",\s*(?:all|both|each)\s+(?P<place>(?:in|at)\s+[^,;]{2,80}?)\s*(?:[;.,]|$)")
 
 
 def _with_place_for_all(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -439,11 +438,12 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
         # "the intersessional meetings held on 26 September, 24 October and 21 November": one each.
         titles = [singular_title(title) for title in titles]
     place, there = named.place, False
-    if any(":" in title for title in titles):
-        # "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027"
-        after_colon = next(t for t in titles if ":" in t).partition(":")[2]
-        titles = [title.partition(":")[0] for title in titles]
-        place = place or read_place(f"in {after_colon.strip()}")
+    if any(_TITLE_PLACE.search(title) for title in titles):
+        # "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027", "forty-
+        # fourth session, New York, 5–9 April 2027": the place written after the name.
+        found = next(m for t in titles if (m := _TITLE_PLACE.search(t)))
+        titles = [_TITLE_PLACE.sub("", title) for title in titles]
+        place = place or read_place(f"in {found.group('place')}")
     if place is None and (_THERE.search(named.cue_text) or _THERE_AFTER.match(window.after)):
         place = last_place(window.text[: named.quote_begin])
         there = place is None
@@ -610,6 +610,13 @@ def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
     # the Committee, adopted at its substantive session, held from ...".
     if earlier and timing and not _DONE_AT.search(left[earlier.finish : timing.start()]):
         phrase = earlier
+    # "the intergovernmental consultations on the political declaration of the Conference, to be
+    # held in two parts": a bare meeting noun ending another meeting's complement is not the one.
+    bare = re.fullmatch(r"[A-Z]?[a-z]+", left[phrase.begin : phrase.finish])
+    earlier = last_phrase(left[: phrase.begin]) if bare else None
+    gap = left[earlier.finish : phrase.begin] if earlier else ""
+    if earlier and (not gap.strip() or _COMPLEMENT_OF.fullmatch(gap)):
+        phrase = Phrase(earlier.begin, phrase.finish, earlier.keyword)
     # "the first and second meetings of the expert group established by the Conference, held in
     # New York from ...": a body named as the maker of the meeting is not the meeting.
     maker = _MADE_BY.search(left[: phrase.begin])
@@ -631,6 +638,7 @@ def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:
     return phrase, host
 
 
+_COMPLEMENT_OF = re.compile(r"\s+(?:on|of|for|to)\s+[^,;]{0,80}?\s(?:of|for|to)\s+(?:the\s+)?")
 _MADE_BY = re.compile(
     r"\b(?:established|convened|organized|hosted|created|mandated|set\s+up)\s+by\s+(?:the\s+)?$"
 )

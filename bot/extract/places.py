@@ -149,13 +149,14 @@ def held_place(before: str) -> Place | None:
 
 
 _COLON_PLACE = re.compile(
-    r":\s*(?P<name>[A-Z][\w'’. -]{1,60}?)\s*,\s*(?:from|during|on|in|between|the)?\s*$"
+    r"(?::|^,)\s*(?P<name>[A-Z][\w'’. -]{1,60}?)\s*,\s*(?:from|during|on|in|between|the)?\s*$"
 )
 
 
 def colon_place(before: str) -> Place | None:
-    """ "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027": the calendar
-    style of annexes, where the place follows a colon and the dates follow the place."""
+    """ "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027", "forty-fourth
+    session, New York, 5–9 April 2027": the calendar style, where the place stands alone between
+    the name and the dates."""
     found = _COLON_PLACE.search(before)
     return read_place(f"in {found.group('name')}") if found else None
 

@@ -574,3 +574,33 @@ def test_the_first_to_sixth_of_which_were_held_in_places_by_year(
         ("Third", "2021", "Port of Spain"),
         ("Fourth", "2022", "Jeju, Republic of Korea"),
     ]
+
+
+def test_a_meeting_named_inside_another_meetings_complement_and_places_after_a_comma(
+    read: Callable[..., list],
+) -> None:
+    events = read(
+        "1.\tRequests the President to oversee the intergovernmental consultations on the "
+        "political declaration of the Conference, to be held in two parts, from 8 to 12 "
+        "November and from 6 to 10 December 2027;",
+        "2.\tApproves the following sessions:\n\t(a)\tWorking Group I: forty-fourth session, New "
+        "York, 5–9 April 2027; forty-fifth session, Vienna, 4–8 October 2027;\n\t(b)\tWorking "
+        "Group III: fifty-fourth and fifty-fifth sessions in 2027, both in Vienna, and a resumed "
+        "session at a date to be decided;",
+    )
+    assert [(e.title, e.start, e.place.text if e.place else None) for e in events] == [
+        ("Fifty-fourth session", "2027", "Vienna"),
+        ("fifty-fifth session", "2027", "Vienna"),
+        ("Forty-fourth session", "2027-04-05", "New York"),
+        ("Forty-fifth session", "2027-10-04", "Vienna"),
+        (
+            "Intergovernmental consultation on the political declaration of the Conference",
+            "2027-11-08",
+            None,
+        ),
+        (
+            "Intergovernmental consultation on the political declaration of the Conference",
+            "2027-12-06",
+            None,
+        ),
+    ]
