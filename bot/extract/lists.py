@@ -15,9 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.extract.dates import DateMention
+from bot.extract.dates import DateMention, find_dates
+from bot.extract.document import Paragraph
+from bot.extract.links import status_of
 from bot.extract.mention import Mention
-from bot.extract.names import KEYWORD, ordinal_titles, singular
+from bot.extract.names import (
+    KEYWORD,
+    head_of,
+    is_ordinal,
+    ordinal_titles,
+    singular,
+    tidy_title,
+    tokens_right,
+    with_body,
+)
 from bot.extract.places import Place, read_place, read_place_at
 
 _SEPARATOR = re.compile(r"[\s,)]*(?:(?:and|also)\b[\s,]*)*")
@@ -184,3 +195,58 @@ def listed_places(cue: str) -> list[Place]:
         ]
     names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", words)
     return [Place(name, None, name, None) for name in names if name]
+
+
+_ORDINAL_WORD = r"(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)"
+
+
+_BRACKETED_ITEM = rf"(?P<ordinal>{_ORDINAL_WORD})\s*\((?P<inside>[^()]{{3,80}})\)"
+
+
+# "held its first (Vienna, 31 July–11 August 2023), second (Geneva, 22 July–2 August 2024) and
+# third (New York, 28 April–9 May 2025) sessions": each ordinal with its place and dates.
+_BRACKETED_SERIES = re.compile(
+    rf"{_BRACKETED_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\)"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\))*"
+    rf"\s+(?P<noun>sessions|meetings|conferences)\b"
+)
+
+
+def ordinals_in_brackets(paragraph: Paragraph) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The meetings of a bracketed series, and the spans the normal reading must leave alone."""
+    text = paragraph.text
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for series in _BRACKETED_SERIES.finditer(text):
+        noun = singular(series.group("noun"))
+        title_end = tokens_right(text, series.end())
+        owner = (
+            with_body(noun, text[: series.start()])
+            if text[series.end() : title_end] == ""
+            else (noun + text[series.end() : title_end])
+        )
+        status = status_of(text[: series.start()][-60:], "", text, paragraph.part)
+        for item in re.finditer(_BRACKETED_ITEM, series.group(0)):
+            if not is_ordinal(item.group("ordinal")):
+                continue
+            inside = item.group("inside")
+            dates = find_dates(inside)
+            if len(dates) != 1:
+                continue
+            place_words = inside[: dates[0].begin].strip(" ,")
+            place = read_place(f"in {place_words}") if place_words else None
+            out.append(
+                Mention(
+                    title=tidy_title(f"{item.group('ordinal')} {owner}"),
+                    head=head_of(noun),
+                    start=dates[0].start,
+                    end=dates[0].end,
+                    precision=dates[0].precision,
+                    place=place,
+                    paragraph=paragraph.label,
+                    quote=text[series.start() : title_end].strip(),
+                    status=status,
+                )
+            )
+        spans.append((series.start(), series.end()))
+    return out, spans

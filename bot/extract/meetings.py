@@ -9,7 +9,8 @@ force on" or "adopted on" never is. Dates joined by "and" form a group: paired w
 one title, the periods of one meeting. An event has one span, so each period is proposed as its own
 event, with a note saying which period it is. Whether words link a name to a date is ``links``';
 the items of a list that follow a named meeting ("..., in Nayarit, Mexico, on 13 and 14 February
-2014") are ``lists``'.
+2014") are ``lists``'; places a meeting takes from the words around it ("held there", ", all at
+...") are ``carried``'.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.extract.carried import (
+    last_place,
+    with_margin_meetings,
+    with_place_for_all,
+    with_series_place,
+    with_set_off_place,
+)
 from bot.extract.dates import DateMention, find_dates
 from bot.extract.document import Paragraph
 from bot.extract.links import (
@@ -29,20 +37,22 @@ from bot.extract.links import (
     says_held,
     status_of,
 )
-from bot.extract.lists import Chain, listed_places, singular_title
+from bot.extract.lists import Chain, listed_places, ordinals_in_brackets, singular_title
 from bot.extract.mention import Mention
 from bot.extract.names import (
+    BODY,
     KEYWORD,
     Phrase,
     head_of,
-    is_ordinal,
     last_keyword,
     last_phrase,
     ordinal_series,
     phrases,
     singular,
+    tidy_title,
     tokens_left,
     tokens_right,
+    with_body,
 )
 from bot.extract.places import (
     Place,
@@ -77,10 +87,6 @@ _CONVENE_SET_OFF = re.compile(
     r"\b(?:convene|hold|organize|host|convening|holding)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)?"
     r"\s*(?:on|from|in|during|between)?\s*$"
 )
-_SERIES_PLACE = re.compile(
-    r"\b(?:held|convened|hosted)\s+(?:annually\s+|each\s+year\s+|regularly\s+)?"
-    r"(?P<place>(?:in|at)\s+[^,;]{2,80}?),\s+including\b"
-)
 _MEETS = re.compile(r"\b(?:met|meets|meet|meeting|convened|sat)\b")
 # "the expert meeting held there on", "the Youth Forum, held on its margins on": the place is the
 # one named just before, in this paragraph or an earlier one.
@@ -93,7 +99,6 @@ _THERE = re.compile(
 _THERE_AFTER = re.compile(
     r"\s*,?\s*(?:also\s+)?(?:(?:in|at)\s+the\s+same\s+(?:city|place|venue|location)|there)\b"
 )
-_PLACE_WORD = re.compile(r"\b(?:in|at)\s+(?=[A-Z]|the\s+United)")
 
 
 @dataclass(frozen=True)
@@ -178,7 +183,7 @@ def _introduces_meeting(lead: str) -> bool:
 
 def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[Mention]:
     text = paragraph.text
-    bracketed, spans = _ordinals_in_brackets(paragraph)
+    bracketed, spans = ordinals_in_brackets(paragraph)
     spans += [found.span() for found in _ENTITLED.finditer(text)]
     spans += [found.span("year") for found in _YEAR_OF_NAME.finditer(text)]
     dates = [
@@ -209,62 +214,12 @@ def _find_mentions(paragraph: Paragraph, year_hint: int | None = None) -> list[M
             # A list item goes on the meeting named just before: "..., in Nayarit, Mexico, on".
             chains[-1].extend(text, previous, group[0], window.after, paragraph.label)
     mentions = [mention for chain in chains for mention in chain.result()] + bracketed
-    mentions = _with_set_off_place(text, _with_series_place(text, mentions))
-    mentions = _with_place_for_all(text, mentions)
-    return _with_margin_meetings(text, mentions)
+    mentions = with_set_off_place(text, with_series_place(text, mentions))
+    mentions = with_place_for_all(text, mentions)
+    return with_margin_meetings(text, mentions)
 
 
 _TITLE_PLACE = re.compile(r"(?::|,)\s*(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
-_FOR_ALL = re.compile(r",\s*(?:all|both|each)\s+(?P<place>(?:in|at)\s+[^,;]{2,80}?)\s*(?:[;.,]|$)")
-
-
-def _with_place_for_all(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "its third session from 1 to 5 March 2027, and its fourth and fifth sessions in 2027 and
-    2028, respectively, all at the United Nations Office at Geneva": the place of every one."""
-    out = list(mentions)
-    for found in _FOR_ALL.finditer(text):
-        place = read_place(found.group("place"))
-        clause = text[text.rfind(";", 0, found.start()) + 1 : found.start()]
-        for index, mention in enumerate(out):
-            if place and mention.place is None and mention.quote and mention.quote in clause:
-                out[index] = replace(mention, place=place)
-    return out
-
-
-# "the tenth meeting of the Forum, in Santiago in April 2027, and an expert seminar on fiscal
-# space, to be held on its margins": a meeting with no date of its own, on another's.
-_ON_ITS_MARGINS = re.compile(
-    r",?\s*(?:to\s+be\s+held|held|which\s+(?:will\s+be|is\s+to\s+be|was)\s+held|organized)\s+on\s+"
-    r"(?:its|their)\s+(?:margins|sidelines)\b"
-)
-
-
-def _with_margin_meetings(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Each meeting "to be held on its margins" with the dates and place of the meeting before."""
-    out = list(mentions)
-    for found in _ON_ITS_MARGINS.finditer(text):
-        reach = max(0, found.start() - 200)
-        phrase = last_phrase(text[reach : found.start()])
-        if phrase is None or text[reach + phrase.finish : found.start()].strip(" ,"):
-            continue  # the words before "to be held on its margins" are not a meeting's name
-        named = reach + phrase.begin
-        hosts = [m for m in out if m.start and 0 <= text.find(m.quote) < named]
-        title = _tidy(text[named : reach + phrase.finish])
-        if not hosts or any(m.title == title for m in out):
-            continue
-        host = hosts[-1]
-        note = f"The text gives it no date of its own: it is held on the margins of {host.title}."
-        out.append(
-            replace(
-                host,
-                title=title,
-                head=head_of(phrase.keyword),
-                quote=text[named : found.end()],
-                notes=(note,),
-                host=host.title,
-            )
-        )
-    return out
 
 
 # "the Meeting of the High Contracting Parties in 2027 shall be held in Geneva from 17 to 19
@@ -275,79 +230,6 @@ _YEAR_OF_NAME = re.compile(
 )
 # 'decision 2025/222, entitled "Dates of the sessions ... in 2026"': a title, not a meeting.
 _ENTITLED = re.compile(r"\bentitled\s+[\"“][^\"”]{1,300}[\"”]")
-_ORDINAL_WORD = r"(?:[a-z]+-)?[a-z]+(?:st|nd|rd|th)"
-_BRACKETED_ITEM = rf"(?P<ordinal>{_ORDINAL_WORD})\s*\((?P<inside>[^()]{{3,80}})\)"
-# "held its first (Vienna, 31 July–11 August 2023), second (Geneva, 22 July–2 August 2024) and
-# third (New York, 28 April–9 May 2025) sessions": each ordinal with its place and dates.
-_BRACKETED_SERIES = re.compile(
-    rf"{_BRACKETED_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\)"
-    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ORDINAL_WORD}\s*\([^()]{{3,80}}\))*"
-    rf"\s+(?P<noun>sessions|meetings|conferences)\b"
-)
-
-
-def _ordinals_in_brackets(paragraph: Paragraph) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """The meetings of a bracketed series, and the spans the normal reading must leave alone."""
-    text = paragraph.text
-    out: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    for series in _BRACKETED_SERIES.finditer(text):
-        noun = singular(series.group("noun"))
-        title_end = tokens_right(text, series.end())
-        owner = (
-            _with_body(noun, text[: series.start()])
-            if text[series.end() : title_end] == ""
-            else (noun + text[series.end() : title_end])
-        )
-        status = status_of(text[: series.start()][-60:], "", text, paragraph.part)
-        for item in re.finditer(_BRACKETED_ITEM, series.group(0)):
-            if not is_ordinal(item.group("ordinal")):
-                continue
-            inside = item.group("inside")
-            dates = find_dates(inside)
-            if len(dates) != 1:
-                continue
-            place_words = inside[: dates[0].begin].strip(" ,")
-            place = read_place(f"in {place_words}") if place_words else None
-            out.append(
-                Mention(
-                    title=_tidy(f"{item.group('ordinal')} {owner}"),
-                    head=head_of(noun),
-                    start=dates[0].start,
-                    end=dates[0].end,
-                    precision=dates[0].precision,
-                    place=place,
-                    paragraph=paragraph.label,
-                    quote=text[series.start() : title_end].strip(),
-                    status=status,
-                )
-            )
-        spans.append((series.start(), series.end()))
-    return out, spans
-
-
-_SET_OFF_PLACE = re.compile(
-    r"\b(?:hold|convene|organize|host|holding|convening)\s*,\s*(?P<place>(?:in|at)\s+[^,;]{2,60}?)"
-    r"\s*,|\b(?:meet|convene|be\s+convened)\s+(?P<before>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+for\s+"
-    r"(?=(?:its|the|a|an)\s)|"
-    # "held in Vienna its thirty-fourth session from ... and its thirty-fifth session from ..."
-    r"\b(?:hold|holds|held|convene|convened)\s+(?P<verb>(?:in|at)\s+[A-Z][^,;]{1,60}?)\s+"
-    r"(?=(?:its|their|a|an)\s)"
-)
-
-
-def _with_set_off_place(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "shall hold, in New York, its organizational session in 2027 and two substantive
-    sessions, from ...": the place set off after the verb is every one of its meetings'."""
-    out = list(mentions)
-    for found in _SET_OFF_PLACE.finditer(text):
-        place = read_place(found.group("place") or found.group("before") or found.group("verb"))
-        clause_end = text.find(";", found.end())
-        clause = text[found.end() : clause_end if clause_end >= 0 else len(text)]
-        for index, mention in enumerate(out):
-            if place and mention.place is None and mention.quote and mention.quote in clause:
-                out[index] = replace(mention, place=place)
-    return out
 
 
 _IN_PARTS = re.compile(
@@ -378,19 +260,6 @@ def _within(inner: Mention, outer: Mention) -> bool:
     return (
         outer.start <= inner.start[: len(outer.start)] and inner.end[: len(outer.end)] <= outer.end
     )
-
-
-def _with_series_place(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "the Meetings of States Parties held annually in New York, including the thirty-fourth
-    Meeting, held from ...": the meetings the sentence includes are held where the series is."""
-    series = _SERIES_PLACE.search(text)
-    place = read_place(series.group("place")) if series else None
-    if series is None or place is None:
-        return mentions
-    return [
-        replace(m, place=place) if m.place is None and text.find(m.quote) >= series.end() else m
-        for m in mentions
-    ]
 
 
 def _groups(text: str, dates: list[DateMention]) -> list[list[DateMention]]:
@@ -456,7 +325,7 @@ def _group_mentions(window: _Window, paragraph: Paragraph) -> list[Mention]:
             )
         out.append(
             Mention(
-                title=_tidy(title),
+                title=tidy_title(title),
                 head=head_of(named.keyword),
                 start=mention.start,
                 end=mention.end,
@@ -485,25 +354,6 @@ def _host_after(after: str) -> str | None:
     """ "to be held on 26 August 2027, on the margins of the Thirteenth Conference"."""
     found = _HOST_AFTER.match(after)
     return found.group("host") if found else None
-
-
-def last_place(before: str) -> Place | None:
-    """The place named last in ``before`` ("The seminar in Kuala Lumpur was followed by ...")."""
-    for found in reversed(list(_PLACE_WORD.finditer(before))):
-        if place := read_place(before[found.start() :]):
-            return place
-    return None
-
-
-def _tidy(title: str) -> str:
-    # "its two substantive sessions": one event each, so neither the owner nor the count is named.
-    title = re.sub(
-        r"^(?:(?:next|its|their|two|three|four|five|six|seven|eight|nine|ten)\s+)+",
-        "",
-        title.strip(" ,"),
-        flags=re.IGNORECASE,
-    )
-    return title[:1].upper() + title[1:]
 
 
 def _pair_titles(titles: list[str], count: int) -> list[str]:
@@ -556,7 +406,7 @@ def _named_before(window: _Window) -> _Named | None:
     # (The body is within a few words: searching the whole paragraph would make it quadratic.)
     holds = _BODY_HOLDS.search(before[-_BODY_REACH:])
     if len(titles) == 1 and (_OWNED.search(left[: phrase.begin]) or holds):
-        titles = [_with_body(titles[0], before)]
+        titles = [with_body(titles[0], before)]
     base = window.left_start
     # "the working groups of the Conference will meet": the body of the meeting is what meets.
     owner = _OWNER.search(left[: phrase.begin])
@@ -673,12 +523,6 @@ def _named_after(window: _Window) -> _Named | None:
     return _Named([title], phrase.keyword, window.left_start, finish, window.left, place)
 
 
-_BODY = re.compile(
-    r"\b((?:[A-Z][\w-]*\s+){0,8}(?:Group|Committee|Conference|Council|Commission|Board|Forum|"
-    r"Assembly)(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,8}){0,4})"
-)
-
-
 _OF_WHICH = re.compile(r",\s*the\s+([a-z]+(?:-[a-z]+)?)\s+to\s+([a-z]+(?:-[a-z]+)?)\s+of\s+which\b")
 _BODY_REACH = 300
 _OWNED = re.compile(r"\b(?:its|their|whose)\s+$")
@@ -688,20 +532,6 @@ _BODY_HOLDS = re.compile(
     r"(?:\s+the)?(?:\s+[A-Z][\w-]*)+)?\s+(?:shall|will|would|should|is\s+to)\s+"
     r"(?:hold|convene)\s+(?:a|an)\s+$"
 )
-
-
-def _with_body(title: str, before: str) -> str:
-    """ "its intersessional meeting" -> "intersessional meeting of the Group of ... Experts":
-    "its" is the body named last before it, in its fullest wording in the paragraph."""
-    found = [m.group(1) for m in _BODY.finditer(before)]
-    if not found or " of " in title:
-        return title
-    noun = re.search(
-        r"(Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)", found[-1]
-    )
-    assert noun is not None
-    fullest = max((f for f in found if f.startswith(noun.group(1))), key=len, default=found[-1])
-    return f"{title} of the {fullest}"
 
 
 # "whose selection committee met on ...": a body in lower case counts only when said to meet.
@@ -719,9 +549,9 @@ _MEETS_AGAIN = re.compile(
 def _body_meets(window: _Window) -> _Named | None:
     """ "the Group of Governmental Experts, which met in Geneva from ...": a body said to meet."""
     left = window.left
-    if _MEETS_AGAIN.match(left) and not _BODY.search(left):
+    if _MEETS_AGAIN.match(left) and not BODY.search(left):
         return _body_meets_again(window)
-    found = list(_BODY.finditer(left)) or list(_LOWER_BODY.finditer(left))
+    found = list(BODY.finditer(left)) or list(_LOWER_BODY.finditer(left))
     if not found:
         return None
     link = left[found[-1].end() :]
@@ -736,7 +566,7 @@ def _body_meets(window: _Window) -> _Named | None:
 def _body_meets_again(window: _Window) -> _Named | None:
     clause_start = window.text.rfind(";", 0, window.left_start) + 1
     before = window.text[clause_start : window.left_start]
-    found = list(_BODY.finditer(before)) or list(_LOWER_BODY.finditer(before))
+    found = list(BODY.finditer(before)) or list(_LOWER_BODY.finditer(before))
     if not found or not _MEETS.search(before[found[-1].end() :]):
         return None
     place = read_place(window.left) or find_place(window.left, window.after)

@@ -296,3 +296,35 @@ def ordinal_series(title: str) -> list[str] | None:
             head = title[: found.start()]
             return [f"{head}{ordinal} {rest}" for ordinal in ordinals]
     return None
+
+
+def tidy_title(title: str) -> str:
+    """A title as a heading: capitalised, without "its", "next" or a count before it."""
+    # "its two substantive sessions": one event each, so neither the owner nor the count is named.
+    title = re.sub(
+        r"^(?:(?:next|its|their|two|three|four|five|six|seven|eight|nine|ten)\s+)+",
+        "",
+        title.strip(" ,"),
+        flags=re.IGNORECASE,
+    )
+    return title[:1].upper() + title[1:]
+
+
+BODY = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){0,8}(?:Group|Committee|Conference|Council|Commission|Board|Forum|"
+    r"Assembly)(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,8}){0,4})"
+)
+
+
+def with_body(title: str, before: str) -> str:
+    """ "its intersessional meeting" -> "intersessional meeting of the Group of ... Experts":
+    "its" is the body named last before it, in its fullest wording in the paragraph."""
+    found = [m.group(1) for m in BODY.finditer(before)]
+    if not found or " of " in title:
+        return title
+    noun = re.search(
+        r"(Group|Committee|Conference|Council|Commission|Board|Forum|Assembly)", found[-1]
+    )
+    assert noun is not None
+    fullest = max((f for f in found if f.startswith(noun.group(1))), key=len, default=found[-1])
+    return f"{title} of the {fullest}"

@@ -16,10 +16,11 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from bot.extract.carried import last_place
 from bot.extract.dates import DateMention
 from bot.extract.document import Document, parse_document
 from bot.extract.formal import find_adoption, find_agenda_items
-from bot.extract.meetings import find_mentions, last_place
+from bot.extract.meetings import find_mentions
 from bot.extract.mention import Mention
 from bot.extract.names import is_ordinal, singular
 from bot.extract.places import Place
