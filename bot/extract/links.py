@@ -22,9 +22,9 @@ _DOCUMENT_DATE = re.compile(
     re.IGNORECASE,
 )
 # A sentence ends at a full stop, but not at an abbreviation: "St. John's", "No. 5".
-_BAD_LINK = re.compile(
-    r"\badopted\b|\binto force\b|\bratif|\baccession|;|(?<!\bSt)(?<!\bNo)(?<!\bMt)\.\s+[A-Z]"
-)
+_CLAUSE_END = r";|(?<!\bSt)(?<!\bNo)(?<!\bMt)\.\s+[A-Z]"
+_BAD_LINK = re.compile(rf"\badopted\b|\binto force\b|\bratif|\baccession|{_CLAUSE_END}")
+_ENDS_CLAUSE = re.compile(_CLAUSE_END)
 _FUTURE = re.compile(
     r"\b(?:be\s+(?:held|convened|organized|hosted)|(?:is|are)\s+to\s+be|"
     r"will\s+(?:be\s+held|take\s+place|meet|be\s+convened)|shall\s+(?:be\s+held|take\s+place|meet)|"
@@ -69,6 +69,11 @@ def is_document_date(before: str) -> bool:
     """ "resolution 61/100 of", "entered into force on", "ratified on": the words before a date
     that make it a document's or a treaty's."""
     return _DOCUMENT_DATE.search(before[-80:]) is not None
+
+
+def ends_clause(text: str) -> bool:
+    """A semicolon or a sentence's end (not "St." or "No.") stands in ``text``."""
+    return _ENDS_CLAUSE.search(text) is not None
 
 
 def breaks_link(link: str) -> bool:

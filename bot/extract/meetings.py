@@ -32,6 +32,7 @@ from bot.extract.links import (
     breaks_link,
     dates_an_act,
     dates_an_act_set_off,
+    ends_clause,
     is_document_date,
     is_link,
     says_held,
@@ -56,7 +57,6 @@ from bot.extract.names import (
 )
 from bot.extract.places import (
     Place,
-    colon_place,
     find_place,
     held_place,
     place_before_date,
@@ -415,7 +415,6 @@ def _named_before(window: _Window) -> _Named | None:
         phrase = Phrase(owner.start(1), phrase.finish, "meeting")
     place = (
         held_place(link)
-        or colon_place(link)
         or place_before_date(link)  # "... in Latin America, in Santo Domingo in February 2027"
         or read_place(link)
         or find_place(link, window.after)
@@ -436,7 +435,6 @@ _HOLDING_OF = re.compile(
     r"(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _HELD_FAR_MAX = 600
-_CLAUSE_END = re.compile(r";|(?<!\bSt)(?<!\bNo)\.\s+[A-Z]")
 
 
 def _held_far(before: str, link: str) -> bool:
@@ -446,7 +444,7 @@ def _held_far(before: str, link: str) -> bool:
     if not _HOLDING_OF.search(before) or len(link) > _HELD_FAR_MAX:
         return False
     # Only a clause's end breaks it: "on the ratification of the Treaty" is the meeting's subject.
-    return not KEYWORD.search(link) and not _CLAUSE_END.search(link)
+    return not KEYWORD.search(link) and not ends_clause(link)
 
 
 def _dated_phrase(left: str, phrase: Phrase) -> tuple[Phrase, str | None]:

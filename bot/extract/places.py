@@ -148,19 +148,6 @@ def held_place(before: str) -> Place | None:
     return read_place(tail.group(1)) if tail else None
 
 
-_COLON_PLACE = re.compile(
-    r"(?::|^,)\s*(?P<name>[A-Z][\w'’. -]{1,60}?)\s*,\s*(?:from|during|on|in|between|the)?\s*$"
-)
-
-
-def colon_place(before: str) -> Place | None:
-    """ "Commission on Narcotic Drugs, seventieth session: Vienna, 15–19 March 2027", "forty-fourth
-    session, New York, 5–9 April 2027": the calendar style, where the place stands alone between
-    the name and the dates."""
-    found = _COLON_PLACE.search(before)
-    return read_place(f"in {found.group('name')}") if found else None
-
-
 def find_place(before: str, after: str) -> Place | None:
     """A place stated just before a date ("to be held in Geneva from") or just after it ("2007 in
     Geneva")."""

@@ -116,8 +116,8 @@ def _year_of_neighbour(text: str, earlier: list[Mention]) -> int | None:
             return int(earlier[-1].start[:4])
         return None
     name = found.group("name")
-    dated = [m for m in earlier if m.start and _same_name(m.title, name)]
-    return int(dated[-1].start[:4]) if dated else None  # type: ignore[index]
+    years = [m.start[:4] for m in earlier if m.start and _same_name(m.title, name)]
+    return int(years[-1]) if years else None
 
 
 def _with_host_places(
